@@ -1,0 +1,342 @@
+package org.wardwatch.telemetry.aws;
+
+import static org.wardwatch.telemetry.aws.Keys.PK;
+import static org.wardwatch.telemetry.aws.Keys.SK;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wardwatch.telemetry.core.AlertState;
+import org.wardwatch.telemetry.core.DecodedMessage;
+import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.telemetry.core.Reading;
+import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.telemetry.service.LatestState;
+import org.wardwatch.telemetry.service.OutgoingAlert;
+import org.wardwatch.telemetry.service.QuarantineEntry;
+import org.wardwatch.telemetry.service.TelemetryResult;
+import org.wardwatch.telemetry.service.TelemetryStore;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** {@link TelemetryStore} on the tenant's readings and quarantine tables (layout: functions/README.md). */
+public final class DynamoTelemetryStore implements TelemetryStore {
+
+    private static final int BATCH_LIMIT = 25;
+    private static final int BATCH_ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String readingsTable;
+    private final String quarantineTable;
+    private final Duration retention;
+
+    public DynamoTelemetryStore(DynamoDbClient dynamo, String readingsTable, String quarantineTable,
+                                Duration retention) {
+        this.dynamo = dynamo;
+        this.readingsTable = readingsTable;
+        this.quarantineTable = quarantineTable;
+        this.retention = retention;
+    }
+
+    @Override
+    public boolean isProcessed(String thingName, String messageId) {
+        return !dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), Keys.message(messageId)))
+                .projectionExpression(PK)).item().isEmpty();
+    }
+
+    @Override
+    public void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings) {
+        List<WriteRequest> writes = new ArrayList<>(readings.size());
+        for (Reading reading : readings) {
+            Map<String, AttributeValue> item = readingAttributes(device, envelope, message, reading);
+            item.put(PK, s(Keys.device(device.thingName())));
+            item.put(SK, s(Keys.reading(message.deviceTime(), reading.metric(), message.messageId(), reading.index())));
+            item.put("idx", n(reading.index()));
+            if (device.bedKey() != null) {
+                item.put("bedKey", s(device.bedKey()));
+            }
+            if (device.patientRef() != null) {
+                item.put("patientRef", s(device.patientRef()));
+            }
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        batchWrite(readingsTable, writes);
+    }
+
+    @Override
+    public void quarantine(List<QuarantineEntry> entries) {
+        List<WriteRequest> writes = new ArrayList<>(entries.size());
+        for (QuarantineEntry entry : entries) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(quarantineItem(entry)).build()).build());
+        }
+        batchWrite(quarantineTable, writes);
+    }
+
+    private Map<String, AttributeValue> quarantineItem(QuarantineEntry entry) {
+        Envelope envelope = entry.envelope();
+        byte[] payload = entry.payload();
+        String digest = sha256(payload);
+        String position = entry.rejection().readingIndex() == null ? "m" : "r" + entry.rejection().readingIndex();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(envelope.thingName())));
+        item.put(SK, s("Q#" + Keys.time(envelope.receivedAt()) + "#" + digest.substring(0, 16) + "#" + position));
+        item.put("reason", s(entry.rejection().reason().name()));
+        item.put("detail", s(entry.rejection().detail()));
+        item.put("level", s(entry.rejection().isMessageLevel() ? "MESSAGE" : "READING"));
+        if (entry.rejection().readingIndex() != null) {
+            item.put("readingIndex", n(entry.rejection().readingIndex()));
+        }
+        if (entry.messageId() != null) {
+            item.put("messageId", s(entry.messageId()));
+        }
+        putIfPresent(item, "thingName", envelope.thingName());
+        putIfPresent(item, "clientId", envelope.clientId());
+        putIfPresent(item, "tenantId", envelope.tenantId());
+        item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
+        // Oversized payloads keep their first 128 KB: enough to examine, within DynamoDB's 400 KB item limit.
+        int kept = Math.min(payload.length, PayloadDecoder.MAX_PAYLOAD_BYTES);
+        item.put("payload", AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Arrays.copyOf(payload, kept))));
+        item.put("payloadBytes", n(payload.length));
+        item.put("payloadSha256", s(digest));
+        item.put("payloadTruncated", AttributeValue.fromBool(kept < payload.length));
+        item.put("expiresAt", n(expiry(envelope.receivedAt())));
+        return item;
+    }
+
+    @Override
+    public LatestState latest(String thingName, Metric metric) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), Keys.latest(metric)))
+                .projectionExpression("deviceTime, severity, alertId, openedAt, version")).item();
+        if (item == null || item.isEmpty()) {
+            return LatestState.NONE;
+        }
+        AlertState state = new AlertState(
+                Severity.valueOf(item.get("severity").s()),
+                item.containsKey("alertId") ? item.get("alertId").s() : null,
+                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
+                Instant.parse(item.get("deviceTime").s()));
+        return new LatestState(state, Long.parseLong(item.get("version").n()));
+    }
+
+    @Override
+    public boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading,
+                           LatestState expected, AlertState next, Optional<OutgoingAlert> alert) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        Map<String, AttributeValue> attributes = readingAttributes(device, envelope, message, reading);
+        attributes.put("severity", s(next.severity().name()));
+        attributes.put("version", n(expected.version() + 1));
+        if (next.alertId() != null) {
+            attributes.put("alertId", s(next.alertId()));
+            attributes.put("openedAt", s(next.openedAt().toString()));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
+            if (i > 0) {
+                set.append(", ");
+            }
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.append("#a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        String expression = next.alertId() == null ? set + " REMOVE alertId, openedAt" : set.toString();
+        String condition;
+        if (expected.version() == 0) {
+            condition = "attribute_not_exists(pk)";
+        } else {
+            condition = "version = :expected";
+            values.put(":expected", n(expected.version()));
+        }
+        Map<String, AttributeValue> key = key(Keys.device(device.thingName()), Keys.latest(reading.metric()));
+        try {
+            if (alert.isEmpty()) {
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(readingsTable).key(key)
+                        .updateExpression(expression).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).build());
+            } else {
+                OutgoingAlert a = alert.get();
+                Map<String, AttributeValue> outbox = new HashMap<>();
+                outbox.put(PK, s(Keys.device(device.thingName())));
+                outbox.put(SK, s(a.key()));
+                outbox.put("status", s("PENDING"));
+                outbox.put("subject", s(a.subject()));
+                outbox.put("message", s(a.message()));
+                Map<String, AttributeValue> attrs = new LinkedHashMap<>();
+                a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
+                outbox.put("attributes", AttributeValue.fromM(attrs));
+                outbox.put("expiresAt", n(expiry(envelope.receivedAt())));
+                dynamo.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().update(Update.builder().tableName(readingsTable).key(key)
+                                .updateExpression(expression).conditionExpression(condition)
+                                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
+                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<OutgoingAlert> pendingAlerts(String thingName, String messageId) {
+        List<OutgoingAlert> pending = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.device(thingName)));
+        values.put(":prefix", s(Keys.outboxPrefix(messageId)));
+        values.put(":pending", s("PENDING"));
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder()
+                .tableName(readingsTable).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .filterExpression("#status = :pending")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values).build()).items()) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+            pending.add(new OutgoingAlert(thingName, item.get(SK).s(), item.get("subject").s(),
+                    item.get("message").s(), attributes));
+        }
+        return pending;
+    }
+
+    @Override
+    public void markSent(OutgoingAlert alert, String channelMessageId) {
+        dynamo.updateItem(b -> b.tableName(readingsTable)
+                .key(key(Keys.device(alert.thingName()), alert.key()))
+                .updateExpression("SET #status = :sent, sentAt = :now, channelMessageId = :id")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(Instant.now().toString()),
+                        ":id", s(channelMessageId))));
+    }
+
+    @Override
+    public void markProcessed(String thingName, String messageId, TelemetryResult result) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(thingName)));
+        item.put(SK, s(Keys.message(messageId)));
+        item.put("outcome", s(result.outcome().name()));
+        item.put("readingsStored", n(result.readingsStored()));
+        item.put("readingsRejected", n(result.readingsRejected()));
+        item.put("notifications", n(result.notifications()));
+        item.put("processedAt", s(Instant.now().toString()));
+        item.put("expiresAt", n(expiry(Instant.now())));
+        dynamo.putItem(b -> b.tableName(readingsTable).item(item));
+    }
+
+    private Map<String, AttributeValue> readingAttributes(Device device, Envelope envelope, DecodedMessage message,
+                                                          Reading reading) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("thingName", s(device.thingName()));
+        item.put("tenantId", s(device.tenantId()));
+        item.put("kind", s(device.kind().code()));
+        putIfPresent(item, "ward", device.ward());
+        putIfPresent(item, "bed", device.bed());
+        item.put("metric", s(reading.metric().code()));
+        item.put("value", n(reading.value()));
+        if (reading.metric().canonicalUnit() != null) {
+            item.put("unit", s(reading.metric().canonicalUnit()));
+        }
+        item.put("sentValue", n(reading.sentValue()));
+        if (reading.sentUnit() != null) {
+            item.put("sentUnit", s(reading.sentUnit()));
+        }
+        item.put("deviceTime", s(Keys.time(message.deviceTime())));
+        item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
+        item.put("messageId", s(message.messageId()));
+        item.put("expiresAt", n(expiry(envelope.receivedAt())));
+        return item;
+    }
+
+    private void batchWrite(String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += BATCH_LIMIT) {
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_LIMIT)));
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > BATCH_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left " + pending.get(table).size()
+                            + " writes to " + table + " unprocessed after " + BATCH_ATTEMPTS + " attempts");
+                }
+                if (attempt > 1) {
+                    sleep(25L << (attempt - 2));
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    private long expiry(Instant from) {
+        return from.plus(retention).getEpochSecond();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(double value) {
+        return AttributeValue.fromN(value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : java.math.BigDecimal.valueOf(value).toPlainString());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a batch write", e);
+        }
+    }
+}

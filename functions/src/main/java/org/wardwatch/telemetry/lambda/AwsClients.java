@@ -1,0 +1,36 @@
+package org.wardwatch.telemetry.lambda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * One client per service for the life of the instance, never one per call. Region, credentials and an
+ * endpoint override ({@code AWS_ENDPOINT_URL}, for the emulator) come from the SDK's standard chain.
+ */
+@ApplicationScoped
+public class AwsClients {
+
+    @Produces
+    @ApplicationScoped
+    DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SnsClient sns() {
+        return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    void close(@Disposes SnsClient client) {
+        client.close();
+    }
+}

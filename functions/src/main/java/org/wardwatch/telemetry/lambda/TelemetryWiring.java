@@ -1,0 +1,38 @@
+package org.wardwatch.telemetry.lambda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
+import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
+import org.wardwatch.telemetry.aws.SnsAlertPublisher;
+import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.telemetry.core.ThresholdOverrides;
+import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.telemetry.service.TelemetryService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** Builds the framework-free telemetry service from configuration and the AWS clients. */
+@ApplicationScoped
+public class TelemetryWiring {
+
+    @Produces
+    @ApplicationScoped
+    TelemetryService telemetryService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        ThresholdTable thresholds = ThresholdTable.news2Defaults();
+        if (config.thresholds().isPresent() && !config.thresholds().get().isBlank()) {
+            thresholds = thresholds.withOverrides(
+                    ThresholdOverrides.parse("WARDWATCH_THRESHOLDS", config.thresholds().get()));
+        }
+        DynamoDeviceRegistry registry = new DynamoDeviceRegistry(dynamo, config.devicesTable(),
+                Duration.ofSeconds(config.deviceCacheSeconds()));
+        return new TelemetryService(config.tenantId(),
+                new MessageValidator(config.tenantId(), new PayloadDecoder(), registry::find),
+                thresholds,
+                new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
+                        Duration.ofDays(config.readingRetentionDays())),
+                new SnsAlertPublisher(sns, config.alertTopicArn()));
+    }
+}

@@ -1,0 +1,36 @@
+package org.wardwatch.telemetry.lambda;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** The function's configuration, from environment variables the tenant's stack sets (WARDWATCH_*). */
+@ConfigMapping(prefix = "wardwatch")
+public interface WardwatchConfig {
+
+    /** The tenant this deployment serves; events of any other tenant are rejected. */
+    String tenantId();
+
+    /** Readings, latest values with alert state, processed messages and the alert outbox. */
+    String readingsTable();
+
+    /** Rejected messages and readings with reason and original payload. */
+    String quarantineTable();
+
+    /** The device registry written by device-certs. */
+    String devicesTable();
+
+    /** The SNS topic staff subscribe to. */
+    String alertTopicArn();
+
+    /** JSON threshold overrides per metric, replacing that metric's NEWS2 default bands. */
+    Optional<String> thresholds();
+
+    /** Days readings and quarantined items are kept (DynamoDB TTL). */
+    @WithDefault("400")
+    int readingRetentionDays();
+
+    /** Seconds a device registry row is cached in a warm instance; 0 reads it on every message. */
+    @WithDefault("60")
+    int deviceCacheSeconds();
+}

@@ -1,0 +1,63 @@
+package org.wardwatch.telemetry.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wardwatch.telemetry.core.AlertNotification;
+import org.wardwatch.telemetry.core.AlertTexts;
+import org.wardwatch.telemetry.core.AlertTransition;
+import org.wardwatch.telemetry.core.ThresholdTable;
+
+/**
+ * Renders an alert for SNS: one document per protocol ({@code MessageStructure=json}) and the attributes staff
+ * subscriptions filter on. The {@code default} document, which queues and HTTP endpoints receive, also carries
+ * the SMS text and e-mail subject so tools can show what staff were sent.
+ */
+public final class AlertRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public OutgoingAlert render(AlertNotification n, String outboxKey) {
+        AlertTransition t = n.transition();
+        String sms = AlertTexts.sms(n);
+        String subject = AlertTexts.emailSubject(n);
+
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", n.type());
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", n.alertId());
+        doc.put("tenantId", n.tenantId());
+        doc.put("device", n.thingName());
+        doc.put("kind", n.kind().code());
+        doc.put("ward", n.ward());
+        doc.put("bed", n.bed());
+        doc.put("metric", n.metric().code());
+        doc.put("value", ThresholdTable.round(n.metric(), n.value()));
+        doc.put("unit", n.metric().canonicalUnit());
+        doc.put("deviceTime", n.deviceTime().toString());
+        doc.put("openedAt", t.openedAt() == null ? null : t.openedAt().toString());
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
+
+        ObjectNode structure = JSON.createObjectNode();
+        structure.put("default", doc.toString());
+        structure.put("sms", sms);
+        structure.put("email", AlertTexts.emailBody(n));
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("severity", t.routingSeverity().name());
+        attributes.put("type", n.type());
+        attributes.put("transition", t.transition().name());
+        attributes.put("ward", n.ward() == null || n.ward().isBlank() ? "none" : n.ward());
+        try {
+            return new OutgoingAlert(n.thingName(), outboxKey, subject, JSON.writeValueAsString(structure), attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render alert " + n.alertId(), e);
+        }
+    }
+}

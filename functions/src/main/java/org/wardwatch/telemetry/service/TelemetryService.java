@@ -1,0 +1,116 @@
+package org.wardwatch.telemetry.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wardwatch.telemetry.core.AlertIds;
+import org.wardwatch.telemetry.core.AlertLifecycle;
+import org.wardwatch.telemetry.core.AlertNotification;
+import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.telemetry.core.Reading;
+import org.wardwatch.telemetry.core.Rejection;
+import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.telemetry.core.Validation;
+
+/**
+ * Processes one device message: validate, quarantine what is rejected, store readings, advance each metric's
+ * alert and publish its transitions. Safe to run again on the same event: a redelivery finds the message
+ * processed; a retry after a crash rewrites the same readings, finds the alert state already advanced, and sends
+ * only the alerts still pending in the outbox.
+ */
+public final class TelemetryService {
+
+    private static final int MAX_CONFLICT_RETRIES = 8;
+
+    private final String tenantId;
+    private final MessageValidator validator;
+    private final ThresholdTable thresholds;
+    private final TelemetryStore store;
+    private final AlertPublisher publisher;
+    private final AlertRenderer renderer = new AlertRenderer();
+
+    public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
+                            TelemetryStore store, AlertPublisher publisher) {
+        this.tenantId = tenantId;
+        this.validator = validator;
+        this.thresholds = thresholds;
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    public TelemetryResult process(Envelope envelope, byte[] payload) {
+        Validation validation = validator.validate(envelope, payload);
+        if (validation instanceof Validation.Rejected rejected) {
+            return quarantine(envelope, payload, rejected.rejection(), rejected.messageId());
+        }
+        Validation.Accepted accepted = (Validation.Accepted) validation;
+        String messageId = accepted.message().messageId();
+        if (store.isProcessed(envelope.thingName(), messageId)) {
+            return new TelemetryResult(TelemetryResult.Outcome.DUPLICATE, messageId, 0, 0, List.of(), 0);
+        }
+        Device device = accepted.device();
+        store.storeReadings(device, envelope, accepted.message(), accepted.readings());
+        if (!accepted.rejections().isEmpty()) {
+            List<QuarantineEntry> entries = new ArrayList<>();
+            for (Rejection rejection : accepted.rejections()) {
+                entries.add(new QuarantineEntry(envelope, messageId, rejection, payload));
+            }
+            store.quarantine(entries);
+        }
+        for (Reading reading : accepted.readings()) {
+            advanceAlert(device, envelope, accepted, reading);
+        }
+        int sent = 0;
+        for (OutgoingAlert alert : store.pendingAlerts(envelope.thingName(), messageId)) {
+            store.markSent(alert, publisher.publish(alert));
+            sent++;
+        }
+        TelemetryResult result = new TelemetryResult(TelemetryResult.Outcome.ACCEPTED, messageId,
+                accepted.readings().size(), accepted.rejections().size(),
+                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent);
+        store.markProcessed(envelope.thingName(), messageId, result);
+        return result;
+    }
+
+    private void advanceAlert(Device device, Envelope envelope, Validation.Accepted accepted, Reading reading) {
+        Severity observed = thresholds.classify(reading.metric(), reading.value());
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            LatestState latest = store.latest(device.thingName(), reading.metric());
+            AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed,
+                    accepted.message().deviceTime(),
+                    () -> AlertIds.of(tenantId, device.thingName(), reading.metric(), accepted.message().deviceTime()));
+            if (step.late()) {
+                return;
+            }
+            Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                    new AlertNotification(tenantId, AlertNotification.THRESHOLD, t, device.thingName(), device.kind(),
+                            device.ward(), device.bed(), reading.metric(), reading.value(),
+                            accepted.message().messageId()),
+                    outboxKey(accepted.message().messageId(), reading)));
+            if (store.advance(device, envelope, accepted.message(), reading, latest, step.state(), alert)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("alert state of " + reading.metric().code()
+                + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+    }
+
+    /** Quarantines a message rejected before it could be decoded (e.g. a malformed rule event). */
+    public TelemetryResult quarantine(Envelope envelope, byte[] payload, Rejection rejection) {
+        return quarantine(envelope, payload, rejection, null);
+    }
+
+    private TelemetryResult quarantine(Envelope envelope, byte[] payload, Rejection rejection, String messageId) {
+        store.quarantine(List.of(new QuarantineEntry(envelope, messageId, rejection, payload)));
+        return new TelemetryResult(TelemetryResult.Outcome.REJECTED, messageId, 0, 0,
+                List.of(rejection.reason().name()), 0);
+    }
+
+    /** The outbox key of a reading's alert: one per message and metric, so a retry cannot add a second. */
+    static String outboxKey(String messageId, Reading reading) {
+        return "M#" + messageId + "#N#" + reading.metric().code();
+    }
+}

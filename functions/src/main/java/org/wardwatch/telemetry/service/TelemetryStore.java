@@ -1,0 +1,43 @@
+package org.wardwatch.telemetry.service;
+
+import java.util.List;
+import java.util.Optional;
+import org.wardwatch.telemetry.core.AlertState;
+import org.wardwatch.telemetry.core.DecodedMessage;
+import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.telemetry.core.Reading;
+
+/**
+ * Where the telemetry function keeps readings, quarantine, alert state and its outbox. Every write is
+ * idempotent, so that a redelivered or retried event stores nothing twice.
+ */
+public interface TelemetryStore {
+
+    /** Whether this message was already processed to the end. */
+    boolean isProcessed(String thingName, String messageId);
+
+    /** Stores readings under keys derived from the message, so a retry overwrites instead of duplicating. */
+    void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings);
+
+    void quarantine(List<QuarantineEntry> entries);
+
+    LatestState latest(String thingName, Metric metric);
+
+    /**
+     * Records {@code reading} as the latest of its metric with the alert state {@code next}, and the alert to
+     * send if any, atomically and only if the stored state is still at {@code expected}'s version.
+     *
+     * @return false when another invocation changed the state first: read it again and re-evaluate
+     */
+    boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading, LatestState expected,
+                    AlertState next, Optional<OutgoingAlert> alert);
+
+    /** Alerts of this message written to the outbox and not yet sent. */
+    List<OutgoingAlert> pendingAlerts(String thingName, String messageId);
+
+    void markSent(OutgoingAlert alert, String channelMessageId);
+
+    void markProcessed(String thingName, String messageId, TelemetryResult result);
+}
