@@ -166,6 +166,7 @@ public final class MotoServer implements AutoCloseable {
     /** Runs a server until interrupted: {@code java -cp ... org.wardwatch.emulator.MotoServer}. */
     public static void main(String[] args) throws InterruptedException {
         try (MotoServer server = start(MotoInstallation.forProject(ProjectRoot.find()))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-server-stop"));
             System.out.println(server.endpoint());
             System.out.flush();
             server.process.waitFor();

@@ -1,0 +1,70 @@
+package org.wardwatch.devicecerts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the fleet knows about one device: its thing name, kind and place. A storage sensor has a storage profile;
+ * no other kind may have one.
+ *
+ * @param ward           optional ward, e.g. {@code ward-7}
+ * @param bed            optional bed within the ward
+ * @param storageProfile required for {@link DeviceKind#STORAGE_SENSOR}, null otherwise
+ */
+public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, String ward, String bed,
+                         StorageProfile storageProfile) {
+
+    /** IoT thing attribute values allow a little more; these also stay safe in CSV and in a DynamoDB key. */
+    private static final Pattern PLACE = Pattern.compile("[a-zA-Z0-9_.@:=-]{1,64}");
+
+    public DeviceSpec {
+        if (tenant == null || thing == null || kind == null) {
+            throw new InvalidDeviceException("a device needs a tenant, a thing name and a kind");
+        }
+        ward = place("ward", ward);
+        bed = place("bed", bed);
+        if (kind == DeviceKind.STORAGE_SENSOR && storageProfile == null) {
+            throw new InvalidDeviceException("a storage_sensor needs a storage profile (vaccine_fridge, "
+                    + "vaccine_freezer or ultra_low_freezer)");
+        }
+        if (kind != DeviceKind.STORAGE_SENSOR && storageProfile != null) {
+            throw new InvalidDeviceException("only a storage_sensor has a storage profile, not a " + kind.wireName());
+        }
+    }
+
+    private static String place(String what, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!PLACE.matcher(value).matches()) {
+            throw new InvalidDeviceException("invalid " + what + " '" + ThingName.printable(value)
+                    + "': use 1-64 characters from a-z A-Z 0-9 _ . @ : = -");
+        }
+        return value;
+    }
+
+    public Optional<String> wardIfAny() {
+        return Optional.ofNullable(ward);
+    }
+
+    public Optional<String> bedIfAny() {
+        return Optional.ofNullable(bed);
+    }
+
+    public Optional<StorageProfile> storageProfileIfAny() {
+        return Optional.ofNullable(storageProfile);
+    }
+
+    /** The IoT thing attributes, in a fixed order; absent optional values are left out. */
+    public Map<String, String> thingAttributes() {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("tenant", tenant.value());
+        attributes.put("kind", kind.wireName());
+        wardIfAny().ifPresent(w -> attributes.put("ward", w));
+        bedIfAny().ifPresent(b -> attributes.put("bed", b));
+        storageProfileIfAny().ifPresent(p -> attributes.put("storageProfile", p.wireName()));
+        return attributes;
+    }
+}
