@@ -1,0 +1,99 @@
+package org.wardwatch.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.sns.Subscription;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells the hospital's operations staff when messages are being lost or the function is failing: alarms on the
+ * depth of every dead-letter queue, on function errors and on throttles, all notifying the ops topic (alarm and
+ * recovery). The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
+ */
+public final class Operations extends Construct {
+
+    private final Topic topic;
+    private final List<Alarm> alarms = new ArrayList<>();
+
+    public Operations(Construct scope, String id, OperationsProps props) {
+        super(scope, id);
+        TenantNames names = props.names();
+
+        topic = Topic.Builder.create(this, "Topic")
+                .topicName(names.resource("ops"))
+                .displayName("wardwatch operations")
+                .masterKey(props.encryptionKey())
+                .enforceSsl(true)
+                .build();
+        // CloudWatch alarms can publish to an encrypted topic only if the key lets CloudWatch use it. A key policy's
+        // resource is always "*" (the key itself); the condition limits it to alarms of this account.
+        props.encryptionKey().addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsToUseTheKey")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(OrderedMaps.of("StringEquals",
+                        OrderedMaps.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                .build());
+        for (int i = 0; i < props.opsEmails().size(); i++) {
+            Subscription.Builder.create(this, "OpsEmail" + i)
+                    .topic(topic)
+                    .protocol(SubscriptionProtocol.EMAIL)
+                    .endpoint(props.opsEmails().get(i))
+                    .build();
+        }
+
+        Duration period = Duration.minutes(5);
+        for (Map.Entry<String, IQueue> queue : props.deadLetterQueues().entrySet()) {
+            alarm(queue.getKey(), names.resource(queue.getKey() + "-not-empty"),
+                    "Messages are waiting in " + queue.getKey() + ": telemetry was not processed",
+                    queue.getValue().metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                            .period(period).statistic("Maximum").build()));
+        }
+        alarm("FunctionErrors", names.resource("telemetry-errors"),
+                "The telemetry function failed (it is retried; persistent failures reach the failures queue)",
+                props.function().metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()));
+        alarm("FunctionThrottles", names.resource("telemetry-throttles"),
+                "The telemetry function was throttled: reserved concurrency may be too low",
+                props.function().metricThrottles(MetricOptions.builder().period(period).statistic("Sum").build()));
+    }
+
+    private void alarm(String id, String name, String description, IMetric metric) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        SnsAction action = new SnsAction(topic);
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+        alarms.add(alarm);
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    public List<Alarm> alarms() {
+        return List.copyOf(alarms);
+    }
+}

@@ -1,0 +1,72 @@
+package org.wardwatch.infra;
+
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link Operations} watches and whom it tells.
+ *
+ * @param names           the tenant's names
+ * @param encryptionKey   the tenant's key, for the ops topic (CloudWatch is allowed to use it)
+ * @param function        the telemetry function (errors, throttles)
+ * @param deadLetterQueues queues where unprocessed messages end up, by short name (used in alarm names)
+ * @param opsEmails       addresses subscribed to the ops topic
+ */
+public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function,
+                              Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
+
+    public OperationsProps {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(encryptionKey, "encryptionKey");
+        Objects.requireNonNull(function, "function");
+        deadLetterQueues = new LinkedHashMap<>(deadLetterQueues);
+        opsEmails = List.copyOf(opsEmails);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private TenantNames names;
+        private IKey encryptionKey;
+        private IFunction function;
+        private Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
+        private List<String> opsEmails = List.of();
+
+        public Builder names(TenantNames names) {
+            this.names = names;
+            return this;
+        }
+
+        public Builder encryptionKey(IKey encryptionKey) {
+            this.encryptionKey = encryptionKey;
+            return this;
+        }
+
+        public Builder function(IFunction function) {
+            this.function = function;
+            return this;
+        }
+
+        public Builder deadLetterQueues(Map<String, IQueue> deadLetterQueues) {
+            this.deadLetterQueues = deadLetterQueues;
+            return this;
+        }
+
+        public Builder opsEmails(List<String> opsEmails) {
+            this.opsEmails = opsEmails;
+            return this;
+        }
+
+        public OperationsProps build() {
+            return new OperationsProps(names, encryptionKey, function, deadLetterQueues, opsEmails);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.wardwatch.infra;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.kms.IKey;
+import software.constructs.Construct;
+
+/**
+ * The tenant's DynamoDB tables, with the key layouts of functions/README.md: readings (with the sparse
+ * {@code byBed} and {@code byPatient} indexes), quarantine ({@code byReason}) and the device registry. All
+ * on-demand, point-in-time recovery, encrypted with the tenant's key, protected from deletion and retained if the
+ * stack is deleted: they hold patient data.
+ */
+public final class ReadingsStore extends Construct {
+
+    /** The TTL attribute of readings and quarantined items. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private final Table readings;
+    private final Table quarantine;
+    private final Table devices;
+    private final IKey encryptionKey;
+
+    public ReadingsStore(Construct scope, String id, ReadingsStoreProps props) {
+        super(scope, id);
+        this.encryptionKey = props.encryptionKey();
+        TenantNames names = props.names();
+
+        readings = table("Readings", names.resource("readings"), "pk", "sk", true);
+        readings.addGlobalSecondaryIndex(index("byBed", "bedKey"));
+        readings.addGlobalSecondaryIndex(index("byPatient", "patientRef"));
+
+        quarantine = table("Quarantine", names.resource("quarantine"), "pk", "sk", true);
+        quarantine.addGlobalSecondaryIndex(index("byReason", "reason"));
+
+        devices = table("Devices", names.resource("devices"), "thingName", null, false);
+    }
+
+    private Table table(String id, String tableName, String partitionKey, String sortKey, boolean ttl) {
+        Table.Builder builder = Table.Builder.create(this, id)
+                .tableName(tableName)
+                .partitionKey(string(partitionKey))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .encryption(TableEncryption.CUSTOMER_MANAGED)
+                .encryptionKey(encryptionKey)
+                .deletionProtection(true)
+                .removalPolicy(RemovalPolicy.RETAIN);
+        if (sortKey != null) {
+            builder.sortKey(string(sortKey));
+        }
+        if (ttl) {
+            builder.timeToLiveAttribute(TTL_ATTRIBUTE);
+        }
+        return builder.build();
+    }
+
+    private static GlobalSecondaryIndexProps index(String name, String partitionKey) {
+        return GlobalSecondaryIndexProps.builder()
+                .indexName(name)
+                .partitionKey(string(partitionKey))
+                .sortKey(string("sk"))
+                .projectionType(ProjectionType.ALL)
+                .build();
+    }
+
+    private static Attribute string(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+
+    /**
+     * Exactly what the telemetry function needs (functions/README.md, "IAM the function needs"), no more: no
+     * scans, no deletes, no access to other tables. The README also lists {@code TransactWriteItems}, but IAM has
+     * no such action (cfn-lint W3037): a transaction is authorized item by item, through PutItem, UpdateItem and
+     * ConditionCheckItem, which are granted.
+     */
+    public void grantTelemetryAccess(IGrantable function) {
+        readings.grant(function, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+        quarantine.grant(function, "dynamodb:PutItem", "dynamodb:Query");
+        devices.grant(function, "dynamodb:GetItem");
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    public Table readings() {
+        return readings;
+    }
+
+    public Table quarantine() {
+        return quarantine;
+    }
+
+    public Table devices() {
+        return devices;
+    }
+}

@@ -1,0 +1,184 @@
+package org.wardwatch.infra;
+
+import org.wardwatch.infra.config.TenantConfig;
+import org.wardwatch.infra.config.ThresholdsJson;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One hospital tenant's whole deployment, composed of one construct per concern. Every physical name comes from
+ * {@link TenantNames}; every permission from a grant on the tenant's own resources.
+ */
+public final class TenantStack extends Stack {
+
+    private final TenantNames names;
+    private final Key key;
+    private final DeviceFleet deviceFleet;
+    private final ReadingsStore readingsStore;
+    private final AlertChannels alertChannels;
+    private final Ingest ingest;
+    private final Operations operations;
+
+    public TenantStack(Construct scope, TenantStackProps props) {
+        super(scope, new TenantNames(props.config().tenantId()).stackName(), StackProps.builder()
+                .env(Environment.builder().account(props.config().account()).region(props.config().region()).build())
+                .description("wardwatch tenant " + props.config().tenantId()
+                        + ": connected medical devices (contains PHI)")
+                .analyticsReporting(false)
+                // The stack holds patient data: deleting it takes a deliberate step first (infra/README.md).
+                .terminationProtection(true)
+                .build());
+        TenantConfig config = props.config();
+        names = new TenantNames(config.tenantId());
+
+        key = Key.Builder.create(this, "DataKey")
+                .alias(names.keyAlias())
+                .description("wardwatch " + names.tenantId() + ": tables, topics and queues")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+
+        deviceFleet = new DeviceFleet(this, "DeviceFleet", DeviceFleetProps.builder().names(names).build());
+        readingsStore = new ReadingsStore(this, "ReadingsStore", ReadingsStoreProps.builder()
+                .names(names).encryptionKey(key).build());
+        alertChannels = new AlertChannels(this, "AlertChannels", AlertChannelsProps.builder()
+                .names(names).encryptionKey(key).contacts(config.contacts()).build());
+        ingest = new Ingest(this, "Ingest", IngestProps.builder()
+                .names(names)
+                .functionCode(props.functionCode())
+                .runtime(config.runtime())
+                .memoryMb(config.memoryMb())
+                .reservedConcurrency(config.reservedConcurrency())
+                .environment(functionEnvironment(config))
+                .encryptionKey(key)
+                .logRetentionDays(config.logRetentionDays())
+                .build());
+        readingsStore.grantTelemetryAccess(ingest.function());
+        alertChannels.grantPublish(ingest.function());
+
+        Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
+        deadLetterQueues.put("ingest-dlq", ingest.deadLetterQueue());
+        deadLetterQueues.put("telemetry-failures", ingest.failureQueue());
+        operations = new Operations(this, "Operations", OperationsProps.builder()
+                .names(names)
+                .encryptionKey(key)
+                .function(ingest.function())
+                .deadLetterQueues(deadLetterQueues)
+                .opsEmails(config.opsEmails())
+                .build());
+
+        Tags.of(this).add("tenant", names.tenantId());
+        Tags.of(this).add("data-classification", "PHI");
+        Tags.of(this).add("application", "wardwatch");
+        outputs();
+    }
+
+    /** The function's environment, as functions/README.md specifies it. */
+    private Map<String, String> functionEnvironment(TenantConfig config) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_LAMBDA_HANDLER", "telemetry");
+        environment.put("WARDWATCH_TENANT_ID", names.tenantId());
+        environment.put("WARDWATCH_READINGS_TABLE", readingsStore.readings().getTableName());
+        environment.put("WARDWATCH_QUARANTINE_TABLE", readingsStore.quarantine().getTableName());
+        environment.put("WARDWATCH_DEVICES_TABLE", readingsStore.devices().getTableName());
+        environment.put("WARDWATCH_ALERT_TOPIC_ARN", alertChannels.topic().getTopicArn());
+        if (!config.thresholds().isEmpty()) {
+            environment.put("WARDWATCH_THRESHOLDS", ThresholdsJson.of(config.thresholds()));
+        }
+        environment.put("WARDWATCH_READING_RETENTION_DAYS", Integer.toString(config.readingRetentionDays()));
+        return environment;
+    }
+
+    private void outputs() {
+        output("TenantId", names.tenantId(), "the tenant this stack serves");
+        output("DevicePolicyName", deviceFleet.policy().getPolicyName(), "IoT policy to attach to device certificates");
+        output("ThingTypeName", deviceFleet.thingType().getThingTypeName(), "thing type devices are registered with");
+        output("TelemetryTopicFilter", names.telemetryTopicFilter(), "where devices publish telemetry");
+        output("TopicRuleName", ingest.rule().getRuleName(), "IoT topic rule feeding the function");
+        output("ReadingsTableName", readingsStore.readings().getTableName(), "readings table");
+        output("QuarantineTableName", readingsStore.quarantine().getTableName(), "quarantine table");
+        output("DevicesTableName", readingsStore.devices().getTableName(), "device registry (device-certs register)");
+        output("AlertTopicArn", alertChannels.topic().getTopicArn(), "SNS topic staff alerts are published to");
+        output("OpsTopicArn", operations.topic().getTopicArn(), "SNS topic of the operations alarms");
+        output("FunctionAliasArn", ingest.alias().getFunctionArn(), "the alias the topic rule invokes");
+        output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl(), "topic rule error action");
+        output("TelemetryFailuresQueueUrl", ingest.failureQueue().getQueueUrl(), "events that failed all retries");
+        output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public TenantNames names() {
+        return names;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public DeviceFleet deviceFleet() {
+        return deviceFleet;
+    }
+
+    public ReadingsStore readingsStore() {
+        return readingsStore;
+    }
+
+    public AlertChannels alertChannels() {
+        return alertChannels;
+    }
+
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    public Operations operations() {
+        return operations;
+    }
+
+    /** The stack's input: the validated tenant configuration and where the function's code is. */
+    public record TenantStackProps(TenantConfig config, Code functionCode) {
+
+        public TenantStackProps {
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(functionCode, "functionCode");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private TenantConfig config;
+            private Code functionCode;
+
+            public Builder config(TenantConfig config) {
+                this.config = config;
+                return this;
+            }
+
+            public Builder functionCode(Code functionCode) {
+                this.functionCode = functionCode;
+                return this;
+            }
+
+            public TenantStackProps build() {
+                return new TenantStackProps(config, functionCode);
+            }
+        }
+    }
+}

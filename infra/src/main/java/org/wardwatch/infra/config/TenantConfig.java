@@ -1,0 +1,43 @@
+package org.wardwatch.infra.config;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one hospital's deployment differs in, read from {@code infra/tenants/<tenant>.json} by
+ * {@link TenantConfigReader}.
+ *
+ * @param tenantId            lowercase {@code [a-z0-9-]{3,32}}; every resource name is derived from it
+ * @param account             the AWS account the stack deploys to
+ * @param region              the AWS region the stack deploys to
+ * @param contacts            staff who receive alerts
+ * @param thresholds          overrides of the function's default threshold bands, by metric (ordered)
+ * @param runtime             JVM or native function
+ * @param memoryMb            function memory
+ * @param reservedConcurrency reserved concurrent executions of the function, if any
+ * @param readingRetentionDays TTL of readings and quarantined messages
+ * @param logRetentionDays    retention of the function's log group
+ * @param opsEmails           addresses subscribed to the operations (alarm) topic
+ */
+public record TenantConfig(
+        String tenantId,
+        String account,
+        String region,
+        List<Contact> contacts,
+        Map<String, List<ThresholdBand>> thresholds,
+        FunctionRuntime runtime,
+        int memoryMb,
+        Integer reservedConcurrency,
+        int readingRetentionDays,
+        int logRetentionDays,
+        List<String> opsEmails) {
+
+    public TenantConfig {
+        contacts = List.copyOf(contacts);
+        opsEmails = List.copyOf(opsEmails);
+        // Sorted by metric: it is written into the template and must not depend on the file's order.
+        thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
+    }
+}

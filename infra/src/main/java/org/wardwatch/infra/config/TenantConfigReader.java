@@ -1,0 +1,373 @@
+package org.wardwatch.infra.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a tenant configuration. Every problem is reported, each prefixed by the path of the field
+ * it concerns ({@code contacts[1].protocol: must be sms or email}), so a bad file fails synth before any
+ * resource is defined. Unknown fields are errors: a misspelt optional field would otherwise be silently ignored.
+ */
+public final class TenantConfigReader {
+
+    /** Defaults, documented in infra/README.md. 400 days is the function's own default (functions/README.md). */
+    public static final int DEFAULT_MEMORY_MB = 1024;
+    public static final int DEFAULT_READING_RETENTION_DAYS = 400;
+    public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
+
+    /** Metric codes the telemetry function knows (functions' {@code Metric} enum). */
+    static final Set<String> METRICS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            "heart_rate", "respiratory_rate", "spo2", "systolic_bp", "diastolic_bp", "body_temperature",
+            "glucose", "storage_temperature", "door_open")));
+
+    /** The retention periods CloudWatch Logs accepts. */
+    static final Set<Integer> LOG_RETENTION_DAYS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+            3653)));
+
+    /** Lambda's limit on all environment variables together is 4 KB; leave room for the others. */
+    static final int MAX_THRESHOLDS_JSON_BYTES = 3000;
+
+    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,32}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+    /** SNS allows 150 filter-policy combinations: 2 severities x 75 wards. */
+    private static final int MAX_WARDS = 75;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final List<String> problems = new ArrayList<>();
+
+    private TenantConfigReader() {
+    }
+
+    /** Reads the file, or throws {@link TenantConfigException} listing every problem. */
+    public static TenantConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TenantConfigException(file.toString(), List.of("cannot read the file: " + e));
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses configuration text; {@code source} names it in error messages. */
+    public static TenantConfig parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new TenantConfigException(source, List.of("not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")"));
+        }
+        TenantConfigReader reader = new TenantConfigReader();
+        TenantConfig config = reader.tenant(root);
+        if (!reader.problems.isEmpty()) {
+            throw new TenantConfigException(source, reader.problems);
+        }
+        return config;
+    }
+
+    private TenantConfig tenant(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            problems.add("(root): must be a JSON object");
+            return null;
+        }
+        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "function", "retention",
+                "operations");
+        String tenantId = requiredText(root, "", "tenantId");
+        if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
+            problems.add("tenantId: must be 3-32 characters of a-z, 0-9 and '-'");
+        }
+        String account = requiredText(root, "", "account");
+        if (account != null && !ACCOUNT.matcher(account).matches()) {
+            problems.add("account: must be a 12-digit AWS account id (a JSON string)");
+        }
+        String region = requiredText(root, "", "region");
+        if (region != null && !REGION.matcher(region).matches()) {
+            problems.add("region: must be an AWS region such as eu-west-1");
+        }
+        List<Contact> contacts = contacts(root.get("contacts"));
+        Map<String, List<ThresholdBand>> thresholds = thresholds(root.get("thresholds"));
+
+        JsonNode function = object(root, "", "function");
+        FunctionRuntime runtime = FunctionRuntime.JVM;
+        int memoryMb = DEFAULT_MEMORY_MB;
+        Integer reserved = null;
+        if (function != null) {
+            allowOnly(function, "function.", "runtime", "memoryMb", "reservedConcurrency");
+            String text = optionalText(function, "function.", "runtime");
+            if ("native".equals(text)) {
+                runtime = FunctionRuntime.NATIVE;
+            } else if (text != null && !"jvm".equals(text)) {
+                problems.add("function.runtime: must be jvm or native");
+            }
+            memoryMb = optionalInt(function, "function.", "memoryMb", 128, 10240, DEFAULT_MEMORY_MB);
+            if (function.has("reservedConcurrency")) {
+                reserved = optionalInt(function, "function.", "reservedConcurrency", 1, 1000, 1);
+            }
+        }
+
+        JsonNode retention = object(root, "", "retention");
+        int readingDays = DEFAULT_READING_RETENTION_DAYS;
+        int logDays = DEFAULT_LOG_RETENTION_DAYS;
+        if (retention != null) {
+            allowOnly(retention, "retention.", "readingDays", "logDays");
+            readingDays = optionalInt(retention, "retention.", "readingDays", 1, 3653,
+                    DEFAULT_READING_RETENTION_DAYS);
+            logDays = optionalInt(retention, "retention.", "logDays", 1, 3653, DEFAULT_LOG_RETENTION_DAYS);
+            if (!LOG_RETENTION_DAYS.contains(logDays)) {
+                problems.add("retention.logDays: must be one of CloudWatch Logs' periods " + LOG_RETENTION_DAYS);
+            }
+        }
+
+        JsonNode operations = object(root, "", "operations");
+        List<String> opsEmails = new ArrayList<>();
+        if (operations != null) {
+            allowOnly(operations, "operations.", "emails");
+            JsonNode emails = operations.get("emails");
+            if (emails != null && !emails.isArray()) {
+                problems.add("operations.emails: must be a list of email addresses");
+            } else if (emails != null) {
+                for (int i = 0; i < emails.size(); i++) {
+                    String field = "operations.emails[" + i + "]";
+                    JsonNode email = emails.get(i);
+                    if (!email.isTextual() || !EMAIL.matcher(email.asText()).matches()) {
+                        problems.add(field + ": must be an email address");
+                    } else if (opsEmails.contains(email.asText())) {
+                        problems.add(field + ": duplicate address");
+                    } else {
+                        opsEmails.add(email.asText());
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new TenantConfig(tenantId, account, region, contacts, thresholds, runtime, memoryMb, reserved,
+                readingDays, logDays, opsEmails);
+    }
+
+    private List<Contact> contacts(JsonNode node) {
+        List<Contact> contacts = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            problems.add("contacts: must be a non-empty list (alerts with no subscriber reach no one)");
+            return contacts;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "contacts[" + i + "].";
+            JsonNode contact = node.get(i);
+            if (!contact.isObject()) {
+                problems.add("contacts[" + i + "]: must be an object");
+                continue;
+            }
+            allowOnly(contact, path, "protocol", "endpoint", "minimumSeverity", "wards");
+            Contact.Protocol protocol = null;
+            String protocolText = requiredText(contact, path, "protocol");
+            if ("sms".equals(protocolText)) {
+                protocol = Contact.Protocol.SMS;
+            } else if ("email".equals(protocolText)) {
+                protocol = Contact.Protocol.EMAIL;
+            } else if (protocolText != null) {
+                problems.add(path + "protocol: must be sms or email");
+            }
+            String endpoint = requiredText(contact, path, "endpoint");
+            if (endpoint != null && protocol == Contact.Protocol.SMS && !E164.matcher(endpoint).matches()) {
+                problems.add(path + "endpoint: an sms endpoint must be an E.164 phone number such as +15555550100");
+            }
+            if (endpoint != null && protocol == Contact.Protocol.EMAIL && !EMAIL.matcher(endpoint).matches()) {
+                problems.add(path + "endpoint: an email endpoint must be an email address");
+            }
+            Severity severity = severity(contact, path + "minimumSeverity");
+            List<String> wards = wards(contact.get("wards"), path + "wards");
+            if (protocol != null && endpoint != null && severity != null && wards != null) {
+                if (!seen.add(protocolText + ":" + endpoint)) {
+                    problems.add(path + "endpoint: " + endpoint + " is listed twice (one subscription per endpoint)");
+                }
+                contacts.add(new Contact(protocol, endpoint, severity, wards));
+            }
+        }
+        return contacts;
+    }
+
+    private List<String> wards(JsonNode node, String field) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add(field + ": must be a non-empty list of ward names (omit it for every ward)");
+            return null;
+        }
+        if (node.size() > MAX_WARDS) {
+            problems.add(field + ": at most " + MAX_WARDS + " wards (SNS filter policy limit)");
+            return null;
+        }
+        List<String> wards = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode ward = node.get(i);
+            if (!ward.isTextual() || !WARD.matcher(ward.asText()).matches()) {
+                problems.add(field + "[" + i + "]: must be a ward name of 1-64 letters, digits, ' ', '.', '_', '-'");
+                return null;
+            }
+            if (wards.contains(ward.asText())) {
+                problems.add(field + "[" + i + "]: duplicate ward " + ward.asText());
+                return null;
+            }
+            wards.add(ward.asText());
+        }
+        return wards;
+    }
+
+    private Map<String, List<ThresholdBand>> thresholds(JsonNode node) {
+        // Sorted by metric: the map is serialized into the template and must not depend on file order.
+        Map<String, List<ThresholdBand>> thresholds = new TreeMap<>();
+        if (node == null) {
+            return thresholds;
+        }
+        if (!node.isObject()) {
+            problems.add("thresholds: must be an object of metric -> list of bands");
+            return thresholds;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String metric = entry.getKey();
+            String field = "thresholds." + metric;
+            if (!METRICS.contains(metric)) {
+                problems.add(field + ": unknown metric (known: " + String.join(", ", METRICS) + ")");
+                continue;
+            }
+            JsonNode bands = entry.getValue();
+            if (!bands.isArray() || bands.isEmpty()) {
+                problems.add(field + ": must be a non-empty list of bands");
+                continue;
+            }
+            List<ThresholdBand> list = new ArrayList<>();
+            for (int i = 0; i < bands.size(); i++) {
+                String path = field + "[" + i + "]";
+                JsonNode band = bands.get(i);
+                if (!band.isObject()) {
+                    problems.add(path + ": must be an object with min and/or max and severity");
+                    continue;
+                }
+                allowOnly(band, path + ".", "min", "max", "severity");
+                Double min = optionalNumber(band, path + ".min");
+                Double max = optionalNumber(band, path + ".max");
+                Severity severity = severity(band, path + ".severity");
+                if (!band.has("min") && !band.has("max")) {
+                    problems.add(path + ": needs min, max or both");
+                } else if (min != null && max != null && min > max) {
+                    problems.add(path + ": min " + min + " is greater than max " + max);
+                }
+                list.add(new ThresholdBand(min, max, severity));
+            }
+            thresholds.put(metric, List.copyOf(list));
+        }
+        return thresholds;
+    }
+
+    private Severity severity(JsonNode parent, String field) {
+        String name = field.substring(field.lastIndexOf('.') + 1);
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            problems.add(field + ": is required (WARNING or CRITICAL)");
+            return null;
+        }
+        if (node.isTextual() && ("WARNING".equals(node.asText()) || "CRITICAL".equals(node.asText()))) {
+            return Severity.valueOf(node.asText());
+        }
+        problems.add(field + ": must be WARNING or CRITICAL");
+        return null;
+    }
+
+    private Double optionalNumber(JsonNode parent, String field) {
+        JsonNode node = parent.get(field.substring(field.lastIndexOf('.') + 1));
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            problems.add(field + ": must be a number");
+            return null;
+        }
+        return node.asDouble();
+    }
+
+    private JsonNode object(JsonNode parent, String path, String name) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            problems.add(path + name + ": must be an object");
+            return null;
+        }
+        return node;
+    }
+
+    private String requiredText(JsonNode parent, String path, String name) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            problems.add(path + name + ": is required");
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(path + name + ": must be a string");
+            return null;
+        }
+        return node.asText();
+    }
+
+    private String optionalText(JsonNode parent, String path, String name) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(path + name + ": must be a string");
+            return null;
+        }
+        return node.asText();
+    }
+
+    private int optionalInt(JsonNode parent, String path, String name, int min, int max, int fallback) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+            problems.add(path + name + ": must be a whole number from " + min + " to " + max);
+            return fallback;
+        }
+        return node.asInt();
+    }
+
+    private void allowOnly(JsonNode node, String path, String... names) {
+        List<String> allowed = List.of(names);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                problems.add(path + field + ": unknown field (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+}

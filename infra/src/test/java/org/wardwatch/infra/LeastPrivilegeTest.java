@@ -1,0 +1,177 @@
+package org.wardwatch.infra;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wardwatch.infra.TemplateJson.ref;
+
+/** IAM across the whole stack: no wildcard resources or actions, and the function touches only its own things. */
+class LeastPrivilegeTest {
+
+    private static List<Template> templates;
+    private static Template jvm;
+
+    @BeforeAll
+    static void synthesize() {
+        jvm = SynthesizedTenants.get().jvm;
+        templates = List.of(jvm, SynthesizedTenants.get().nativeTemplate);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Map<String, Object> policyResource) {
+        Map<String, Object> properties = (Map<String, Object>) policyResource.get("Properties");
+        Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
+        return (List<Map<String, Object>>) document.get("Statement");
+    }
+
+    private static List<Object> asList(Object value) {
+        return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
+    }
+
+    /**
+     * The logical id an IAM resource entry points at: {@code Ref} or {@code GetAtt ... Arn} of a resource of this
+     * stack, or that ARN followed by {@code /index/*} (the table's own indexes). Anything else fails.
+     */
+    @SuppressWarnings("unchecked")
+    private static String ownResource(Object resource, Set<String> logicalIds) {
+        if (resource instanceof Map<?, ?> map) {
+            if (map.containsKey("Ref")) {
+                String id = (String) map.get("Ref");
+                return "AWS::NoValue".equals(id) ? null : check(id, logicalIds, resource);
+            }
+            if (map.containsKey("Fn::GetAtt")) {
+                List<Object> getAtt = (List<Object>) map.get("Fn::GetAtt");
+                assertThat(getAtt.get(1)).as("attribute of %s", resource).isEqualTo("Arn");
+                return check((String) getAtt.get(0), logicalIds, resource);
+            }
+            if (map.containsKey("Fn::Join")) {
+                List<Object> parts = (List<Object>) ((List<Object>) map.get("Fn::Join")).get(1);
+                assertThat(parts).as("joined resource %s", resource).hasSize(2);
+                assertThat(parts.get(1)).as("only a table's own indexes may be joined: %s", resource)
+                        .isEqualTo("/index/*");
+                return ownResource(parts.get(0), logicalIds);
+            }
+        }
+        throw new AssertionError("IAM resource is not one of the stack's own resources: " + resource);
+    }
+
+    private static String check(String id, Set<String> logicalIds, Object resource) {
+        assertThat(logicalIds).as("resource %s is in this stack", resource).contains(id);
+        return id;
+    }
+
+    @Test
+    void noIdentityPolicy_grantsWildcardResourcesOrActions() {
+        for (Template template : templates) {
+            Set<String> logicalIds = TemplateJson.resources(template).keySet();
+            Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+            assertThat(policies).hasSize(2);
+            for (Map<String, Object> policy : policies.values()) {
+                for (Map<String, Object> statement : statements(policy)) {
+                    assertThat(statement.get("Effect")).isEqualTo("Allow");
+                    for (Object action : asList(statement.get("Action"))) {
+                        assertThat((String) action).doesNotContain("*").matches("[a-z0-9]+:[A-Za-z]+");
+                    }
+                    for (Object resource : asList(statement.get("Resource"))) {
+                        ownResource(resource, logicalIds);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void roles_haveNoManagedOrInlinePolicies() {
+        for (Template template : templates) {
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(2);
+            assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(2);
+        }
+    }
+
+    @Test
+    void theOnlyWildcardResources_areInTheKeyPolicyWhereKmsRequiresThem() {
+        for (Template template : templates) {
+            Map<String, String> wildcards = new TreeMap<>();
+            TemplateJson.resources(template).forEach((id, resource) ->
+                    collectWildcardResources(resource, id + " (" + resource.get("Type") + ")", wildcards));
+            assertThat(wildcards.values()).as(wildcards.toString()).containsOnly("AWS::KMS::Key");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectWildcardResources(Object node, String where, Map<String, String> found) {
+        if (node instanceof Map<?, ?> map) {
+            if ("*".equals(map.get("Resource")) && map.containsKey("Effect")) {
+                found.put(where + " " + map.get("Action"), where.substring(where.indexOf('(') + 1, where.length() - 1));
+            }
+            for (Object value : map.values()) {
+                collectWildcardResources(value, where, found);
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectWildcardResources(value, where, found));
+        }
+    }
+
+    @Test
+    void telemetryFunction_mayDoExactlyWhatTheContractLists_onItsOwnResources() {
+        String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", "IngestFunctionRole");
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        String quarantine = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreQuarantine");
+        String devices = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
+        String topic = TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels");
+        String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
+        String logs = TemplateJson.logicalId(jvm, "AWS::Logs::LogGroup", "IngestLogGroup");
+        String failures = TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestFailureQueue");
+
+        Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
+                Match.objectLike(Map.of("Roles", List.of(ref(role))))));
+        assertThat(policies).hasSize(1);
+        Map<String, Set<String>> granted = new TreeMap<>();
+        Set<String> logicalIds = TemplateJson.resources(jvm).keySet();
+        for (Map<String, Object> statement : statements(policies.values().iterator().next())) {
+            for (Object action : asList(statement.get("Action"))) {
+                for (Object resource : asList(statement.get("Resource"))) {
+                    String id = ownResource(resource, logicalIds);
+                    if (id != null) {
+                        granted.computeIfAbsent((String) action, a -> new TreeSet<>()).add(id);
+                    }
+                }
+            }
+        }
+
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:GetItem", new TreeSet<>(List.of(readings, devices)));
+        expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, quarantine)));
+        expected.put("dynamodb:Query", new TreeSet<>(List.of(readings, quarantine)));
+        expected.put("dynamodb:UpdateItem", Set.of(readings));
+        expected.put("dynamodb:BatchWriteItem", Set.of(readings));
+        expected.put("dynamodb:ConditionCheckItem", Set.of(readings));
+        expected.put("sns:Publish", Set.of(topic));
+        expected.put("kms:Decrypt", Set.of(key));
+        expected.put("kms:GenerateDataKey", Set.of(key));
+        expected.put("logs:CreateLogStream", Set.of(logs));
+        expected.put("logs:PutLogEvents", Set.of(logs));
+        expected.put("sqs:SendMessage", Set.of(failures));
+        assertThat(granted).isEqualTo(expected);
+    }
+
+    @Test
+    void telemetryFunctionRole_canBeAssumedOnlyByLambda() {
+        jvm.hasResourceProperties("AWS::IAM::Role", Map.of(
+                "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("Service", "lambda.amazonaws.com")))),
+                "ManagedPolicyArns", Match.absent()));
+    }
+}

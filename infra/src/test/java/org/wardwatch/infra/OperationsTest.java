@@ -1,0 +1,108 @@
+package org.wardwatch.infra;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wardwatch.infra.TemplateJson.arnOf;
+import static org.wardwatch.infra.TemplateJson.ref;
+
+class OperationsTest {
+
+    private static Template template;
+    private static String opsTopicId;
+    private static String functionId;
+
+    @BeforeAll
+    static void synthesize() {
+        template = SynthesizedTenants.get().jvm;
+        opsTopicId = TemplateJson.logicalId(template, "AWS::SNS::Topic", "Operations");
+        functionId = TemplateJson.logicalId(template, "AWS::Lambda::Function", "IngestFunction");
+    }
+
+    private void hasAlarm(String name, String namespace, String metric, String statistic, Map<String, Object> dimension) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", name,
+                "Namespace", namespace,
+                "MetricName", metric,
+                "Statistic", statistic,
+                "Dimensions", List.of(dimension),
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(ref(opsTopicId)),
+                "OKActions", List.of(ref(opsTopicId))));
+    }
+
+    @Test
+    void deadLetterQueuesWithAnyMessage_raiseAnAlarm() {
+        for (String queue : List.of("ingest-dlq", "telemetry-failures")) {
+            String queueId = TemplateJson.logicalId(template, "AWS::SQS::Queue",
+                    queue.equals("ingest-dlq") ? "IngestDeadLetterQueue" : "IngestFailureQueue");
+            hasAlarm("wardwatch-st-aurelia-" + queue + "-not-empty", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "Maximum", Map.of("Name", "QueueName",
+                            "Value", Map.of("Fn::GetAtt", List.of(queueId, "QueueName"))));
+        }
+    }
+
+    @Test
+    void functionErrorsAndThrottles_raiseAlarms() {
+        Map<String, Object> function = Map.of("Name", "FunctionName", "Value", ref(functionId));
+        hasAlarm("wardwatch-st-aurelia-telemetry-errors", "AWS/Lambda", "Errors", "Sum", function);
+        hasAlarm("wardwatch-st-aurelia-telemetry-throttles", "AWS/Lambda", "Throttles", "Sum", function);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+    }
+
+    @Test
+    void opsTopic_isEncryptedAndCloudWatchMayUseItsKeyFromThisAccountOnly() {
+        String keyId = TemplateJson.logicalId(template, "AWS::KMS::Key", "DataKey");
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "TopicName", "wardwatch-st-aurelia-ops",
+                "KmsMasterKeyId", arnOf(keyId)));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "TopicArn", ref(opsTopicId), "Protocol", "email", "Endpoint", "ops@example.org",
+                "FilterPolicy", Match.absent()));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Map.of(
+                        "Sid", "AllowCloudWatchAlarmsToUseTheKey",
+                        "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        "Resource", "*",
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", "111111111111")))))))));
+    }
+
+    @Test
+    void everyTaggableResource_carriesTheTenantAndThePhiClassification() {
+        List<String> taggable = List.of("AWS::DynamoDB::Table", "AWS::KMS::Key", "AWS::SNS::Topic", "AWS::SQS::Queue",
+                "AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IoT::TopicRule", "AWS::IoT::Policy",
+                "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm");
+        for (String type : taggable) {
+            Map<String, Map<String, Object>> all = template.findResources(type);
+            Map<String, Map<String, Object>> tagged = template.findResources(type, Map.of("Properties",
+                    Match.objectLike(Map.of("Tags", Match.arrayWith(List.of(
+                            Map.of("Key", "data-classification", "Value", "PHI"),
+                            Map.of("Key", "tenant", "Value", "st-aurelia")))))));
+            assertThat(tagged.keySet()).as(type).isNotEmpty().isEqualTo(all.keySet());
+        }
+    }
+
+    @Test
+    void outputs_nameWhatOperatorsAndDeviceCertsNeed() {
+        String readings = TemplateJson.logicalId(template, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        String devices = TemplateJson.logicalId(template, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
+        template.hasOutput("ReadingsTableName", Map.of("Value", ref(readings)));
+        template.hasOutput("DevicesTableName", Map.of("Value", ref(devices)));
+        template.hasOutput("OpsTopicArn", Map.of("Value", ref(opsTopicId)));
+        template.hasOutput("TopicRuleName", Map.of("Value", "wardwatch_st_aurelia_telemetry"));
+        template.hasOutput("FunctionAliasArn", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Alias", "IngestLiveAlias"))));
+        assertThat(template.findOutputs("*").values()).allSatisfy(output -> assertThat(output)
+                .as("outputs are not exported: export names would be shared by every stack in a region")
+                .doesNotContainKey("Export"));
+    }
+}
