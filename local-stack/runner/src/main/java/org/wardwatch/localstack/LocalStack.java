@@ -1,0 +1,342 @@
+package org.wardwatch.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.wardwatch.devicecerts.CaRegistration;
+import org.wardwatch.devicecerts.DeviceIdentity;
+import org.wardwatch.devicecerts.DeviceRegistry;
+import org.wardwatch.devicecerts.DeviceSpec;
+import org.wardwatch.devicecerts.IotRegistrar;
+import org.wardwatch.devicecerts.KeyType;
+import org.wardwatch.devicecerts.StoredDevice;
+import org.wardwatch.devicecerts.TenantCa;
+import org.wardwatch.devicecerts.TenantFiles;
+import org.wardwatch.devicecerts.TenantId;
+import org.wardwatch.devicecerts.Validity;
+import org.wardwatch.emulator.MotoInstallation;
+import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.localstack.broker.BrokerTls;
+import org.wardwatch.localstack.broker.IotBroker;
+import org.wardwatch.localstack.broker.IotRegistryView;
+import org.wardwatch.localstack.lambda.AsyncInvoker;
+import org.wardwatch.localstack.lambda.FunctionCode;
+import org.wardwatch.localstack.lambda.FunctionPool;
+import org.wardwatch.localstack.lambda.FunctionSpec;
+import org.wardwatch.localstack.rules.RulesEngine;
+import org.wardwatch.localstack.rules.TopicRule;
+import org.wardwatch.localstack.tenant.LocalTenant;
+import org.wardwatch.localstack.tenant.TemplateProvisioner;
+import org.wardwatch.localstack.tenant.TenantSynth;
+import org.wardwatch.localstack.ward.DeviceConnection;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole pipeline on one machine: moto server, the tenant stack created from its synthesized CDK template, the
+ * tenant CA and devices registered through device-certs, the packaged function under the Lambda runtime client,
+ * the topic rule, and HiveMQ as IoT Core's data plane. Started once, used by the command and by the tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** moto's account: the tenant configuration must name it, or the IoT policy's ARNs match nothing. */
+    public static final String EMULATED_ACCOUNT = "123456789012";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param runDirectory per-run state (certificates, broker files, logs), emptied at start
+     * @param retryDelays the waits before Lambda's asynchronous retries (AWS: about 1 and 2 minutes)
+     */
+    public record Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
+                          List<Duration> retryDelays, PrintStream progress) {
+    }
+
+    /** A declared device's files and its certificate's id in the IoT registry. */
+    public record Credentials(String thing, Path certificate, Path key, String certificateId) {
+    }
+
+    /** One message from the staff inbox: the alert's default JSON document and when it was read. */
+    public record StaffMessage(JsonNode document, long readAtMillis) {
+    }
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Options options;
+    private final PipelineStats stats = new PipelineStats();
+    private MotoServer moto;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private IotClient iot;
+    private LocalTenant tenant;
+    private TenantFiles files;
+    private TenantCa ca;
+    private CaRegistration caRegistration;
+    private IotRegistrar registrar;
+    private FunctionPool pool;
+    private RulesEngine rules;
+    private BrokerTls tls;
+    private IotBroker broker;
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        JsonNode config = readConfig(options.tenantConfig());
+        String region = config.path("region").asText();
+        if (!EMULATED_ACCOUNT.equals(config.path("account").asText())) {
+            throw new IllegalArgumentException(options.tenantConfig() + ": account must be " + EMULATED_ACCOUNT
+                    + " (moto's) for the local stack");
+        }
+        Path run = clean(options.runDirectory());
+        Path zip = options.root().resolve("functions/target/function.zip");
+
+        step("starting the AWS emulator (moto server)");
+        moto = MotoServer.start(MotoInstallation.forProject(options.root()));
+        resources.add(moto);
+        dynamo = client(DynamoDbClient.builder(), region);
+        sqs = client(SqsClient.builder(), region);
+        iot = client(IotClient.builder(), region);
+        SnsClient sns = client(SnsClient.builder(), region);
+        resources.add(dynamo);
+        resources.add(sqs);
+        resources.add(iot);
+        resources.add(sns);
+
+        step("synthesizing the tenant stack with the infra CDK app");
+        Path template = TenantSynth.template(options.root(), options.tenantConfig(), zip,
+                options.root().resolve("local-stack/.run/synth"));
+        step("creating the tenant's tables, topics, queues and IoT policy from " + template.getFileName());
+        tenant = new TemplateProvisioner(dynamo, sns, sqs, iot).provision(template, region, EMULATED_ACCOUNT);
+
+        step("creating and registering the tenant CA (device-certs)");
+        TenantId tenantId = TenantId.of(tenant.tenantId());
+        files = new TenantFiles(run.resolve("certs"), tenantId);
+        ca = TenantCa.create(tenantId, KeyType.EC, Validity.days(365));
+        files.saveCa(ca, null);
+        registrar = new IotRegistrar(iot, new DeviceRegistry(dynamo, tenant.devicesTable()));
+        caRegistration = registrar.ensureCa(ca.certificate(), () -> ca);
+
+        step("starting " + options.functionInstances() + " warm instance(s) of " + tenant.functionName()
+                + " (function.zip under the Lambda runtime interface client)");
+        Path ricDir = Path.of(System.getProperty("wardwatch.lambdaRuntime",
+                options.root().resolve("local-stack/runner/target/lambda-runtime").toString()));
+        List<Path> ric = FunctionCode.runtimeClient(ricDir);
+        Path code = FunctionCode.unpack(zip, run.resolve("task"));
+        Map<String, String> environment = new LinkedHashMap<>(tenant.functionEnvironment());
+        pool = new FunctionPool(new FunctionSpec(tenant.functionName(), code, ric, tenant.handler(), environment,
+                tenant.functionTimeout(), tenant.functionMemoryMb(),
+                List.of(FunctionCode.nativeLibraryOption(ric, run.resolve("jni")))),
+                awsEnvironment(region), run.resolve("logs"));
+        resources.add(pool);
+        pool.start(options.functionInstances(), Duration.ofSeconds(120));
+        List<Duration> delays = options.retryDelays().subList(0, Math.min(tenant.retryAttempts(),
+                options.retryDelays().size()));
+        AsyncInvoker invoker = new AsyncInvoker(pool, delays,
+                record -> sqs.sendMessage(b -> b.queueUrl(tenant.onFailureQueueUrl()).messageBody(record)),
+                tenant.functionArn());
+        resources.add(invoker);
+        rules = new RulesEngine(tenant.ruleName(), TopicRule.parse(tenant.ruleSql()), invoker,
+                record -> sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl()).messageBody(record)), stats);
+
+        step("starting the MQTT broker (HiveMQ CE, mutual TLS, IoT Core authorization)");
+        tls = BrokerTls.create(run.resolve("broker"), List.of(ca.certificate()));
+        broker = IotBroker.start(run.resolve("broker"), tls, new IotRegistryView(iot), rules);
+        resources.add(broker);
+        step("ready: mqtts://" + broker.host() + ":" + broker.port() + ", AWS emulator " + moto.endpoint());
+    }
+
+    /** Issues a device's key and certificate from the tenant CA and registers it, as device-certs does. */
+    public Credentials declare(DeviceSpec spec) {
+        DeviceIdentity identity = DeviceIdentity.issue(ca, spec, KeyType.EC, Validity.days(30));
+        StoredDevice stored = files.saveDevice(identity);
+        String certificateId = registrar.register(spec, identity.certificate(), ca.certificate(), caRegistration)
+                .certificateId();
+        return new Credentials(spec.thing().value(), stored.certificateFile(), stored.keyFile(), certificateId);
+    }
+
+    public DeviceConnection connect(Credentials device) throws DeviceConnection.RefusedException {
+        return connect(device, device.thing());
+    }
+
+    public DeviceConnection connect(Credentials device, String clientId) throws DeviceConnection.RefusedException {
+        return DeviceConnection.connect(broker.host(), broker.port(), tls.brokerCaPem(), device.certificate(),
+                device.key(), clientId, Duration.ofSeconds(15));
+    }
+
+    /** Reads everything waiting in the staff inbox (the SQS queue subscribed to the alert topic). */
+    public List<StaffMessage> drainStaffInbox() {
+        List<StaffMessage> messages = new ArrayList<>();
+        while (true) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(tenant.staffQueueUrl())
+                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) {
+                return messages;
+            }
+            long now = System.currentTimeMillis();
+            for (Message m : batch) {
+                try {
+                    JsonNode envelope = JSON.readTree(m.body());
+                    messages.add(new StaffMessage(JSON.readTree(envelope.get("Message").asText()), now));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the staff inbox got something that is not an alert", e);
+                }
+                sqs.deleteMessage(b -> b.queueUrl(tenant.staffQueueUrl()).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
+    /** Messages waiting in the rule's error action queue and the function's on-failure destination. */
+    public int deadLetters() {
+        return count(tenant.ruleErrorQueueUrl()) + count(tenant.onFailureQueueUrl());
+    }
+
+    /** The bodies waiting in the function's on-failure destination, left in place. */
+    public List<String> onFailureRecords() {
+        List<String> bodies = new ArrayList<>();
+        sqs.receiveMessage(b -> b.queueUrl(tenant.onFailureQueueUrl()).maxNumberOfMessages(10)
+                .visibilityTimeout(0).waitTimeSeconds(0)).messages().forEach(m -> bodies.add(m.body()));
+        return bodies;
+    }
+
+    private int count(String queueUrl) {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().values().stream().mapToInt(Integer::parseInt).sum() + "");
+    }
+
+    public LocalTenant tenant() {
+        return tenant;
+    }
+
+    public IotBroker broker() {
+        return broker;
+    }
+
+    public BrokerTls brokerTls() {
+        return tls;
+    }
+
+    public RulesEngine rules() {
+        return rules;
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public FunctionPool functions() {
+        return pool;
+    }
+
+    public URI emulatorEndpoint() {
+        return moto.endpoint();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public IotClient iot() {
+        return iot;
+    }
+
+    public IotRegistrar registrar() {
+        return registrar;
+    }
+
+    public TenantFiles files() {
+        return files;
+    }
+
+    public TenantCa ca() {
+        return ca;
+    }
+
+    private Map<String, String> awsEnvironment(String region) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing");
+        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+        return env;
+    }
+
+    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, String region) {
+        return builder.endpointOverride(moto.endpoint()).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    private void step(String what) {
+        options.progress().println("[local-stack] " + what);
+    }
+
+    private static JsonNode readConfig(Path config) {
+        try {
+            return JSON.readTree(config.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the tenant configuration " + config + ": " + e.getMessage());
+        }
+    }
+
+    private static Path clean(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                options.progress().println("[local-stack] while stopping: " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,141 @@
+package org.wardwatch.localstack.broker;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * IoT Core's data plane on one machine: HiveMQ CE, embedded, with one MQTT-over-TLS listener on 127.0.0.1 that
+ * requires a client certificate, and {@link IotCoreAuthorization} deciding who may connect, publish and subscribe.
+ */
+public final class IotBroker implements AutoCloseable {
+
+    /** HiveMQ's default of 1,000 queued messages per client silently dropped QoS 1 messages under load. */
+    private static final int MAX_QUEUE = 100_000;
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+    private final IotCoreAuthorization authorization;
+
+    private IotBroker(EmbeddedHiveMQ hivemq, int port, IotCoreAuthorization authorization) {
+        this.hivemq = hivemq;
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    public static IotBroker start(Path directory, BrokerTls tls, IotRegistryView registry, PublishListener listener) {
+        int port = freePort();
+        try {
+            Path conf = Files.createDirectories(directory.resolve("conf"));
+            Path data = Files.createDirectories(directory.resolve("data"));
+            Path extensions = Files.createDirectories(directory.resolve("extensions"));
+            Files.writeString(conf.resolve("config.xml"), config(port, tls));
+            IotCoreAuthorization authorization = new IotCoreAuthorization(registry, listener);
+            EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(conf)
+                    .withDataFolder(data)
+                    .withExtensionsFolder(extensions)
+                    .withEmbeddedExtension(EmbeddedExtension.builder()
+                            .withId("wardwatch-iot-core-authorization")
+                            .withName("wardwatch IoT Core authorization")
+                            .withVersion("1")
+                            .withPriority(1000)
+                            .withStartPriority(1000)
+                            .withExtensionMain(authorization)
+                            .build())
+                    .build();
+            hivemq.start().get(60, TimeUnit.SECONDS);
+            return new IotBroker(hivemq, port, authorization);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the MQTT broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public IotCoreAuthorization authorization() {
+        return authorization;
+    }
+
+    private static String config(int port, BrokerTls tls) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tls-tcp-listener>
+                      <port>%d</port>
+                      <bind-address>127.0.0.1</bind-address>
+                      <name>iot-core-mtls</name>
+                      <tls>
+                        <keystore>
+                          <path>%s</path>
+                          <password>%s</password>
+                          <private-key-password>%s</private-key-password>
+                        </keystore>
+                        <truststore>
+                          <path>%s</path>
+                          <password>%s</password>
+                        </truststore>
+                        <client-authentication-mode>REQUIRED</client-authentication-mode>
+                        <protocols>
+                          <protocol>TLSv1.3</protocol>
+                          <protocol>TLSv1.2</protocol>
+                        </protocols>
+                      </tls>
+                    </tls-tcp-listener>
+                  </listeners>
+                  <mqtt>
+                    <queued-messages>
+                      <max-queue-size>%d</max-queue-size>
+                    </queued-messages>
+                  </mqtt>
+                  <persistence>
+                    <mode>in-memory</mode>
+                  </persistence>
+                  <anonymous-usage-statistics>
+                    <enabled>false</enabled>
+                  </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port, tls.keystore(), tls.password(), tls.password(), tls.truststore(), tls.password(),
+                MAX_QUEUE);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the MQTT broker did not stop cleanly", e);
+        }
+    }
+}

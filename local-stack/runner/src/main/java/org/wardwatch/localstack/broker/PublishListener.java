@@ -1,0 +1,9 @@
+package org.wardwatch.localstack.broker;
+
+/** Receives every publish the broker has authorized, as IoT Core's rules engine does. */
+@FunctionalInterface
+public interface PublishListener {
+
+    /** Called on a broker thread: must not block. */
+    void onPublish(String clientId, String topic, byte[] payload, long receivedAtMillis);
+}

@@ -1,0 +1,149 @@
+package org.wardwatch.localstack.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates a tenant stack in the emulator from its synthesized CloudFormation template: DynamoDB tables (keys,
+ * indexes, TTL), SNS topics, SQS queues and the IoT device policy, exactly as named in the template; and reads the
+ * topic rule, the function's environment and its asynchronous invoke configuration from it. Staff subscriptions
+ * (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM, alarms and logs are not emulated.
+ */
+public final class TemplateProvisioner {
+
+    private final DynamoDbClient dynamo;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final IotClient iot;
+
+    public TemplateProvisioner(DynamoDbClient dynamo, SnsClient sns, SqsClient sqs, IotClient iot) {
+        this.dynamo = dynamo;
+        this.sns = sns;
+        this.sqs = sqs;
+        this.iot = iot;
+    }
+
+    public LocalTenant provision(Path template, String region, String account) {
+        TemplateResources t = new TemplateResources(template, region, account);
+        Map<String, String> tableNames = new LinkedHashMap<>();
+        t.ofType("AWS::DynamoDB::Table").forEach((id, p) -> {
+            String name = createTable(t, p);
+            tableNames.put(id, name);
+            t.define(id, name, Map.of("Arn", "arn:aws:dynamodb:" + region + ":" + account + ":table/" + name));
+        });
+        t.ofType("AWS::SNS::Topic").forEach((id, p) -> {
+            String arn = sns.createTopic(b -> b.name(t.string(p.get("TopicName")))).topicArn();
+            t.define(id, arn, Map.of("TopicArn", arn, "TopicName", t.string(p.get("TopicName"))));
+        });
+        Map<String, String> queueUrlsByArn = new LinkedHashMap<>();
+        t.ofType("AWS::SQS::Queue").forEach((id, p) -> {
+            String name = t.string(p.get("QueueName"));
+            String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+            String arn = queueArn(url);
+            queueUrlsByArn.put(arn, url);
+            t.define(id, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
+        });
+        Map.Entry<String, JsonNode> policy = t.single("AWS::IoT::Policy");
+        String policyName = t.string(policy.getValue().get("PolicyName"));
+        String document = t.resolveTree(policy.getValue().get("PolicyDocument")).toString();
+        try {
+            iot.createPolicy(b -> b.policyName(policyName).policyDocument(document));
+        } catch (ResourceAlreadyExistsException e) {
+            // an earlier run in the same emulator
+        }
+
+        Map.Entry<String, JsonNode> function = t.single("AWS::Lambda::Function");
+        JsonNode f = function.getValue();
+        String functionName = t.string(f.get("FunctionName"));
+        String functionArn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName;
+        t.define(function.getKey(), functionName, Map.of("Arn", functionArn));
+        t.ofType("AWS::Lambda::Alias").forEach((id, p) ->
+                t.define(id, functionArn + ":" + t.string(p.get("Name")), Map.of()));
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = f.path("Environment").path("Variables").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            environment.put(e.getKey(), t.string(e.getValue()));
+        }
+        JsonNode invokeConfig = t.single("AWS::Lambda::EventInvokeConfig").getValue();
+        String onFailureArn = t.string(invokeConfig.path("DestinationConfig").path("OnFailure").get("Destination"));
+        String onFailureUrl = queueUrlsByArn.get(onFailureArn);
+        if (onFailureUrl == null) {
+            throw new IllegalArgumentException("the on-failure destination is not one of the template's queues");
+        }
+
+        JsonNode rule = t.single("AWS::IoT::TopicRule").getValue();
+        JsonNode payload = rule.get("TopicRulePayload");
+        String ruleErrorUrl = t.string(payload.path("ErrorAction").path("Sqs").get("QueueUrl"));
+
+        String alertTopicArn = environment.get("WARDWATCH_ALERT_TOPIC_ARN");
+        String tenantId = environment.get("WARDWATCH_TENANT_ID");
+        String staffQueue = sqs.createQueue(b -> b.queueName("wardwatch-" + tenantId + "-local-staff-inbox")).queueUrl();
+        sns.subscribe(b -> b.topicArn(alertTopicArn).protocol("sqs").endpoint(queueArn(staffQueue)));
+
+        return new LocalTenant(tenantId, region, account, environment.get("WARDWATCH_DEVICES_TABLE"),
+                environment.get("WARDWATCH_READINGS_TABLE"), environment.get("WARDWATCH_QUARANTINE_TABLE"),
+                alertTopicArn, staffQueue, t.string(rule.get("RuleName")), t.string(payload.get("Sql")), ruleErrorUrl,
+                onFailureUrl, policyName, functionName, functionArn, t.string(f.get("Handler")), environment,
+                Duration.ofSeconds(f.path("Timeout").asInt(3)), f.path("MemorySize").asInt(128),
+                invokeConfig.path("MaximumRetryAttempts").asInt(2));
+    }
+
+    private String createTable(TemplateResources t, JsonNode p) {
+        String name = t.string(p.get("TableName"));
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        p.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+                .attributeName(a.get("AttributeName").asText()).attributeType(a.get("AttributeType").asText()).build()));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        p.path("GlobalSecondaryIndexes").forEach(g -> indexes.add(GlobalSecondaryIndex.builder()
+                .indexName(g.get("IndexName").asText())
+                .keySchema(keys(g.get("KeySchema")))
+                .projection(Projection.builder().projectionType(g.path("Projection").path("ProjectionType").asText("ALL")).build())
+                .build()));
+        try {
+            dynamo.createTable(b -> {
+                b.tableName(name).attributeDefinitions(attributes).keySchema(keys(p.get("KeySchema")))
+                        .billingMode(p.path("BillingMode").asText("PAY_PER_REQUEST"));
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+            });
+            JsonNode ttl = p.get("TimeToLiveSpecification");
+            if (ttl != null && ttl.path("Enabled").asBoolean()) {
+                dynamo.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(s -> s
+                        .attributeName(ttl.get("AttributeName").asText()).enabled(true)));
+            }
+        } catch (ResourceInUseException e) {
+            // an earlier run in the same emulator
+        }
+        return name;
+    }
+
+    private static List<KeySchemaElement> keys(JsonNode schema) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        schema.forEach(k -> keys.add(KeySchemaElement.builder().attributeName(k.get("AttributeName").asText())
+                .keyType(k.get("KeyType").asText()).build()));
+        return keys;
+    }
+
+    private String queueArn(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+}
