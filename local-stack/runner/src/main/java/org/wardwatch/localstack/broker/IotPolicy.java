@@ -58,8 +58,8 @@ public final class IotPolicy {
         boolean allowed = false;
         for (IotPolicy policy : policies) {
             for (Statement statement : policy.statements) {
-                if (matchesAny(statement.actions(), action, Map.of())
-                        && matchesAny(statement.resources(), resource, variables)) {
+                if (matchesAny(statement.actions(), action, Map.of(), Pattern.CASE_INSENSITIVE)
+                        && matchesAny(statement.resources(), resource, variables, 0)) {
                     if (!statement.allow()) {
                         return false;
                     }
@@ -70,9 +70,10 @@ public final class IotPolicy {
         return allowed;
     }
 
-    private static boolean matchesAny(List<String> patterns, String value, Map<String, String> variables) {
+    /** Action names match case-insensitively, as IAM's do; resources exactly. */
+    private static boolean matchesAny(List<String> patterns, String value, Map<String, String> variables, int flags) {
         for (String pattern : patterns) {
-            Pattern regex = compile(pattern, variables);
+            Pattern regex = compile(pattern, variables, flags);
             if (regex != null && regex.matcher(value).matches()) {
                 return true;
             }
@@ -81,7 +82,7 @@ public final class IotPolicy {
     }
 
     /** The pattern as a regex, or null when it uses a variable without a value. */
-    static Pattern compile(String pattern, Map<String, String> variables) {
+    static Pattern compile(String pattern, Map<String, String> variables, int flags) {
         StringBuilder regex = new StringBuilder();
         Matcher m = VARIABLE.matcher(pattern);
         int last = 0;
@@ -95,7 +96,8 @@ public final class IotPolicy {
             last = m.end();
         }
         regex.append(wildcards(pattern.substring(last)));
-        return Pattern.compile(regex.toString());
+        // DOTALL: '*' and '?' match any character, line breaks included, or a Deny could be stepped around.
+        return Pattern.compile(regex.toString(), Pattern.DOTALL | flags);
     }
 
     private static String wildcards(String literal) {

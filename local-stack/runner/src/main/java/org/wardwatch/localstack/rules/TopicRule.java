@@ -21,7 +21,7 @@ public final class TopicRule {
             "\\s*SELECT\\s+(.+?)\\s+FROM\\s+'([^']+)'\\s*(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ITEM = Pattern.compile("(.+?)\\s+AS\\s+([A-Za-z_][A-Za-z0-9_]*)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TOPIC = Pattern.compile("topic\\(\\s*(\\d+)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOPIC = Pattern.compile("topic\\(\\s*(\\d{1,3})\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENCODE = Pattern.compile("encode\\(\\s*\\*\\s*,\\s*'base64'\\s*\\)",
             Pattern.CASE_INSENSITIVE);
 

@@ -1,0 +1,272 @@
+package org.wardwatch.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.wardwatch.devicecerts.DeviceKind;
+import org.wardwatch.devicecerts.DeviceSpec;
+import org.wardwatch.devicecerts.StorageProfile;
+import org.wardwatch.devicecerts.TenantId;
+import org.wardwatch.devicecerts.ThingName;
+import org.wardwatch.emulator.ProjectRoot;
+import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.localstack.ward.SimulatedDevice;
+import org.wardwatch.localstack.ward.WardSimulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./local-stack/run}: the whole pipeline on this machine, with a simulated ward or a replayed file. */
+@Command(name = "local-stack/run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs wardwatch on this machine: AWS emulator, the tenant stack from its CDK template, "
+                + "an MQTT broker that authorizes like IoT Core, the topic rule and the packaged function.",
+                "Prints what staff would receive, then a summary. Logs go to local-stack/.run/logs."})
+public final class LocalStackCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long the simulated ward publishes (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "28",
+            description = "Simulated devices: 12 beds x (pulse oximeter, BP monitor), a thermometer, two vaccine "
+                    + "fridges and a freezer by default; more adds beds; 0 runs none (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between two readings of one simulated device (default: ${DEFAULT-VALUE}).")
+    double intervalSeconds;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Replay a recorded .jsonl file on a fresh tenant: one JSON line per notification on stdout, "
+                    + "then a summary line.")
+    Path replay;
+
+    @Option(names = "--serve", description = "Keep running until Ctrl-C, and write local-stack/.run/connection.json "
+            + "so other MQTT clients and AWS tools can use the stack.")
+    boolean serve;
+
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "2",
+            description = "Warm instances of the function (default: ${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--tenant-config", paramLabel = "FILE",
+            description = "Tenant configuration to synthesize (default: local-stack/tenant.json).")
+    Path tenantConfig;
+
+    @Option(names = "--seed", defaultValue = "20261125", description = "Seed of the simulated noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    LocalStackCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new LocalStackCommand(out, err));
+        cli.setOut(new java.io.PrintWriter(err, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println("local-stack: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (durationSeconds < 1 || devices < 0 || intervalSeconds < 0.05 || instances < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--duration must be >= 1, --devices >= 0, --interval >= 0.05 and --instances >= 1");
+        }
+        Path root = ProjectRoot.find();
+        Path config = tenantConfig != null ? tenantConfig : root.resolve("local-stack/tenant.json");
+        String tenantId = JSON.readTree(config.toFile()).path("tenantId").asText();
+        List<Replay.Line> lines = replay == null ? null : Replay.parse(replay, tenantId);
+        LocalStack.Options options = new LocalStack.Options(root, config, root.resolve("local-stack/.run/current"),
+                instances, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), err);
+        try (LocalStack stack = LocalStack.start(options)) {
+            if (lines != null) {
+                Replay.run(lines, stack, out);
+                return 0;
+            }
+            return simulate(stack, root);
+        }
+    }
+
+    private int simulate(LocalStack stack, Path root) throws Exception {
+        List<WardSimulator.Connected> connected = new ArrayList<>();
+        List<SimulatedDevice> ward = SimulatedDevice.ward(devices);
+        err.println("[local-stack] issuing, registering and connecting " + ward.size() + " simulated devices");
+        for (SimulatedDevice device : ward) {
+            LocalStack.Credentials credentials = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
+                    ThingName.of(device.thing()), DeviceKind.parse(device.kind()), device.ward(), device.bed(),
+                    device.storageProfile() == null ? null : StorageProfile.parse(device.storageProfile())));
+            try {
+                connected.add(new WardSimulator.Connected(device, stack.connect(credentials),
+                        stack.tenant().telemetryTopic(device.thing())));
+            } catch (DeviceConnection.RefusedException e) {
+                connected.forEach(c -> c.connection().close());
+                throw new IllegalStateException("simulated device " + device.thing() + " was refused by the broker");
+            }
+            credentialsWritten.add(credentials);
+        }
+        if (serve) {
+            Path file = writeConnectionFile(stack, root);
+            err.println("[local-stack] connection details for your own clients: " + file);
+        }
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread inbox = new Thread(() -> printStaffMessages(stack, stopping), "staff-inbox");
+        inbox.setDaemon(true);
+        try (WardSimulator simulator = new WardSimulator(connected, Duration.ofMillis((long) (intervalSeconds * 1000)), seed)) {
+            Instant started = Instant.now();
+            simulator.start(Duration.ofSeconds(durationSeconds));
+            inbox.start();
+            if (serve) {
+                err.println("[local-stack] serving; Ctrl-C stops everything");
+                CountDownLatch interrupted = new CountDownLatch(1);
+                Thread main = Thread.currentThread();
+                // On Ctrl-C, let this thread stop the ward, print the summary and close everything first.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    interrupted.countDown();
+                    try {
+                        main.join(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "local-stack-stop"));
+                interrupted.await();
+            } else {
+                err.println("[local-stack] the ward publishes for " + durationSeconds + " s");
+                Thread.sleep(durationSeconds * 1000L);
+            }
+            simulator.stop();
+            Duration publishing = Duration.between(started, Instant.now());
+            err.println("[local-stack] waiting for the pipeline to finish what was published");
+            boolean idle = stack.rules().awaitIdle(120, TimeUnit.SECONDS);
+            Thread.sleep(1500);
+            stopping.set(true);
+            inbox.join(5000);
+            printSummary(stack, simulator, publishing, idle);
+            return idle ? 0 : 1;
+        }
+    }
+
+    private final List<LocalStack.Credentials> credentialsWritten = new ArrayList<>();
+
+    private void printStaffMessages(LocalStack stack, AtomicBoolean stopping) {
+        while (!stopping.get()) {
+            for (LocalStack.StaffMessage m : stack.drainStaffInbox()) {
+                JsonNode alert = m.document();
+                Instant deviceTime = Instant.parse(alert.path("deviceTime").asText());
+                stack.stats().recordNotificationLatency(m.readAtMillis() - deviceTime.toEpochMilli());
+                String time = LocalTime.now(ZoneId.systemDefault()).format(CLOCK);
+                out.println(time + "  SMS    " + alert.path("sms").asText());
+                out.println(time + "  e-mail " + alert.path("emailSubject").asText());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void printSummary(LocalStack stack, WardSimulator simulator, Duration publishing, boolean idle) {
+        PipelineStats s = stack.stats();
+        double seconds = Math.max(0.001, publishing.toMillis() / 1000.0);
+        out.println();
+        out.println("wardwatch local stack: " + simulator.sent.get() + " messages from " + devices
+                + " devices in " + String.format(Locale.ROOT, "%.0f", seconds) + " s");
+        row("messages published", simulator.sent.get() + " (acknowledged " + simulator.acknowledged.get()
+                + ", refused " + simulator.refused.get() + ")");
+        row("messages processed", Long.toString(s.messages.get()));
+        row("readings stored", Long.toString(s.readingsStored.get()));
+        row("readings rejected", s.readingsRejected.get() + " " + (s.rejectedByReason().isEmpty() ? ""
+                : s.rejectedByReason().toString()));
+        row("messages rejected", Long.toString(s.messagesRejected.get()));
+        row("duplicates", Long.toString(s.duplicates.get()));
+        row("notifications sent", Long.toString(s.notifications.get()));
+        row("dead letters", Integer.toString(stack.deadLetters()));
+        row("function retries", Long.toString(s.retries.get()));
+        row("publish -> stored", latency(s.storedLatencies()));
+        row("publish -> notification", latency(s.notificationLatencies()));
+        row("throughput", String.format(Locale.ROOT, "%.1f messages/s, %.1f readings/s",
+                s.messages.get() / seconds, s.readingsStored.get() / seconds));
+        if (!idle) {
+            row("WARNING", "the pipeline had not finished within 120 s of the end");
+        }
+    }
+
+    private void row(String label, String value) {
+        out.println(String.format(Locale.ROOT, "  %-24s %s", label, value).stripTrailing());
+    }
+
+    private static String latency(List<Long> values) {
+        if (values.isEmpty()) {
+            return "none";
+        }
+        return "p50 " + PipelineStats.percentile(values, 50) + " ms, p99 " + PipelineStats.percentile(values, 99)
+                + " ms (" + values.size() + " samples)";
+    }
+
+    private Path writeConnectionFile(LocalStack stack, Path root) throws IOException {
+        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode broker = doc.putObject("broker");
+        broker.put("host", stack.broker().host());
+        broker.put("port", stack.broker().port());
+        broker.put("caFile", stack.brokerTls().brokerCaPem().toString());
+        doc.put("tenant", stack.tenant().tenantId());
+        ArrayNode list = doc.putArray("devices");
+        for (LocalStack.Credentials c : credentialsWritten) {
+            ObjectNode d = list.addObject();
+            d.put("thing", c.thing());
+            d.put("clientId", c.thing());
+            d.put("topic", stack.tenant().telemetryTopic(c.thing()));
+            d.put("certificateFile", c.certificate().toString());
+            d.put("keyFile", c.key().toString());
+        }
+        ObjectNode aws = doc.putObject("aws");
+        aws.put("endpoint", stack.emulatorEndpoint().toString());
+        aws.put("region", stack.tenant().region());
+        aws.put("accessKeyId", "testing");
+        aws.put("secretAccessKey", "testing");
+        aws.put("readingsTable", stack.tenant().readingsTable());
+        aws.put("quarantineTable", stack.tenant().quarantineTable());
+        aws.put("devicesTable", stack.tenant().devicesTable());
+        aws.put("alertTopicArn", stack.tenant().alertTopicArn());
+        aws.put("staffQueueUrl", stack.tenant().staffQueueUrl());
+        aws.put("ruleErrorQueueUrl", stack.tenant().ruleErrorQueueUrl());
+        aws.put("onFailureQueueUrl", stack.tenant().onFailureQueueUrl());
+        aws.put("tenantCertificates", stack.files().dir().getParent().toString());
+        Path file = root.resolve("local-stack/.run/connection.json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
+        return file;
+    }
+}

@@ -1,0 +1,71 @@
+package org.wardwatch.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.emulator.ProjectRoot;
+
+/** {@code ./local-stack/run} as users run it: each case starts its own fresh stack. */
+class LocalStackCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return LocalStackCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replayOfTheRecordedShift_printsExactlyTheExpectedNotificationLines() throws Exception {
+        Path examples = ProjectRoot.find().resolve("local-stack/examples");
+
+        int exit = run("--replay", examples.resolve("icu-shift.jsonl").toString());
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactlyElementsOf(Files.readAllLines(examples.resolve("icu-shift.expected.jsonl")));
+    }
+
+    @Test
+    void shortRunOfASmallWard_completesAndPrintsTheSummary() {
+        int exit = run("--duration", "4", "--devices", "3", "--interval", "0.5");
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("wardwatch local stack:").contains("readings stored")
+                .contains("dead letters             0").contains("publish -> stored");
+        assertThat(printed).containsPattern("messages published +\\d+ \\(acknowledged \\d+, refused 0\\)");
+    }
+
+    @Test
+    void replayFileWithABadLine_isRefusedBeforeAnythingStarts_namingTheLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, """
+                {"declare":"device","thing":"icu3-bed1-spo2","kind":"pulse_oximeter","ward":"ICU-3","bed":"1"}
+                {"device":"icu3-bed2-spo2","deviceTime":"2026-11-24T10:00:00Z","readings":[]}
+                """);
+
+        int exit = run("--replay", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("line 2: device icu3-bed2-spo2 is not declared on an earlier line")
+                .doesNotContain("starting the AWS emulator");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void badArgument_isAOneLineErrorWithExitCode2() {
+        int exit = run("--duration", "soon");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration");
+    }
+}
