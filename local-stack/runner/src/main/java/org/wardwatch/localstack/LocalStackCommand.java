@@ -117,8 +117,13 @@ public final class LocalStackCommand implements Callable<Integer> {
                 return 0;
             }
             return simulate(stack, root);
+        } finally {
+            finished.countDown();
         }
     }
+
+    /** Counted down once everything is stopped, so a Ctrl-C waits for an orderly stop. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     private int simulate(LocalStack stack, Path root) throws Exception {
         List<WardSimulator.Connected> connected = new ArrayList<>();
@@ -151,12 +156,11 @@ public final class LocalStackCommand implements Callable<Integer> {
             if (serve) {
                 err.println("[local-stack] serving; Ctrl-C stops everything");
                 CountDownLatch interrupted = new CountDownLatch(1);
-                Thread main = Thread.currentThread();
                 // On Ctrl-C, let this thread stop the ward, print the summary and close everything first.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     interrupted.countDown();
                     try {
-                        main.join(60_000);
+                        finished.await(60, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -173,7 +177,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             Thread.sleep(1500);
             stopping.set(true);
             inbox.join(5000);
-            printSummary(stack, simulator, publishing, idle);
+            printSummary(stack, simulator, publishing, started, idle);
             return idle ? 0 : 1;
         }
     }
@@ -198,9 +202,11 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(LocalStack stack, WardSimulator simulator, Duration publishing, boolean idle) {
+    private void printSummary(LocalStack stack, WardSimulator simulator, Duration publishing, Instant started,
+                              boolean idle) {
         PipelineStats s = stack.stats();
         double seconds = Math.max(0.001, publishing.toMillis() / 1000.0);
+        double processing = Math.max(0.001, (s.lastResultAtMillis.get() - started.toEpochMilli()) / 1000.0);
         out.println();
         out.println("wardwatch local stack: " + simulator.sent.get() + " messages from " + devices
                 + " devices in " + String.format(Locale.ROOT, "%.0f", seconds) + " s");
@@ -208,17 +214,20 @@ public final class LocalStackCommand implements Callable<Integer> {
                 + ", refused " + simulator.refused.get() + ")");
         row("messages processed", Long.toString(s.messages.get()));
         row("readings stored", Long.toString(s.readingsStored.get()));
-        row("readings rejected", s.readingsRejected.get() + " " + (s.rejectedByReason().isEmpty() ? ""
-                : s.rejectedByReason().toString()));
+        row("readings rejected", Long.toString(s.readingsRejected.get()));
         row("messages rejected", Long.toString(s.messagesRejected.get()));
+        if (!s.rejectedByReason().isEmpty()) {
+            row("rejections by reason", s.rejectedByReason().toString());
+        }
         row("duplicates", Long.toString(s.duplicates.get()));
         row("notifications sent", Long.toString(s.notifications.get()));
         row("dead letters", Integer.toString(stack.deadLetters()));
         row("function retries", Long.toString(s.retries.get()));
         row("publish -> stored", latency(s.storedLatencies()));
         row("publish -> notification", latency(s.notificationLatencies()));
-        row("throughput", String.format(Locale.ROOT, "%.1f messages/s, %.1f readings/s",
-                s.messages.get() / seconds, s.readingsStored.get() / seconds));
+        row("published", String.format(Locale.ROOT, "%.1f messages/s", simulator.sent.get() / seconds));
+        row("processed", String.format(Locale.ROOT, "%.1f messages/s, %.1f readings/s stored (until the last result)",
+                s.messages.get() / processing, s.readingsStored.get() / processing));
         if (!idle) {
             row("WARNING", "the pipeline had not finished within 120 s of the end");
         }

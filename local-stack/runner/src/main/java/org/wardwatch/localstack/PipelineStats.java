@@ -27,6 +27,8 @@ public final class PipelineStats {
     public final AtomicLong notifications = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
     public final AtomicLong retries = new AtomicLong();
+    /** When the latest function result arrived (epoch millis), for the throughput actually processed. */
+    public final AtomicLong lastResultAtMillis = new AtomicLong();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private final List<Long> storedLatencyMillis = new ArrayList<>();
     private final List<Long> notificationLatencyMillis = new ArrayList<>();
@@ -34,6 +36,7 @@ public final class PipelineStats {
     /** Counts one function response (the telemetry function's result document). */
     public void recordResult(String responseJson, long latencyMillis) {
         messages.incrementAndGet();
+        lastResultAtMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
         JsonNode result;
         try {
             result = JSON.readTree(responseJson);

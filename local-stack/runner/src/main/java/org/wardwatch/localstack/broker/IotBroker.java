@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
 
 /**
  * IoT Core's data plane on one machine: HiveMQ CE, embedded, with one MQTT-over-TLS listener on 127.0.0.1 that
@@ -127,15 +128,19 @@ public final class IotBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker. When the JVM is already shutting down (Ctrl-C), HiveMQ's own shutdown hook stops it and
+     * the stop requested here may never complete: it is given 5 s, so the emulator and functions still stop.
+     */
     @Override
     public void close() {
         try {
-            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.stop().get(5, TimeUnit.SECONDS);
             hivemq.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the MQTT broker did not stop cleanly", e);
+            LoggerFactory.getLogger(IotBroker.class).warn("the MQTT broker did not confirm its stop", e);
         }
     }
 }
