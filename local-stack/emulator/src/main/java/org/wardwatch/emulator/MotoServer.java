@@ -146,7 +146,8 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A port of 127.0.0.1 free right now, for a server the caller starts next. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -4,8 +4,6 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +31,7 @@ public final class IotBroker implements AutoCloseable {
     }
 
     public static IotBroker start(Path directory, BrokerTls tls, IotRegistryView registry, PublishListener listener) {
-        int port = freePort();
+        int port = org.wardwatch.emulator.MotoServer.freePort();
         try {
             Path conf = Files.createDirectories(directory.resolve("conf"));
             Path data = Files.createDirectories(directory.resolve("data"));
@@ -118,14 +116,6 @@ public final class IotBroker implements AutoCloseable {
                 </hivemq>
                 """.formatted(port, tls.keystore(), tls.password(), tls.password(), tls.truststore(), tls.password(),
                 MAX_QUEUE);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
