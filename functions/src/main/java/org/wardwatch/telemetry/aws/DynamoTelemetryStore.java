@@ -18,6 +18,8 @@ import org.wardwatch.telemetry.core.AlertState;
 import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.Episode;
+import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
 import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.Reading;
@@ -52,13 +54,19 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     private final String readingsTable;
     private final String quarantineTable;
     private final Duration retention;
+    private final Duration coldChainRetention;
 
+    /**
+     * @param retention how long readings and quarantined items are kept
+     * @param coldChainRetention how long storage temperatures, door readings and excursions are kept (CDC: 3 years)
+     */
     public DynamoTelemetryStore(DynamoDbClient dynamo, String readingsTable, String quarantineTable,
-                                Duration retention) {
+                                Duration retention, Duration coldChainRetention) {
         this.dynamo = dynamo;
         this.readingsTable = readingsTable;
         this.quarantineTable = quarantineTable;
         this.retention = retention;
+        this.coldChainRetention = coldChainRetention;
     }
 
     @Override
@@ -132,7 +140,8 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     public LatestState latest(String thingName, Metric metric) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
                 .key(key(Keys.device(thingName), Keys.latest(metric)))
-                .projectionExpression("deviceTime, severity, alertId, openedAt, version")).item();
+                .projectionExpression("deviceTime, severity, alertId, openedAt, version, episodeStart, episodeMin, "
+                        + "episodeMax")).item();
         if (item == null || item.isEmpty()) {
             return LatestState.NONE;
         }
@@ -141,20 +150,38 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 item.containsKey("alertId") ? item.get("alertId").s() : null,
                 item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
                 Instant.parse(item.get("deviceTime").s()));
-        return new LatestState(state, Long.parseLong(item.get("version").n()));
+        Episode episode = item.containsKey("episodeStart")
+                ? new Episode(Instant.parse(item.get("episodeStart").s()), Double.parseDouble(item.get("episodeMin").n()),
+                Double.parseDouble(item.get("episodeMax").n()))
+                : null;
+        return new LatestState(state, episode, Long.parseLong(item.get("version").n()));
     }
 
     @Override
     public boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading,
-                           LatestState expected, AlertState next, Optional<OutgoingAlert> alert) {
+                           LatestState expected, LatestState nextState, Optional<OutgoingAlert> alert,
+                           Optional<Excursion> excursion) {
+        AlertState next = nextState.alert();
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         StringBuilder set = new StringBuilder("SET ");
         Map<String, AttributeValue> attributes = readingAttributes(device, envelope, message, reading);
         attributes.put("severity", s(next.severity().name()));
         attributes.put("version", n(expected.version() + 1));
+        List<String> removed = new ArrayList<>();
         if (next.alertId() != null) {
             attributes.put("alertId", s(next.alertId()));
             attributes.put("openedAt", s(next.openedAt().toString()));
+        } else {
+            removed.add("alertId");
+            removed.add("openedAt");
+        }
+        Episode episode = nextState.episode();
+        if (episode != null) {
+            attributes.put("episodeStart", s(episode.start().toString()));
+            attributes.put("episodeMin", n(episode.min()));
+            attributes.put("episodeMax", n(episode.max()));
+        } else {
+            removed.addAll(List.of("episodeStart", "episodeMin", "episodeMax"));
         }
         Map<String, String> names = new LinkedHashMap<>();
         int i = 0;
@@ -167,7 +194,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             set.append("#a").append(i).append(" = :a").append(i);
             i++;
         }
-        String expression = next.alertId() == null ? set + " REMOVE alertId, openedAt" : set.toString();
+        String expression = removed.isEmpty() ? set.toString() : set + " REMOVE " + String.join(", ", removed);
         String condition;
         if (expected.version() == 0) {
             condition = "attribute_not_exists(pk)";
@@ -177,28 +204,21 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         }
         Map<String, AttributeValue> key = key(Keys.device(device.thingName()), Keys.latest(reading.metric()));
         try {
-            if (alert.isEmpty()) {
+            if (alert.isEmpty() && excursion.isEmpty()) {
                 dynamo.updateItem(UpdateItemRequest.builder().tableName(readingsTable).key(key)
                         .updateExpression(expression).conditionExpression(condition)
                         .expressionAttributeNames(names).expressionAttributeValues(values).build());
             } else {
-                OutgoingAlert a = alert.get();
-                Map<String, AttributeValue> outbox = new HashMap<>();
-                outbox.put(PK, s(Keys.device(device.thingName())));
-                outbox.put(SK, s(a.key()));
-                outbox.put("status", s("PENDING"));
-                outbox.put("subject", s(a.subject()));
-                outbox.put("message", s(a.message()));
-                Map<String, AttributeValue> attrs = new LinkedHashMap<>();
-                a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
-                outbox.put("attributes", AttributeValue.fromM(attrs));
-                outbox.put("expiresAt", n(expiry(envelope.receivedAt())));
-                dynamo.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().update(Update.builder().tableName(readingsTable).key(key)
-                                .updateExpression(expression).conditionExpression(condition)
-                                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(TransactWriteItem.builder().update(Update.builder().tableName(readingsTable).key(key)
+                        .updateExpression(expression).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+                alert.ifPresent(a -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(readingsTable)
+                        .item(outboxItem(device, envelope, a)).conditionExpression("attribute_not_exists(pk)").build())
+                        .build()));
+                excursion.ifPresent(e -> writes.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(readingsTable).item(excursionItem(device, e)).build()).build()));
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
             }
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -210,6 +230,43 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             }
             throw e;
         }
+    }
+
+    private Map<String, AttributeValue> outboxItem(Device device, Envelope envelope, OutgoingAlert a) {
+        Map<String, AttributeValue> outbox = new HashMap<>();
+        outbox.put(PK, s(Keys.device(device.thingName())));
+        outbox.put(SK, s(a.key()));
+        outbox.put("status", s("PENDING"));
+        outbox.put("subject", s(a.subject()));
+        outbox.put("message", s(a.message()));
+        Map<String, AttributeValue> attrs = new LinkedHashMap<>();
+        a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
+        outbox.put("attributes", AttributeValue.fromM(attrs));
+        outbox.put("expiresAt", n(expiry(envelope.receivedAt())));
+        return outbox;
+    }
+
+    /** The excursion log entry: {@code X#<start>}, rewritten as the excursion grows and when it ends. */
+    private Map<String, AttributeValue> excursionItem(Device device, Excursion e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(device.thingName())));
+        item.put(SK, s(Keys.excursion(e.start())));
+        item.put("thingName", s(device.thingName()));
+        item.put("tenantId", s(device.tenantId()));
+        putIfPresent(item, "ward", device.ward());
+        item.put("storageProfile", s(e.storageProfile()));
+        item.put("start", s(Keys.time(e.start())));
+        if (e.end() != null) {
+            item.put("end", s(Keys.time(e.end())));
+            item.put("durationSeconds", n(e.duration().getSeconds()));
+        }
+        item.put("minTemperature", n(e.min()));
+        item.put("maxTemperature", n(e.max()));
+        item.put("maxSeverity", s(e.maxSeverity().name()));
+        item.put("alertSent", AttributeValue.fromBool(e.alertSent()));
+        putIfPresent(item, "alertId", e.alertId());
+        item.put("expiresAt", n((e.end() == null ? e.start() : e.end()).plus(coldChainRetention).getEpochSecond()));
+        return item;
     }
 
     @Override
@@ -277,7 +334,9 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         item.put("deviceTime", s(Keys.time(message.deviceTime())));
         item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
         item.put("messageId", s(message.messageId()));
-        item.put("expiresAt", n(expiry(envelope.receivedAt())));
+        Duration kept = reading.metric() == Metric.STORAGE_TEMPERATURE || reading.metric() == Metric.DOOR_OPEN
+                ? coldChainRetention : retention;
+        item.put("expiresAt", n(envelope.receivedAt().plus(kept).getEpochSecond()));
         return item;
     }
 

@@ -33,6 +33,10 @@ final class Keys {
         return "L#" + metric.code();
     }
 
+    static String excursion(Instant start) {
+        return "X#" + time(start);
+    }
+
     static String message(String messageId) {
         return "M#" + messageId;
     }

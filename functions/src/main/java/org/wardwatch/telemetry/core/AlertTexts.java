@@ -18,10 +18,33 @@ public final class AlertTexts {
     }
 
     public static String sms(AlertNotification n) {
+        String what = n.coldChain() == null
+                ? n.transition().transition().name().toLowerCase(Locale.ROOT) + " " + CLOCK.format(n.deviceTime())
+                : coldChainSummary(n);
         String text = "[wardwatch] " + headline(n) + " " + shortLabel(n.metric()) + " " + value(n)
-                + " | " + place(n, 24, 12) + " | " + n.transition().transition().name().toLowerCase(Locale.ROOT)
-                + " " + CLOCK.format(n.deviceTime()) + " | #" + n.alertId();
+                + " | " + place(n, 24, 12) + " | " + what + " | #" + n.alertId();
         return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
+    }
+
+    /** A fridge has no bed: the device's name says which one, and how long the condition has lasted. */
+    private static String coldChainSummary(AlertNotification n) {
+        AlertNotification.ColdChainDetail c = n.coldChain();
+        String device = clean(n.thingName(), 32);
+        if (n.metric() == Metric.DOOR_OPEN) {
+            return n.transition().transition() == Transition.RESOLVED
+                    ? device + " door closed " + CLOCK.format(n.deviceTime())
+                    : device + " open since " + CLOCK.format(c.since());
+        }
+        Excursion e = c.excursion();
+        if (n.transition().transition() == Transition.RESOLVED) {
+            return device + " excursion " + e.duration().toMinutes() + " min, " + temperature(e.min()) + ".."
+                    + temperature(e.max()) + " C";
+        }
+        return device + " outside " + c.profile().range() + " since " + CLOCK.format(c.since());
+    }
+
+    private static String temperature(double celsius) {
+        return ThresholdTable.round(Metric.STORAGE_TEMPERATURE, celsius).toPlainString();
     }
 
     public static String emailSubject(AlertNotification n) {
@@ -34,6 +57,9 @@ public final class AlertTexts {
     }
 
     public static String emailBody(AlertNotification n) {
+        if (n.coldChain() != null) {
+            return coldChainEmail(n);
+        }
         AlertTransition t = n.transition();
         String change = switch (t.transition()) {
             case OPENED -> "A reading entered the " + t.severity() + " band; the alert is open.";
@@ -52,6 +78,47 @@ public final class AlertTexts {
                 + "Device:       " + clean(n.thingName(), 128) + " (" + n.kind().code() + ")\n\n"
                 + "Severity bands are the tenant's configured thresholds (NEWS2 single-parameter defaults).\n"
                 + "This message carries no patient name: identify the patient at the bedside.\n";
+    }
+
+    /** CDC's advice after an excursion (shared/REFERENCE.md, "Cold chain"). */
+    static final String CDC_ADVICE = "Label the affected stock \"Do Not Use\" and keep it stored at the right "
+            + "temperature (refrigerated, for a fridge); do not discard it. Contact the vaccine manufacturer or the "
+            + "immunization programme before using it, and record the actions taken.";
+
+    private static String coldChainEmail(AlertNotification n) {
+        AlertTransition t = n.transition();
+        AlertNotification.ColdChainDetail c = n.coldChain();
+        StringBuilder body = new StringBuilder();
+        body.append("Alert ").append(n.alertId()).append(": ").append(longLabel(n.metric())).append(' ')
+                .append(t.transition()).append(" (").append(t.transition() == Transition.RESOLVED
+                        ? "was " + t.previousSeverity() : t.severity().name()).append(")\n\n");
+        body.append("Device:       ").append(clean(n.thingName(), 128)).append(" (").append(c.profile().name())
+                .append(", ").append(c.profile().range()).append(")\n");
+        body.append("Where:        ").append(place(n, 64, 32)).append('\n');
+        body.append("Reading:      ").append(longLabel(n.metric())).append(' ').append(value(n)).append(" at ")
+                .append(n.deviceTime()).append(" (device time)\n");
+        if (n.metric() == Metric.DOOR_OPEN) {
+            body.append("Door open since: ").append(c.since()).append('\n');
+            return body.append(t.transition() == Transition.RESOLVED
+                    ? "\nThe door is closed. Check the temperature log for an excursion.\n"
+                    : "\nClose the door and check the temperature.\n").toString();
+        }
+        Excursion e = c.excursion();
+        body.append("Excursion:    from ").append(e.start());
+        if (e.end() != null) {
+            body.append(" to ").append(e.end()).append(" (").append(e.duration().toMinutes()).append(" min)");
+        } else {
+            body.append(", ").append(java.time.Duration.between(e.start(), n.deviceTime()).toMinutes())
+                    .append(" min so far");
+        }
+        body.append('\n').append("Temperature:  min ").append(temperature(e.min())).append(" C, max ")
+                .append(temperature(e.max())).append(" C\n\n");
+        if (t.transition() == Transition.RESOLVED) {
+            body.append("The temperature is back in range. ").append(CDC_ADVICE).append('\n');
+        } else {
+            body.append("Check the appliance (door, power, setting) and move stock to a unit in range if needed.\n");
+        }
+        return body.toString();
     }
 
     private static String headline(AlertNotification n) {

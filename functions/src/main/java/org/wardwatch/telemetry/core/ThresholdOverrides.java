@@ -40,6 +40,10 @@ public final class ThresholdOverrides {
             if (metric.isBoolean()) {
                 throw new InvalidConfigurationException(field + ": takes no threshold bands");
             }
+            if (metric == Metric.STORAGE_TEMPERATURE) {
+                throw new InvalidConfigurationException(field + ": storage temperatures are watched by the cold "
+                        + "chain (storage profiles and excursion delays), not by threshold bands");
+            }
             if (!entry.getValue().isArray()) {
                 throw new InvalidConfigurationException(field + ": must be an array of bands");
             }

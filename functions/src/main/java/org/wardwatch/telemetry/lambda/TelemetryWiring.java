@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
 import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
 import org.wardwatch.telemetry.aws.SnsAlertPublisher;
+import org.wardwatch.telemetry.core.ColdChainSettings;
 import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.telemetry.core.StorageProfiles;
 import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.ThresholdOverrides;
 import org.wardwatch.telemetry.core.ThresholdTable;
@@ -28,11 +30,15 @@ public class TelemetryWiring {
         }
         DynamoDeviceRegistry registry = new DynamoDeviceRegistry(dynamo, config.devicesTable(),
                 Duration.ofSeconds(config.deviceCacheSeconds()));
+        ColdChainSettings coldChain = new ColdChainSettings(Duration.ofMinutes(config.excursionWarningMinutes()),
+                Duration.ofMinutes(config.excursionCriticalMinutes()), Duration.ofMinutes(config.doorOpenWarningMinutes()));
         return new TelemetryService(config.tenantId(),
                 new MessageValidator(config.tenantId(), new PayloadDecoder(), registry::find),
                 thresholds,
+                StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES", config.storageProfiles().orElse(null)),
+                coldChain,
                 new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
-                        Duration.ofDays(config.readingRetentionDays())),
+                        Duration.ofDays(config.readingRetentionDays()), Duration.ofDays(config.coldChainRetentionDays())),
                 new SnsAlertPublisher(sns, config.alertTopicArn()));
     }
 }

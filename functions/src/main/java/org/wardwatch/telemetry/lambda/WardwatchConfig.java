@@ -30,6 +30,28 @@ public interface WardwatchConfig {
     @WithDefault("400")
     int readingRetentionDays();
 
+    /** Days storage temperatures, door readings and excursions are kept (CDC: temperature logs 3 years). */
+    @WithDefault("1096")
+    int coldChainRetentionDays();
+
+    /** Minutes an excursion must last before a WARNING (shared/REFERENCE.md, Cold chain; issue default 15). */
+    @WithDefault("15")
+    int excursionWarningMinutes();
+
+    /** Minutes an excursion must last before it is CRITICAL. */
+    @WithDefault("60")
+    int excursionCriticalMinutes();
+
+    /** Minutes a storage unit's door may stay open before a WARNING. */
+    @WithDefault("5")
+    int doorOpenWarningMinutes();
+
+    /**
+     * JSON of the tenant's own storage profiles, added to (or replacing) the defaults, e.g.
+     * {@code {"blood_fridge": {"min": 2.0, "max": 6.0, "freezeAtOrBelow": 0.0}}}.
+     */
+    Optional<String> storageProfiles();
+
     /** Seconds a device registry row is cached in a warm instance; 0 reads it on every message. */
     @WithDefault("60")
     int deviceCacheSeconds();

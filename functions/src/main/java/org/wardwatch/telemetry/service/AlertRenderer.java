@@ -8,6 +8,8 @@ import java.util.Map;
 import org.wardwatch.telemetry.core.AlertNotification;
 import org.wardwatch.telemetry.core.AlertTexts;
 import org.wardwatch.telemetry.core.AlertTransition;
+import org.wardwatch.telemetry.core.Excursion;
+import org.wardwatch.telemetry.core.Metric;
 import org.wardwatch.telemetry.core.ThresholdTable;
 
 /**
@@ -41,6 +43,22 @@ public final class AlertRenderer {
         doc.put("unit", n.metric().canonicalUnit());
         doc.put("deviceTime", n.deviceTime().toString());
         doc.put("openedAt", t.openedAt() == null ? null : t.openedAt().toString());
+        if (n.coldChain() != null) {
+            ObjectNode cold = doc.putObject("coldChain");
+            cold.put("storageProfile", n.coldChain().profile().name());
+            cold.put("range", n.coldChain().profile().range());
+            cold.put("since", n.coldChain().since() == null ? null : n.coldChain().since().toString());
+            Excursion e = n.coldChain().excursion();
+            if (e != null) {
+                cold.put("excursionStart", e.start().toString());
+                cold.put("excursionEnd", e.end() == null ? null : e.end().toString());
+                if (e.end() != null) {
+                    cold.put("durationMinutes", e.duration().toMinutes());
+                }
+                cold.put("min", ThresholdTable.round(Metric.STORAGE_TEMPERATURE, e.min()));
+                cold.put("max", ThresholdTable.round(Metric.STORAGE_TEMPERATURE, e.max()));
+            }
+        }
         doc.put("sms", sms);
         doc.put("emailSubject", subject);
 

@@ -1,9 +1,15 @@
 package org.wardwatch.telemetry.service;
 
 import org.wardwatch.telemetry.core.AlertState;
+import org.wardwatch.telemetry.core.Episode;
 
-/** The stored latest reading's alert state of a device and metric, with the version writes are conditioned on. */
-public record LatestState(AlertState alert, long version) {
+/**
+ * The stored state of a device and metric as of its latest reading: the alert, any condition in progress (a
+ * cold-chain excursion or door-open period), and the version writes are conditioned on.
+ *
+ * @param episode null when no condition is in progress
+ */
+public record LatestState(AlertState alert, Episode episode, long version) {
 
-    public static final LatestState NONE = new LatestState(AlertState.INITIAL, 0);
+    public static final LatestState NONE = new LatestState(AlertState.INITIAL, null, 0);
 }

@@ -1,17 +1,25 @@
 package org.wardwatch.telemetry.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.wardwatch.telemetry.core.AlertIds;
 import org.wardwatch.telemetry.core.AlertLifecycle;
 import org.wardwatch.telemetry.core.AlertNotification;
+import org.wardwatch.telemetry.core.ColdChain;
+import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.telemetry.core.Episode;
+import org.wardwatch.telemetry.core.Excursion;
+import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.telemetry.core.StorageProfile;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.MessageValidator;
 import org.wardwatch.telemetry.core.Reading;
 import org.wardwatch.telemetry.core.Rejection;
-import org.wardwatch.telemetry.core.Severity;
 import org.wardwatch.telemetry.core.ThresholdTable;
 import org.wardwatch.telemetry.core.Validation;
 
@@ -24,19 +32,25 @@ import org.wardwatch.telemetry.core.Validation;
 public final class TelemetryService {
 
     private static final int MAX_CONFLICT_RETRIES = 8;
+    private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
 
     private final String tenantId;
     private final MessageValidator validator;
     private final ThresholdTable thresholds;
+    private final Map<String, StorageProfile> storageProfiles;
+    private final ColdChainSettings coldChain;
     private final TelemetryStore store;
     private final AlertPublisher publisher;
     private final AlertRenderer renderer = new AlertRenderer();
 
     public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
+                            Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
                             TelemetryStore store, AlertPublisher publisher) {
         this.tenantId = tenantId;
         this.validator = validator;
         this.thresholds = thresholds;
+        this.storageProfiles = Map.copyOf(storageProfiles);
+        this.coldChain = coldChain;
         this.store = store;
         this.publisher = publisher;
     }
@@ -75,27 +89,63 @@ public final class TelemetryService {
         return result;
     }
 
+    /** What evaluating one reading gave, whichever state machine evaluated it. */
+    private record Evaluation(ColdChain.Step step, String type, AlertNotification.ColdChainDetail detail) {
+    }
+
     private void advanceAlert(Device device, Envelope envelope, Validation.Accepted accepted, Reading reading) {
-        Severity observed = thresholds.classify(reading.metric(), reading.value());
+        Instant time = accepted.message().deviceTime();
+        Supplier<String> newAlertId = () -> AlertIds.of(tenantId, device.thingName(), reading.metric(), time);
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
             LatestState latest = store.latest(device.thingName(), reading.metric());
-            AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed,
-                    accepted.message().deviceTime(),
-                    () -> AlertIds.of(tenantId, device.thingName(), reading.metric(), accepted.message().deviceTime()));
+            Evaluation evaluation = evaluate(device, reading, time, latest, newAlertId);
+            ColdChain.Step step = evaluation.step();
             if (step.late()) {
                 return;
             }
             Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
-                    new AlertNotification(tenantId, AlertNotification.THRESHOLD, t, device.thingName(), device.kind(),
+                    new AlertNotification(tenantId, evaluation.type(), t, device.thingName(), device.kind(),
                             device.ward(), device.bed(), reading.metric(), reading.value(),
-                            accepted.message().messageId()),
+                            accepted.message().messageId(), evaluation.detail()),
                     outboxKey(accepted.message().messageId(), reading)));
-            if (store.advance(device, envelope, accepted.message(), reading, latest, step.state(), alert)) {
+            if (store.advance(device, envelope, accepted.message(), reading, latest,
+                    new LatestState(step.alert(), step.episode(), 0), alert, step.excursion())) {
                 return;
             }
         }
         throw new IllegalStateException("alert state of " + reading.metric().code()
                 + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+    }
+
+    /**
+     * Storage temperatures and doors of a storage sensor with a known profile go to the cold-chain machines;
+     * every other reading to its metric's threshold bands.
+     */
+    private Evaluation evaluate(Device device, Reading reading, Instant time, LatestState latest,
+                                Supplier<String> newAlertId) {
+        StorageProfile profile = device.storageProfile() == null ? null : storageProfiles.get(device.storageProfile());
+        if (profile == null && device.storageProfile() != null) {
+            LOG.log(System.Logger.Level.WARNING, "storage profile {0} of device {1} is not configured: its "
+                    + "temperatures are stored but raise no cold-chain alert", device.storageProfile(), device.thingName());
+        }
+        if (profile != null && reading.metric() == Metric.STORAGE_TEMPERATURE) {
+            ColdChain.Step step = ColdChain.temperature(latest.alert(), latest.episode(), time, reading.value(),
+                    profile, coldChain, newAlertId);
+            Instant since = step.excursion().map(Excursion::start).orElse(null);
+            return new Evaluation(step, AlertNotification.COLD_CHAIN,
+                    new AlertNotification.ColdChainDetail(profile, since, step.excursion().orElse(null)));
+        }
+        if (profile != null && reading.metric() == Metric.DOOR_OPEN) {
+            ColdChain.Step step = ColdChain.door(latest.alert(), latest.episode(), time, reading.value() >= 0.5,
+                    coldChain, newAlertId);
+            Episode period = step.episode() != null ? step.episode() : latest.episode();
+            return new Evaluation(step, AlertNotification.COLD_CHAIN,
+                    new AlertNotification.ColdChainDetail(profile, period == null ? time : period.start(), null));
+        }
+        AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(),
+                thresholds.classify(reading.metric(), reading.value()), time, newAlertId);
+        return new Evaluation(new ColdChain.Step(step.state(), null, step.transition(), Optional.empty(), step.late()),
+                AlertNotification.THRESHOLD, null);
     }
 
     /** Quarantines a message rejected before it could be decoded (e.g. a malformed rule event). */

@@ -2,10 +2,10 @@ package org.wardwatch.telemetry.service;
 
 import java.util.List;
 import java.util.Optional;
-import org.wardwatch.telemetry.core.AlertState;
 import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
 import org.wardwatch.telemetry.core.Reading;
 
@@ -26,13 +26,14 @@ public interface TelemetryStore {
     LatestState latest(String thingName, Metric metric);
 
     /**
-     * Records {@code reading} as the latest of its metric with the alert state {@code next}, and the alert to
-     * send if any, atomically and only if the stored state is still at {@code expected}'s version.
+     * Records {@code reading} as the latest of its metric with the state {@code next}, the alert to send and the
+     * excursion to log if any, atomically and only if the stored state is still at {@code expected}'s version.
      *
+     * @param excursion a cold-chain excursion as it now stands (open or just ended), kept in the excursion log
      * @return false when another invocation changed the state first: read it again and re-evaluate
      */
     boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading, LatestState expected,
-                    AlertState next, Optional<OutgoingAlert> alert);
+                    LatestState next, Optional<OutgoingAlert> alert, Optional<Excursion> excursion);
 
     /** Alerts of this message written to the outbox and not yet sent. */
     List<OutgoingAlert> pendingAlerts(String thingName, String messageId);

@@ -65,6 +65,7 @@ class ThresholdTableTest {
             "{\"spo2\": [{\"max\": 91, \"severity\": \"CRITICAL\"}, {\"min\": 91, \"max\": 93, \"severity\": \"WARNING\"}]} | WARDWATCH_THRESHOLDS.spo2[1]: overlaps WARDWATCH_THRESHOLDS.spo2[0]",
             "{\"spo2\": [{\"max\": 91, \"severity\": \"CRITICAL\", \"colour\": \"red\"}]} | WARDWATCH_THRESHOLDS.spo2[0].colour: unknown field (min, max, severity)",
             "{\"door_open\": []}                                          | WARDWATCH_THRESHOLDS.door_open: takes no threshold bands",
+            "{\"storage_temperature\": []}                                | WARDWATCH_THRESHOLDS.storage_temperature: storage temperatures are watched by the cold chain (storage profiles and excursion delays), not by threshold bands",
             "[1]                                                          | WARDWATCH_THRESHOLDS: must be a JSON object from metric to bands",
             "{oops                                                        | WARDWATCH_THRESHOLDS: not valid JSON (line 1, column 2)"
     })

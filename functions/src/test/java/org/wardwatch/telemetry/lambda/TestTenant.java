@@ -87,6 +87,14 @@ public final class TestTenant {
         dynamo.putItem(b -> b.tableName(DEVICES).item(item));
     }
 
+    /** Registers a storage sensor (fridge or freezer) with its storage profile. */
+    public void registerStorageSensor(String thing, String ward, String storageProfile) {
+        registerDevice(thing, "storage_sensor", ward, null);
+        dynamo.updateItem(b -> b.tableName(DEVICES).key(Map.of("thingName", AttributeValue.fromS(thing)))
+                .updateExpression("SET storageProfile = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(storageProfile))));
+    }
+
     public void registerDevice(String thing, String kind, String ward, String bed) {
         registerDevice(thing, kind, ward, bed, "ACTIVE", ID);
     }

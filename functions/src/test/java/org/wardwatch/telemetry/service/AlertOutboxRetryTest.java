@@ -11,7 +11,9 @@ import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
 import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
 import org.wardwatch.telemetry.aws.SnsAlertPublisher;
+import org.wardwatch.telemetry.core.ColdChainSettings;
 import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.StorageProfile;
 import org.wardwatch.telemetry.core.MessageValidator;
 import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.ThresholdTable;
@@ -44,8 +46,9 @@ class AlertOutboxRetryTest {
             TelemetryService service = new TelemetryService(TestTenant.ID,
                     new MessageValidator(TestTenant.ID, new PayloadDecoder(),
                             new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find),
-                    ThresholdTable.news2Defaults(),
-                    new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS, TestTenant.QUARANTINE, Duration.ofDays(1)),
+                    ThresholdTable.news2Defaults(), StorageProfile.defaults(), ColdChainSettings.DEFAULTS,
+                    new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS, TestTenant.QUARANTINE, Duration.ofDays(1),
+                            Duration.ofDays(3)),
                     crashingOnce);
             Envelope envelope = new Envelope(TestTenant.ID, "or-oximeter", "or-oximeter", Telemetry.RECEIVED_AT);
             byte[] payload = Telemetry.payload("or-1", "2026-11-25T08:00:00Z",
