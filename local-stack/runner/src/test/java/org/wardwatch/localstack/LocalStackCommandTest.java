@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.emulator.ProjectRoot;
 
 /** {@code ./local-stack/run} as users run it: each case starts its own fresh stack. */
@@ -22,15 +24,20 @@ class LocalStackCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void replayOfTheRecordedShift_printsExactlyTheExpectedNotificationLines() throws Exception {
+    /**
+     * icu-shift: threshold alerts, a duplicate, a raw bad message, a late reading. cold-chain: a door left open,
+     * a short excursion that ends before its alert, a long one that escalates, a freezing fridge, a freezer blip.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"icu-shift", "cold-chain"})
+    void replayOfARecordedFile_printsExactlyTheExpectedNotificationLines(String example) throws Exception {
         Path examples = ProjectRoot.find().resolve("local-stack/examples");
 
-        int exit = run("--replay", examples.resolve("icu-shift.jsonl").toString());
+        int exit = run("--replay", examples.resolve(example + ".jsonl").toString());
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines())
-                .containsExactlyElementsOf(Files.readAllLines(examples.resolve("icu-shift.expected.jsonl")));
+                .containsExactlyElementsOf(Files.readAllLines(examples.resolve(example + ".expected.jsonl")));
     }
 
     @Test
