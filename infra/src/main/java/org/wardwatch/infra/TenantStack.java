@@ -1,5 +1,7 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.infra.config.ColdChain;
+import org.wardwatch.infra.config.StorageProfilesJson;
 import org.wardwatch.infra.config.TenantConfig;
 import org.wardwatch.infra.config.ThresholdsJson;
 import software.amazon.awscdk.CfnOutput;
@@ -98,7 +100,25 @@ public final class TenantStack extends Stack {
             environment.put("WARDWATCH_THRESHOLDS", ThresholdsJson.of(config.thresholds()));
         }
         environment.put("WARDWATCH_READING_RETENTION_DAYS", Integer.toString(config.readingRetentionDays()));
+        coldChainEnvironment(config.coldChain(), environment);
         return environment;
+    }
+
+    /** Only what the configuration sets: for the rest the function's own defaults apply (infra/README.md). */
+    private static void coldChainEnvironment(ColdChain coldChain, Map<String, String> environment) {
+        putIfSet(environment, "WARDWATCH_EXCURSION_WARNING_MINUTES", coldChain.excursionWarningMinutes());
+        putIfSet(environment, "WARDWATCH_EXCURSION_CRITICAL_MINUTES", coldChain.excursionCriticalMinutes());
+        putIfSet(environment, "WARDWATCH_DOOR_OPEN_WARNING_MINUTES", coldChain.doorOpenWarningMinutes());
+        putIfSet(environment, "WARDWATCH_COLD_CHAIN_RETENTION_DAYS", coldChain.retentionDays());
+        if (!coldChain.storageProfiles().isEmpty()) {
+            environment.put("WARDWATCH_STORAGE_PROFILES", StorageProfilesJson.of(coldChain.storageProfiles()));
+        }
+    }
+
+    private static void putIfSet(Map<String, String> environment, String name, Integer value) {
+        if (value != null) {
+            environment.put(name, Integer.toString(value));
+        }
     }
 
     private void outputs() {

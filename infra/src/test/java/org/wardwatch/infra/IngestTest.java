@@ -98,17 +98,26 @@ class IngestTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "MemorySize", 1536,
                 "ReservedConcurrentExecutions", 20,
-                "Environment", Map.of("Variables", Match.objectEquals(Map.of(
-                        "QUARKUS_LAMBDA_HANDLER", "telemetry",
-                        "WARDWATCH_TENANT_ID", "st-aurelia",
-                        "WARDWATCH_READINGS_TABLE", ref(readings),
-                        "WARDWATCH_QUARANTINE_TABLE", ref(quarantine),
-                        "WARDWATCH_DEVICES_TABLE", ref(devices),
-                        "WARDWATCH_ALERT_TOPIC_ARN", ref(topic),
-                        "WARDWATCH_THRESHOLDS", "{\"body_temperature\":[{\"min\":38.1,\"severity\":\"WARNING\"}],"
-                                + "\"spo2\":[{\"max\":91,\"severity\":\"CRITICAL\"},"
-                                + "{\"min\":92,\"max\":93,\"severity\":\"WARNING\"}]}",
-                        "WARDWATCH_READING_RETENTION_DAYS", "1096")))));
+                "Environment", Map.of("Variables", Match.objectEquals(Map.ofEntries(
+                        Map.entry("QUARKUS_LAMBDA_HANDLER", "telemetry"),
+                        Map.entry("WARDWATCH_TENANT_ID", "st-aurelia"),
+                        Map.entry("WARDWATCH_READINGS_TABLE", ref(readings)),
+                        Map.entry("WARDWATCH_QUARANTINE_TABLE", ref(quarantine)),
+                        Map.entry("WARDWATCH_DEVICES_TABLE", ref(devices)),
+                        Map.entry("WARDWATCH_ALERT_TOPIC_ARN", ref(topic)),
+                        Map.entry("WARDWATCH_THRESHOLDS",
+                                "{\"body_temperature\":[{\"min\":38.1,\"severity\":\"WARNING\"}],"
+                                        + "\"spo2\":[{\"max\":91,\"severity\":\"CRITICAL\"},"
+                                        + "{\"min\":92,\"max\":93,\"severity\":\"WARNING\"}]}"),
+                        Map.entry("WARDWATCH_READING_RETENTION_DAYS", "1096"),
+                        Map.entry("WARDWATCH_EXCURSION_WARNING_MINUTES", "10"),
+                        Map.entry("WARDWATCH_EXCURSION_CRITICAL_MINUTES", "45"),
+                        Map.entry("WARDWATCH_DOOR_OPEN_WARNING_MINUTES", "3"),
+                        Map.entry("WARDWATCH_COLD_CHAIN_RETENTION_DAYS", "1827"),
+                        // sorted by name whatever the file's order; -40 written as the function reads it, -40.0
+                        Map.entry("WARDWATCH_STORAGE_PROFILES",
+                                "{\"blood_fridge\":{\"min\":2.0,\"max\":6.0,\"freezeAtOrBelow\":0.0},"
+                                        + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0}}"))))));
     }
 
     @Test
@@ -124,6 +133,18 @@ class IngestTest {
                         "WARDWATCH_TENANT_ID", "harbour-clinic",
                         "WARDWATCH_THRESHOLDS", Match.absent(),
                         "WARDWATCH_READING_RETENTION_DAYS", "400")))));
+    }
+
+    @Test
+    void coldChainSettings_reachTheFunctionOnlyWhenTheConfigSetsThem() {
+        // GIVEN harbour-clinic's cold chain sets only retentionDays: the function's defaults apply to the rest
+        nativeTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "WARDWATCH_COLD_CHAIN_RETENTION_DAYS", "2192",
+                        "WARDWATCH_EXCURSION_WARNING_MINUTES", Match.absent(),
+                        "WARDWATCH_EXCURSION_CRITICAL_MINUTES", Match.absent(),
+                        "WARDWATCH_DOOR_OPEN_WARNING_MINUTES", Match.absent(),
+                        "WARDWATCH_STORAGE_PROFILES", Match.absent())))));
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.nio.file.Path;
 
 /**
  * The tenants the tests look at, synthesized once per test JVM (a CDK app costs 15-20 s and most of a gigabyte):
- * {@code st-aurelia} (JVM function, two contacts, threshold overrides, reserved concurrency) and
- * {@code harbour-clinic} (native function, defaults), side by side in one app, same account and region.
+ * {@code st-aurelia} (JVM function, two contacts, threshold overrides, every cold-chain setting, reserved
+ * concurrency) and {@code harbour-clinic} (native function, defaults but for the cold-chain retention), side by side
+ * in one app, same account and region.
  */
 final class SynthesizedTenants {
 

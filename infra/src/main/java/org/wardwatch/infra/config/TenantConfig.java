@@ -3,6 +3,7 @@ package org.wardwatch.infra.config;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * @param region              the AWS region the stack deploys to
  * @param contacts            staff who receive alerts
  * @param thresholds          overrides of the function's default threshold bands, by metric (ordered)
+ * @param coldChain           cold-chain delays, retention and storage profiles; {@link ColdChain#DEFAULTS} if absent
  * @param runtime             JVM or native function
  * @param memoryMb            function memory
  * @param reservedConcurrency reserved concurrent executions of the function, if any
@@ -27,6 +29,7 @@ public record TenantConfig(
         String region,
         List<Contact> contacts,
         Map<String, List<ThresholdBand>> thresholds,
+        ColdChain coldChain,
         FunctionRuntime runtime,
         int memoryMb,
         Integer reservedConcurrency,
@@ -36,6 +39,7 @@ public record TenantConfig(
 
     public TenantConfig {
         contacts = List.copyOf(contacts);
+        Objects.requireNonNull(coldChain, "coldChain");
         opsEmails = List.copyOf(opsEmails);
         // Sorted by metric: it is written into the template and must not depend on the file's order.
         thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,19 +31,35 @@ public final class TenantConfigReader {
     public static final int DEFAULT_MEMORY_MB = 1024;
     public static final int DEFAULT_READING_RETENTION_DAYS = 400;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
+    /** The function's cold-chain defaults (functions' WardwatchConfig), used only to check the delays' order. */
+    static final int DEFAULT_EXCURSION_WARNING_MINUTES = 15;
+    static final int DEFAULT_EXCURSION_CRITICAL_MINUTES = 60;
 
-    /** Metric codes the telemetry function knows (functions' {@code Metric} enum). */
+    /** Metrics of the telemetry function (functions' {@code Metric} enum) that threshold bands apply to. */
     static final Set<String> METRICS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             "heart_rate", "respiratory_rate", "spo2", "systolic_bp", "diastolic_bp", "body_temperature",
-            "glucose", "storage_temperature", "door_open")));
+            "glucose")));
+
+    /** The function's other metrics, which it refuses threshold bands for, with its reason. */
+    static final Map<String, String> METRICS_WITHOUT_BANDS = Collections.unmodifiableMap(new TreeMap<>(Map.of(
+            "storage_temperature", "storage temperatures are watched by the cold chain (storage profiles and "
+                    + "excursion delays), not by threshold bands",
+            "door_open", "takes no threshold bands")));
 
     /** The retention periods CloudWatch Logs accepts. */
     static final Set<Integer> LOG_RETENTION_DAYS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
             1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
             3653)));
 
-    /** Lambda's limit on all environment variables together is 4 KB; leave room for the others. */
-    static final int MAX_THRESHOLDS_JSON_BYTES = 3000;
+    /**
+     * Lambda's limit on all environment variables together is 4 KB. The others (names, table names, the topic ARN,
+     * numbers) take at most about 700 bytes with a 32-character tenant id; the two JSON values share the rest.
+     */
+    static final int MAX_JSON_ENVIRONMENT_BYTES = 3000;
+
+    /** Cold-chain temperatures: degC, one decimal, within the function's possible range of storage_temperature. */
+    private static final BigDecimal MAX_ABS_TEMPERATURE = BigDecimal.valueOf(100);
+    private static final Pattern PROFILE_NAME = Pattern.compile("[a-z0-9_]{1,64}");
 
     private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{3,32}");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
@@ -92,8 +110,8 @@ public final class TenantConfigReader {
             problems.add("(root): must be a JSON object");
             return null;
         }
-        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "function", "retention",
-                "operations");
+        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "function",
+                "retention", "operations");
         String tenantId = requiredText(root, "", "tenantId");
         if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
             problems.add("tenantId: must be 3-32 characters of a-z, 0-9 and '-'");
@@ -107,7 +125,13 @@ public final class TenantConfigReader {
             problems.add("region: must be an AWS region such as eu-west-1");
         }
         List<Contact> contacts = contacts(root.get("contacts"));
+        int problemsBefore = problems.size();
         Map<String, List<ThresholdBand>> thresholds = thresholds(root.get("thresholds"));
+        ColdChain coldChain = coldChain(object(root, "", "coldChain"));
+        if (problems.size() == problemsBefore) {
+            // Only of valid values: the size of bands or profiles that are wrong anyway would mean nothing.
+            checkEnvironmentSize(thresholds, coldChain);
+        }
 
         JsonNode function = object(root, "", "function");
         FunctionRuntime runtime = FunctionRuntime.JVM;
@@ -164,8 +188,8 @@ public final class TenantConfigReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new TenantConfig(tenantId, account, region, contacts, thresholds, runtime, memoryMb, reserved,
-                readingDays, logDays, opsEmails);
+        return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, runtime, memoryMb,
+                reserved, readingDays, logDays, opsEmails);
     }
 
     private List<Contact> contacts(JsonNode node) {
@@ -253,8 +277,13 @@ public final class TenantConfigReader {
             Map.Entry<String, JsonNode> entry = it.next();
             String metric = entry.getKey();
             String field = "thresholds." + metric;
+            if (METRICS_WITHOUT_BANDS.containsKey(metric)) {
+                problems.add(field + ": " + METRICS_WITHOUT_BANDS.get(metric));
+                continue;
+            }
             if (!METRICS.contains(metric)) {
-                problems.add(field + ": unknown metric (known: " + String.join(", ", METRICS) + ")");
+                problems.add(field + ": unknown metric (metrics with threshold bands: " + String.join(", ", METRICS)
+                        + ")");
                 continue;
             }
             JsonNode bands = entry.getValue();
@@ -284,6 +313,127 @@ public final class TenantConfigReader {
             thresholds.put(metric, List.copyOf(list));
         }
         return thresholds;
+    }
+
+    /** The {@code coldChain} block, checked as the function checks its environment (functions' StorageProfiles). */
+    private ColdChain coldChain(JsonNode node) {
+        if (node == null) {
+            return ColdChain.DEFAULTS;
+        }
+        String path = "coldChain.";
+        allowOnly(node, path, "excursionWarningMinutes", "excursionCriticalMinutes", "doorOpenWarningMinutes",
+                "retentionDays", "storageProfiles");
+        Integer warning = optionalWholeNumber(node, path, "excursionWarningMinutes", 0, Integer.MAX_VALUE,
+                "a whole number of minutes, 0 or more");
+        Integer critical = optionalWholeNumber(node, path, "excursionCriticalMinutes", 0, Integer.MAX_VALUE,
+                "a whole number of minutes, 0 or more");
+        Integer door = optionalWholeNumber(node, path, "doorOpenWarningMinutes", 0, Integer.MAX_VALUE,
+                "a whole number of minutes, 0 or more");
+        Integer retentionDays = optionalWholeNumber(node, path, "retentionDays", 1, 3653,
+                "a whole number from 1 to 3653");
+        // With the function's default for one left out: the function refuses to start if critical < warning.
+        boolean bothValid = (warning != null || !node.has("excursionWarningMinutes"))
+                && (critical != null || !node.has("excursionCriticalMinutes"));
+        int effectiveWarning = warning != null ? warning : DEFAULT_EXCURSION_WARNING_MINUTES;
+        int effectiveCritical = critical != null ? critical : DEFAULT_EXCURSION_CRITICAL_MINUTES;
+        if (bothValid && effectiveCritical < effectiveWarning) {
+            problems.add(critical != null
+                    ? path + "excursionCriticalMinutes: must be at least excursionWarningMinutes (" + effectiveWarning
+                            + (warning == null ? ", the default)" : ")")
+                    : path + "excursionWarningMinutes: must be at most excursionCriticalMinutes (" + effectiveCritical
+                            + ", the default)");
+        }
+        return new ColdChain(warning, critical, door, retentionDays, storageProfiles(node.get("storageProfiles")));
+    }
+
+    private Map<String, StorageProfile> storageProfiles(JsonNode node) {
+        Map<String, StorageProfile> profiles = new TreeMap<>();
+        if (node == null) {
+            return profiles;
+        }
+        if (!node.isObject()) {
+            problems.add("coldChain.storageProfiles: must be an object of profile name -> {min, max, freezeAtOrBelow}");
+            return profiles;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = "coldChain.storageProfiles." + entry.getKey();
+            if (!PROFILE_NAME.matcher(entry.getKey()).matches()) {
+                problems.add(field + ": a profile name must be 1-64 characters of a-z, 0-9 and '_'");
+                continue;
+            }
+            JsonNode profile = entry.getValue();
+            if (!profile.isObject()) {
+                problems.add(field + ": must be an object with min, max and optionally freezeAtOrBelow");
+                continue;
+            }
+            allowOnly(profile, field + ".", "min", "max", "freezeAtOrBelow");
+            BigDecimal min = temperature(profile, field + ".min", true);
+            BigDecimal max = temperature(profile, field + ".max", true);
+            BigDecimal freeze = temperature(profile, field + ".freezeAtOrBelow", false);
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                problems.add(field + ": min " + min + " is above max " + max);
+            } else if (min != null && freeze != null && freeze.compareTo(min) >= 0) {
+                problems.add(field + ".freezeAtOrBelow: must be below min " + min);
+            }
+            if (min != null && max != null) {
+                profiles.put(entry.getKey(), new StorageProfile(min, max, freeze));
+            }
+        }
+        return profiles;
+    }
+
+    /** A temperature in degC with at most one decimal, -100 to 100; returned with scale 1 ({@code 2.0}). */
+    private BigDecimal temperature(JsonNode parent, String field, boolean required) {
+        JsonNode node = parent.get(field.substring(field.lastIndexOf('.') + 1));
+        if (node == null || node.isNull()) {
+            if (required) {
+                problems.add(field + ": is required");
+            }
+            return null;
+        }
+        if (!node.isNumber()) {
+            problems.add(field + ": must be a number (degC)");
+            return null;
+        }
+        BigDecimal value = node.decimalValue();
+        if (value.stripTrailingZeros().scale() > 1 || value.abs().compareTo(MAX_ABS_TEMPERATURE) > 0) {
+            problems.add(field + ": must be degC with at most one decimal, from -100 to 100");
+            return null;
+        }
+        return value.setScale(1);
+    }
+
+    /** A whole number from min to max, or null if absent or invalid (then a problem says what it must be). */
+    private Integer optionalWholeNumber(JsonNode parent, String path, String name, int min, int max,
+                                        String expectation) {
+        JsonNode node = parent.get(name);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
+            problems.add(path + name + ": must be " + expectation);
+            return null;
+        }
+        return node.asInt();
+    }
+
+    /** Lambda refuses a function whose environment exceeds 4 KB; the JSON values are what can grow. */
+    private void checkEnvironmentSize(Map<String, List<ThresholdBand>> thresholds, ColdChain coldChain) {
+        List<String> fields = new ArrayList<>();
+        int bytes = 0;
+        if (!thresholds.isEmpty()) {
+            fields.add("thresholds");
+            bytes += ThresholdsJson.of(thresholds).getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (!coldChain.storageProfiles().isEmpty()) {
+            fields.add("coldChain.storageProfiles");
+            bytes += StorageProfilesJson.of(coldChain.storageProfiles()).getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_JSON_ENVIRONMENT_BYTES) {
+            problems.add(String.join(" + ", fields) + ": " + bytes + " bytes of JSON in the function's environment, "
+                    + "at most " + MAX_JSON_ENVIRONMENT_BYTES + " (Lambda allows 4 KB for all its variables)");
+        }
     }
 
     private Severity severity(JsonNode parent, String field) {

@@ -2,8 +2,10 @@ package org.wardwatch.infra.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,9 @@ class TenantConfigReaderTest {
                 .containsExactly("+15555550100", "ward-nurse@example.org", "pharmacy@example.org");
         assertThat(config.runtime()).isEqualTo(FunctionRuntime.JVM);
         assertThat(config.reservedConcurrency()).isEqualTo(20);
+        assertThat(config.thresholds()).containsOnlyKeys("spo2");
+        assertThat(config.coldChain().storageProfiles()).containsExactly(
+                Map.entry("blood_fridge", new StorageProfile(celsius("2.0"), celsius("6.0"), celsius("0.0"))));
     }
 
     @Test
@@ -58,6 +63,7 @@ class TenantConfigReaderTest {
         assertThat(config.logRetentionDays()).isEqualTo(365);
         assertThat(config.thresholds()).isEmpty();
         assertThat(config.opsEmails()).isEmpty();
+        assertThat(config.coldChain()).as("no coldChain block: the function's defaults").isEqualTo(ColdChain.DEFAULTS);
         assertThat(config.contacts().get(0))
                 .isEqualTo(new Contact(Contact.Protocol.SMS, "+15555550100", Severity.CRITICAL, List.of("icu")));
         assertThat(config.contacts().get(1).wards()).as("no wards means every ward").isEmpty();
@@ -117,8 +123,8 @@ class TenantConfigReaderTest {
                   }""");
 
         assertThat(problemsOf(json)).containsExactly(
-                "thresholds.spo02: unknown metric (known: heart_rate, respiratory_rate, spo2, systolic_bp, "
-                        + "diastolic_bp, body_temperature, glucose, storage_temperature, door_open)",
+                "thresholds.spo02: unknown metric (metrics with threshold bands: heart_rate, respiratory_rate, "
+                        + "spo2, systolic_bp, diastolic_bp, body_temperature, glucose)",
                 "thresholds.spo2[0]: needs min, max or both",
                 "thresholds.spo2[1]: min 95.0 is greater than max 93.0",
                 "thresholds.heart_rate[0].severity: must be WARNING or CRITICAL");
@@ -166,5 +172,168 @@ class TenantConfigReaderTest {
         assertThat(ThresholdsJson.of(config.thresholds())).isEqualTo(
                 "{\"body_temperature\":[{\"min\":38.1,\"severity\":\"WARNING\"}],"
                         + "\"spo2\":[{\"max\":91,\"severity\":\"CRITICAL\"},{\"min\":92,\"max\":93,\"severity\":\"WARNING\"}]}");
+    }
+
+    private static BigDecimal celsius(String value) {
+        return new BigDecimal(value);
+    }
+
+    @Test
+    void coldChainBlock_isReadWithProfilesSortedByNameAndTemperaturesAtOneDecimal() {
+        String json = validWith("""
+                ,
+                  "coldChain": {
+                    "excursionWarningMinutes": 0,
+                    "excursionCriticalMinutes": 0,
+                    "doorOpenWarningMinutes": 2,
+                    "retentionDays": 1827,
+                    "storageProfiles": {
+                      "plasma_freezer": { "min": -40, "max": -25 },
+                      "blood_fridge": { "min": 2, "max": 6.0, "freezeAtOrBelow": -0.5 },
+                      "vaccine_fridge": { "min": 2.0, "max": 8.0, "freezeAtOrBelow": null }
+                    }
+                  }""");
+
+        ColdChain coldChain = TenantConfigReader.parse(json, "test.json").coldChain();
+
+        assertThat(coldChain.excursionWarningMinutes()).as("0 alerts at the first reading out of range").isZero();
+        assertThat(coldChain.excursionCriticalMinutes()).isZero();
+        assertThat(coldChain.doorOpenWarningMinutes()).isEqualTo(2);
+        assertThat(coldChain.retentionDays()).isEqualTo(1827);
+        assertThat(coldChain.storageProfiles()).containsExactly(
+                Map.entry("blood_fridge", new StorageProfile(celsius("2.0"), celsius("6.0"), celsius("-0.5"))),
+                Map.entry("plasma_freezer", new StorageProfile(celsius("-40.0"), celsius("-25.0"), null)),
+                Map.entry("vaccine_fridge", new StorageProfile(celsius("2.0"), celsius("8.0"), null)));
+        assertThat(StorageProfilesJson.of(coldChain.storageProfiles())).isEqualTo(
+                "{\"blood_fridge\":{\"min\":2.0,\"max\":6.0,\"freezeAtOrBelow\":-0.5},"
+                        + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0},"
+                        + "\"vaccine_fridge\":{\"min\":2.0,\"max\":8.0}}");
+    }
+
+    @Test
+    void coldChainSettingsLeftOut_stayUnsetSoTheFunctionsDefaultsApply() {
+        ColdChain coldChain = TenantConfigReader.parse(validWith("""
+                ,
+                  "coldChain": { "excursionCriticalMinutes": 90 }"""), "test.json").coldChain();
+
+        assertThat(coldChain).isEqualTo(new ColdChain(null, 90, null, null, Map.of()));
+        assertThat(TenantConfigReader.parse(validWith(",\n  \"coldChain\": {}"), "test.json").coldChain())
+                .isEqualTo(ColdChain.DEFAULTS);
+    }
+
+    @Test
+    void coldChainBlock_reportsEveryProblemWithItsField() {
+        String json = validWith("""
+                ,
+                  "coldChain": {
+                    "excursionWarningMinutes": -1,
+                    "excursionCriticalMinutes": 7.5,
+                    "doorOpenWarningMinutes": "5",
+                    "retentionDays": 0,
+                    "alarmMinutes": 5,
+                    "storageProfiles": {
+                      "Blood-Fridge": { "min": 2.0, "max": 6.0 },
+                      "blood_fridge": { "min": 2.0 },
+                      "plasma_freezer": { "min": -40, "max": -25, "note": "FFP" },
+                      "platelets": 22,
+                      "too_precise": { "min": 20.05, "max": 24.0 },
+                      "too_cold": { "min": -196.0, "max": -150.0 },
+                      "not_numbers": { "min": "2", "max": 6.0, "freezeAtOrBelow": false },
+                      "upside_down": { "min": 8.0, "max": 2.0 },
+                      "freeze_in_range": { "min": 2.0, "max": 8.0, "freezeAtOrBelow": 2.0 }
+                    }
+                  }""");
+
+        assertThat(problemsOf(json)).containsExactly(
+                "coldChain.alarmMinutes: unknown field (allowed: excursionWarningMinutes, excursionCriticalMinutes, "
+                        + "doorOpenWarningMinutes, retentionDays, storageProfiles)",
+                "coldChain.excursionWarningMinutes: must be a whole number of minutes, 0 or more",
+                "coldChain.excursionCriticalMinutes: must be a whole number of minutes, 0 or more",
+                "coldChain.doorOpenWarningMinutes: must be a whole number of minutes, 0 or more",
+                "coldChain.retentionDays: must be a whole number from 1 to 3653",
+                "coldChain.storageProfiles.Blood-Fridge: a profile name must be 1-64 characters of a-z, 0-9 and '_'",
+                "coldChain.storageProfiles.blood_fridge.max: is required",
+                "coldChain.storageProfiles.plasma_freezer.note: unknown field (allowed: min, max, freezeAtOrBelow)",
+                "coldChain.storageProfiles.platelets: must be an object with min, max and optionally "
+                        + "freezeAtOrBelow",
+                "coldChain.storageProfiles.too_precise.min: must be degC with at most one decimal, from -100 to 100",
+                "coldChain.storageProfiles.too_cold.min: must be degC with at most one decimal, from -100 to 100",
+                "coldChain.storageProfiles.too_cold.max: must be degC with at most one decimal, from -100 to 100",
+                "coldChain.storageProfiles.not_numbers.min: must be a number (degC)",
+                "coldChain.storageProfiles.not_numbers.freezeAtOrBelow: must be a number (degC)",
+                "coldChain.storageProfiles.upside_down: min 8.0 is above max 2.0",
+                "coldChain.storageProfiles.freeze_in_range.freezeAtOrBelow: must be below min 2.0");
+    }
+
+    @Test
+    void excursionCriticalDelay_mustNotComeBeforeTheWarning_countingTheFunctionsDefaults() {
+        assertThat(problemsOf(validWith("""
+                ,
+                  "coldChain": { "excursionWarningMinutes": 30, "excursionCriticalMinutes": 20 }""")))
+                .containsExactly("coldChain.excursionCriticalMinutes: must be at least excursionWarningMinutes (30)");
+        assertThat(problemsOf(validWith("""
+                ,
+                  "coldChain": { "excursionCriticalMinutes": 10 }""")))
+                .containsExactly("coldChain.excursionCriticalMinutes: must be at least excursionWarningMinutes "
+                        + "(15, the default)");
+        assertThat(problemsOf(validWith("""
+                ,
+                  "coldChain": { "excursionWarningMinutes": 90 }""")))
+                .containsExactly("coldChain.excursionWarningMinutes: must be at most excursionCriticalMinutes "
+                        + "(60, the default)");
+
+        ColdChain equal = TenantConfigReader.parse(validWith("""
+                ,
+                  "coldChain": { "excursionWarningMinutes": 60 }"""), "test.json").coldChain();
+        assertThat(equal.excursionWarningMinutes()).as("a warning delay equal to the critical one is allowed")
+                .isEqualTo(60);
+    }
+
+    @Test
+    void coldChainAndItsProfiles_mustBeObjects() {
+        assertThat(problemsOf(validWith(",\n  \"coldChain\": [15, 60]")))
+                .containsExactly("coldChain: must be an object");
+        assertThat(problemsOf(validWith(",\n  \"coldChain\": { \"storageProfiles\": [] }"))).containsExactly(
+                "coldChain.storageProfiles: must be an object of profile name -> {min, max, freezeAtOrBelow}");
+    }
+
+    @Test
+    void storageTemperatureAndDoorOpen_takeNoThresholdBands() {
+        String json = validWith("""
+                ,
+                  "thresholds": {
+                    "storage_temperature": [ { "max": 1.9, "severity": "CRITICAL" } ],
+                    "door_open": [ { "min": 1, "severity": "WARNING" } ]
+                  }""");
+
+        assertThat(problemsOf(json)).containsExactly(
+                "thresholds.storage_temperature: storage temperatures are watched by the cold chain (storage "
+                        + "profiles and excursion delays), not by threshold bands",
+                "thresholds.door_open: takes no threshold bands");
+    }
+
+    @Test
+    void thresholdsAndStorageProfiles_togetherMustFitLambdasEnvironmentLimit() {
+        StringBuilder profiles = new StringBuilder();
+        for (int i = 0; i < 27; i++) {
+            profiles.append(i == 0 ? "" : ",").append("\"fridge_").append("x".repeat(50)).append(i)
+                    .append("\": { \"min\": 2.0, \"max\": 8.0, \"freezeAtOrBelow\": 0.0 }");
+        }
+        String fits = validWith(",\n  \"coldChain\": { \"storageProfiles\": {" + profiles + "} }");
+        TenantConfig config = TenantConfigReader.parse(fits, "test.json");
+        int profilesBytes = StorageProfilesJson.of(config.coldChain().storageProfiles()).length();
+        assertThat(profilesBytes).as("27 profiles with long names fit alone").isBetween(2800, 3000);
+
+        String tooMuch = fits.replace("\"coldChain\"", """
+                "thresholds": {
+                    "heart_rate": [ { "max": 40, "severity": "CRITICAL" }, { "min": 131, "severity": "CRITICAL" },
+                                    { "min": 41, "max": 50, "severity": "WARNING" } ],
+                    "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ]
+                  },
+                  "coldChain\"""");
+        assertThat(problemsOf(tooMuch)).singleElement().asString()
+                .startsWith("thresholds + coldChain.storageProfiles: ")
+                .endsWith(" bytes of JSON in the function's environment, at most 3000 (Lambda allows 4 KB for all "
+                        + "its variables)");
     }
 }
