@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One client per service for the life of the instance, never one per call. Region, credentials and an
@@ -24,6 +25,16 @@ public class AwsClients {
     @ApplicationScoped
     SnsClient sns() {
         return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SqsClient sqs() {
+        return SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    void close(@Disposes SqsClient client) {
+        client.close();
     }
 
     void close(@Disposes DynamoDbClient client) {

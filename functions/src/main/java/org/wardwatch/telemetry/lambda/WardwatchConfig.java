@@ -52,6 +52,12 @@ public interface WardwatchConfig {
      */
     Optional<String> storageProfiles();
 
+    /** The function's asynchronous on-failure destination (SQS), which the {@code redrive} handler replays. */
+    Optional<String> failureQueueUrl();
+
+    /** The topic rule's error action queue (SQS), which the {@code redrive} handler replays. */
+    Optional<String> ruleErrorQueueUrl();
+
     /** Seconds a device registry row is cached in a warm instance; 0 reads it on every message. */
     @WithDefault("60")
     int deviceCacheSeconds();

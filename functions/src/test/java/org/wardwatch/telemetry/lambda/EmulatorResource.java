@@ -24,6 +24,8 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         config.put("wardwatch.devices-table", TestTenant.DEVICES);
         config.put("wardwatch.alert-topic-arn", tenant.topicArn);
         config.put("wardwatch.device-cache-seconds", "0");
+        config.put("wardwatch.failure-queue-url", tenant.failureQueueUrl);
+        config.put("wardwatch.rule-error-queue-url", tenant.ruleErrorQueueUrl);
         return config;
     }
 

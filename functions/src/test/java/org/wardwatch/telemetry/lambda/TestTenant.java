@@ -38,6 +38,8 @@ public final class TestTenant {
     public final SqsClient sqs;
     public final String topicArn;
     public final String staffQueueUrl;
+    public final String failureQueueUrl;
+    public final String ruleErrorQueueUrl;
 
     private TestTenant(URI endpoint) {
         this.endpoint = endpoint;
@@ -54,6 +56,8 @@ public final class TestTenant {
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
         }
+        this.failureQueueUrl = sqs.createQueue(b -> b.queueName("wardwatch-" + ID + "-telemetry-failures")).queueUrl();
+        this.ruleErrorQueueUrl = sqs.createQueue(b -> b.queueName("wardwatch-" + ID + "-ingest-dlq")).queueUrl();
     }
 
     /** The tenant, provisioned once per JVM in the shared emulator. */

@@ -1,0 +1,115 @@
+package org.wardwatch.telemetry.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+import org.wardwatch.telemetry.service.TelemetryResult;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The {@code redrive} handler: once a fault is fixed, replays what the dead-letter queues hold (the function's
+ * on-failure destination and the topic rule's error action) through the same ingest path. A message is deleted
+ * only after it was processed; processing is idempotent, so a replayed message stores and sends nothing twice.
+ * Invoke it by hand ({@code aws lambda invoke}), with {@code {"maxMessages": N}} or an empty object.
+ */
+@Named("redrive")
+public class RedriveHandler implements RequestHandler<RedriveHandler.Request, RedriveHandler.Result> {
+
+    private static final Logger LOG = Logger.getLogger(RedriveHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** @param maxMessages the most messages to replay in one invocation (default 1,000) */
+    @RegisterForReflection
+    public static class Request {
+        public Integer maxMessages;
+    }
+
+    /** What was replayed: counts by outcome, and what could not be. */
+    @RegisterForReflection
+    public static class Result {
+        public int received;
+        public int redriven;
+        public int failed;
+        public int unrecognized;
+        public Map<String, Integer> outcomes = new TreeMap<>();
+    }
+
+    @Inject
+    TelemetryIngest ingest;
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    WardwatchConfig config;
+
+    @Override
+    public Result handleRequest(Request request, Context context) {
+        int max = request == null || request.maxMessages == null ? 1000 : Math.max(1, request.maxMessages);
+        Result result = new Result();
+        List<String> queues = new ArrayList<>();
+        config.failureQueueUrl().ifPresent(queues::add);
+        config.ruleErrorQueueUrl().ifPresent(queues::add);
+        if (queues.isEmpty()) {
+            throw new IllegalStateException("no dead-letter queue configured (WARDWATCH_FAILURE_QUEUE_URL, "
+                    + "WARDWATCH_RULE_ERROR_QUEUE_URL)");
+        }
+        for (String queue : queues) {
+            while (result.received < max) {
+                int wanted = Math.min(10, max - result.received);
+                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(wanted)
+                        .waitTimeSeconds(0).visibilityTimeout(300)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP)).messages();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Message message : batch) {
+                    result.received++;
+                    redrive(queue, message, result);
+                }
+            }
+        }
+        LOG.infof("redrive: received %d, redriven %d, failed %d, unrecognized %d", result.received, result.redriven,
+                result.failed, result.unrecognized);
+        return result;
+    }
+
+    private void redrive(String queue, Message message, Result result) {
+        Optional<TelemetryEvent> event;
+        try {
+            long sentAt = Long.parseLong(message.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP,
+                    Long.toString(System.currentTimeMillis())));
+            JsonNode record = JSON.readTree(message.body());
+            event = record == null ? Optional.empty() : DeadLetter.event(record, sentAt);
+        } catch (IOException | NumberFormatException e) {
+            event = Optional.empty();
+        }
+        if (event.isEmpty()) {
+            result.unrecognized++;
+            return;
+        }
+        try {
+            TelemetryResult outcome = ingest.ingest(event.get());
+            sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            result.redriven++;
+            result.outcomes.merge(outcome.outcome().name(), 1, Integer::sum);
+        } catch (RuntimeException e) {
+            // left in the queue; it becomes visible again after the visibility timeout
+            result.failed++;
+            LOG.warnf("redrive of a dead letter failed: %s", e.getClass().getSimpleName());
+        }
+    }
+}
