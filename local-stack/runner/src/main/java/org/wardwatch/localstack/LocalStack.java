@@ -31,6 +31,7 @@ import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.localstack.broker.BrokerTls;
 import org.wardwatch.localstack.broker.IotBroker;
 import org.wardwatch.localstack.broker.IotRegistryView;
+import org.wardwatch.localstack.faults.FaultProxy;
 import org.wardwatch.localstack.lambda.AsyncInvoker;
 import org.wardwatch.localstack.lambda.FunctionCode;
 import org.wardwatch.localstack.lambda.FunctionPool;
@@ -66,9 +67,17 @@ public final class LocalStack implements AutoCloseable {
     /**
      * @param runDirectory per-run state (certificates, broker files, logs), emptied at start
      * @param retryDelays the waits before Lambda's asynchronous retries (AWS: about 1 and 2 minutes)
+     * @param faultInjection puts a {@link FaultProxy} between the functions and the emulator (tests)
+     * @param functionTimeout overrides the template's function timeout when not null (tests)
      */
     public record Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
-                          List<Duration> retryDelays, PrintStream progress) {
+                          List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
+                          Duration functionTimeout) {
+
+        public Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
+                       List<Duration> retryDelays, PrintStream progress) {
+            this(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress, false, null);
+        }
     }
 
     /** A declared device's files and its certificate's id in the IoT registry. */
@@ -95,6 +104,10 @@ public final class LocalStack implements AutoCloseable {
     private RulesEngine rules;
     private BrokerTls tls;
     private IotBroker broker;
+    private FaultProxy faults;
+    private Path code;
+    private List<Path> ric;
+    private String region;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -113,7 +126,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void boot() {
         JsonNode config = readConfig(options.tenantConfig());
-        String region = config.path("region").asText();
+        region = config.path("region").asText();
         if (!EMULATED_ACCOUNT.equals(config.path("account").asText())) {
             throw new IllegalArgumentException(options.tenantConfig() + ": account must be " + EMULATED_ACCOUNT
                     + " (moto's) for the local stack");
@@ -151,12 +164,17 @@ public final class LocalStack implements AutoCloseable {
                 + " (function.zip under the Lambda runtime interface client)");
         Path ricDir = Path.of(System.getProperty("wardwatch.lambdaRuntime",
                 options.root().resolve("local-stack/runner/target/lambda-runtime").toString()));
-        List<Path> ric = FunctionCode.runtimeClient(ricDir);
-        Path code = FunctionCode.unpack(zip, run.resolve("task"));
-        Map<String, String> environment = new LinkedHashMap<>(tenant.functionEnvironment());
-        pool = new FunctionPool(new FunctionSpec(tenant.functionName(), code, ric, tenant.handler(), environment,
-                tenant.functionTimeout(), tenant.functionMemoryMb(),
-                List.of(FunctionCode.nativeLibraryOption(ric, run.resolve("jni")))),
+        ric = FunctionCode.runtimeClient(ricDir);
+        code = FunctionCode.unpack(zip, run.resolve("task"));
+        if (options.faultInjection()) {
+            try {
+                faults = new FaultProxy(moto.endpoint());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            resources.add(faults);
+        }
+        pool = new FunctionPool(functionSpec(tenant.functionName(), tenant.functionEnvironment()),
                 awsEnvironment(region), run.resolve("logs"));
         resources.add(pool);
         pool.start(options.functionInstances(), Duration.ofSeconds(120));
@@ -174,6 +192,50 @@ public final class LocalStack implements AutoCloseable {
         broker = IotBroker.start(run.resolve("broker"), tls, new IotRegistryView(iot), rules);
         resources.add(broker);
         step("ready: mqtts://" + broker.host() + ":" + broker.port() + ", AWS emulator " + moto.endpoint());
+    }
+
+    private FunctionSpec functionSpec(String name, Map<String, String> environment) {
+        Duration timeout = options.functionTimeout() != null ? options.functionTimeout() : tenant.functionTimeout();
+        return new FunctionSpec(name, code, ric, tenant.handler(), new LinkedHashMap<>(environment), timeout,
+                tenant.functionMemoryMb(),
+                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
+    }
+
+    /**
+     * Runs the function's {@code redrive} handler once, as an operator would after fixing a fault: it replays the
+     * rule's error queue and the function's on-failure destination. Returns the handler's result document.
+     */
+    public JsonNode redrive() {
+        Map<String, String> environment = new LinkedHashMap<>(tenant.functionEnvironment());
+        environment.put("QUARKUS_LAMBDA_HANDLER", "redrive");
+        environment.put("WARDWATCH_FAILURE_QUEUE_URL", tenant.onFailureQueueUrl());
+        environment.put("WARDWATCH_RULE_ERROR_QUEUE_URL", tenant.ruleErrorQueueUrl());
+        try (FunctionPool redrive = new FunctionPool(functionSpec(tenant.functionName() + "-redrive", environment),
+                awsEnvironment(region), options.runDirectory().resolve("logs"))) {
+            redrive.start(1, Duration.ofSeconds(120));
+            var result = redrive.invoke("{}").get(5, java.util.concurrent.TimeUnit.MINUTES);
+            if (result.failed()) {
+                throw new IllegalStateException("redrive failed: " + result.body());
+            }
+            JsonNode document = JSON.readTree(result.body());
+            document.path("outcomes").fields().forEachRemaining(e -> stats.recordRedriven(e.getKey(), e.getValue().asInt()));
+            return document;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during redrive", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("redrive did not finish", e);
+        }
+    }
+
+    /** The fault proxy between the functions and the emulator, when the stack was started with fault injection. */
+    public FaultProxy faults() {
+        if (faults == null) {
+            throw new IllegalStateException("started without fault injection");
+        }
+        return faults;
     }
 
     /** Issues a device's key and certificate from the tenant CA and registers it, as device-certs does. */
@@ -290,7 +352,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_DEFAULT_REGION", region);
         env.put("AWS_ACCESS_KEY_ID", "testing");
         env.put("AWS_SECRET_ACCESS_KEY", "testing");
-        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL", (faults != null ? faults.endpoint() : moto.endpoint()).toString());
         return env;
     }
 

@@ -27,6 +27,8 @@ public final class PipelineStats {
     public final AtomicLong notifications = new AtomicLong();
     public final AtomicLong deadLetters = new AtomicLong();
     public final AtomicLong retries = new AtomicLong();
+    /** Dead letters replayed by the redrive handler, by the outcome it gave them. */
+    private final Map<String, Long> redriven = new TreeMap<>();
     /** When the latest function result arrived (epoch millis), for the throughput actually processed. */
     public final AtomicLong lastResultAtMillis = new AtomicLong();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
@@ -56,6 +58,14 @@ public final class PipelineStats {
             result.path("reasons").forEach(r -> rejectedByReason.merge(r.asText(), 1L, Long::sum));
             storedLatencyMillis.add(latencyMillis);
         }
+    }
+
+    public synchronized void recordRedriven(String outcome, long count) {
+        redriven.merge(outcome, count, Long::sum);
+    }
+
+    public synchronized Map<String, Long> redriven() {
+        return new TreeMap<>(redriven);
     }
 
     public synchronized void recordNotificationLatency(long millis) {

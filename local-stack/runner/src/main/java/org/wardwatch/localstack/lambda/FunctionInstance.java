@@ -24,11 +24,15 @@ final class FunctionInstance implements AutoCloseable {
     private volatile String initError;
 
     FunctionInstance(int number, FunctionSpec spec, BlockingQueue<Invocation> queue, Map<String, String> awsEnvironment,
-                     Path log) throws IOException {
+                     Path log, java.util.function.Predicate<String> crashOn) throws IOException {
         this.number = number;
         String arn = "arn:aws:lambda:" + awsEnvironment.getOrDefault("AWS_REGION", "eu-west-2")
                 + ":000000000000:function:" + spec.name();
-        this.api = new RuntimeApiServer(queue, arn, error -> initError = error);
+        this.api = new RuntimeApiServer(queue, arn, error -> initError = error, invocation -> {
+            if (crashOn.test(invocation.event)) {
+                crashSoon();
+            }
+        });
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Math.max(128, spec.memoryMb() * 3 / 4) + "m");
@@ -59,6 +63,20 @@ final class FunctionInstance implements AutoCloseable {
         entries.add(spec.codeDirectory().resolve("lib").toString() + File.separator + "*");
         spec.runtimeClasspath().forEach(p -> entries.add(p.toString()));
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** Fault injection: the process dies while it handles the invocation it was just given. */
+    private void crashSoon() {
+        Thread killer = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }, "fault-crash");
+        killer.setDaemon(true);
+        killer.start();
     }
 
     boolean alive() {

@@ -35,6 +35,7 @@ public final class FunctionPool implements AutoCloseable {
         return t;
     });
     private final AtomicInteger restarts = new AtomicInteger();
+    private volatile java.util.function.Predicate<String> crashOn = event -> false;
     private volatile boolean closed;
 
     public FunctionPool(FunctionSpec spec, Map<String, String> awsEnvironment, Path logDirectory) {
@@ -90,7 +91,12 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     private FunctionInstance launch(int number) throws IOException {
-        return new FunctionInstance(number, spec, queue, awsEnvironment, log(number));
+        return new FunctionInstance(number, spec, queue, awsEnvironment, log(number), event -> crashOn.test(event));
+    }
+
+    /** Fault injection for tests: an instance given an event matching {@code predicate} dies while handling it. */
+    public void crashOn(java.util.function.Predicate<String> predicate) {
+        this.crashOn = predicate;
     }
 
     private Path log(int number) {

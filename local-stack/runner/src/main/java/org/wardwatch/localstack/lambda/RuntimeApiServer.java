@@ -28,13 +28,15 @@ final class RuntimeApiServer implements AutoCloseable {
     private final String functionArn;
     private final Map<String, Invocation> held = new ConcurrentHashMap<>();
     private final Consumer<String> onInitError;
+    private final Consumer<Invocation> onHandedOut;
     private volatile boolean polled;
 
-    RuntimeApiServer(BlockingQueue<Invocation> queue, String functionArn, Consumer<String> onInitError)
-            throws IOException {
+    RuntimeApiServer(BlockingQueue<Invocation> queue, String functionArn, Consumer<String> onInitError,
+                     Consumer<Invocation> onHandedOut) throws IOException {
         this.queue = queue;
         this.functionArn = functionArn;
         this.onInitError = onInitError;
+        this.onHandedOut = onHandedOut;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         this.server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "runtime-api");
@@ -99,6 +101,7 @@ final class RuntimeApiServer implements AutoCloseable {
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + invocation.requestId.replace("-", "").substring(0, 24));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, invocation.event);
+        onHandedOut.accept(invocation);
     }
 
     private void complete(HttpExchange exchange, String requestId, boolean error) throws IOException {
