@@ -2,6 +2,7 @@ package org.wardwatch.telemetry.lambda;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** The function's configuration, from environment variables the tenant's stack sets (WARDWATCH_*). */
@@ -61,4 +62,11 @@ public interface WardwatchConfig {
     /** Seconds a device registry row is cached in a warm instance; 0 reads it on every message. */
     @WithDefault("60")
     int deviceCacheSeconds();
+
+    /**
+     * The hospital's time zone, an IANA id such as {@code Europe/London}: the local days of a temperature log's
+     * rows when the request names no zone. A value that is not a zone id stops the function at start.
+     */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 }

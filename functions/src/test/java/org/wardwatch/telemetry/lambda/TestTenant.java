@@ -77,6 +77,12 @@ public final class TestTenant {
 
     /** Registers a device in the tenant's registry, as device-certs register does. */
     public void registerDevice(String thing, String kind, String ward, String bed, String status, String tenant) {
+        registerDevice(thing, kind, ward, bed, status, tenant, null);
+    }
+
+    /** Registers a device with a storage profile (storage sensors), as device-certs register does. */
+    public void registerDevice(String thing, String kind, String ward, String bed, String status, String tenant,
+                               String storageProfile) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("thingName", AttributeValue.fromS(thing));
         item.put("tenantId", AttributeValue.fromS(tenant));
@@ -87,6 +93,9 @@ public final class TestTenant {
         }
         if (bed != null) {
             item.put("bed", AttributeValue.fromS(bed));
+        }
+        if (storageProfile != null) {
+            item.put("storageProfile", AttributeValue.fromS(storageProfile));
         }
         dynamo.putItem(b -> b.tableName(DEVICES).item(item));
     }

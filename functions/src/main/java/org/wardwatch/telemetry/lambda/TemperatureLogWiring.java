@@ -1,0 +1,36 @@
+package org.wardwatch.telemetry.lambda;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.wardwatch.telemetry.core.StorageProfiles;
+import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
+import org.wardwatch.telemetry.aws.DynamoTemperatureLogSource;
+import org.wardwatch.telemetry.service.TemperatureLogService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the framework-free temperature log service from configuration and the DynamoDB client. */
+@ApplicationScoped
+public class TemperatureLogWiring {
+
+    @Produces
+    @ApplicationScoped
+    TemperatureLogService temperatureLogService(WardwatchConfig config, DynamoDbClient dynamo, Clock clock) {
+        return new TemperatureLogService(config.tenantId(),
+                new DynamoDeviceRegistry(dynamo, config.devicesTable(), Duration.ofSeconds(config.deviceCacheSeconds())),
+                new DynamoTemperatureLogSource(dynamo, config.readingsTable()),
+                StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES", config.storageProfiles().orElse(null)),
+                config.timeZone(), clock);
+    }
+
+    /** The time a log is generated at; tests replace it with a fixed clock. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
