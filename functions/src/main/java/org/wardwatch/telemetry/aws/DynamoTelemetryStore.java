@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.wardwatch.telemetry.core.AlertState;
 import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.Episode;
 import org.wardwatch.telemetry.core.Excursion;
@@ -233,8 +234,12 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     }
 
     private Map<String, AttributeValue> outboxItem(Device device, Envelope envelope, OutgoingAlert a) {
+        return outboxItem(device.thingName(), envelope.receivedAt(), a);
+    }
+
+    private Map<String, AttributeValue> outboxItem(String thingName, Instant receivedAt, OutgoingAlert a) {
         Map<String, AttributeValue> outbox = new HashMap<>();
-        outbox.put(PK, s(Keys.device(device.thingName())));
+        outbox.put(PK, s(Keys.device(thingName)));
         outbox.put(SK, s(a.key()));
         outbox.put("status", s("PENDING"));
         outbox.put("subject", s(a.subject()));
@@ -242,7 +247,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         Map<String, AttributeValue> attrs = new LinkedHashMap<>();
         a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
         outbox.put("attributes", AttributeValue.fromM(attrs));
-        outbox.put("expiresAt", n(expiry(envelope.receivedAt())));
+        outbox.put("expiresAt", n(expiry(receivedAt)));
         return outbox;
     }
 
@@ -267,6 +272,85 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         putIfPresent(item, "alertId", e.alertId());
         item.put("expiresAt", n((e.end() == null ? e.start() : e.end()).plus(coldChainRetention).getEpochSecond()));
         return item;
+    }
+
+    @Override
+    public LatestState condition(String thingName, DeviceCondition condition) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), Keys.condition(condition)))).item();
+        if (item == null || item.isEmpty()) {
+            return LatestState.NONE;
+        }
+        return new LatestState(new AlertState(Severity.valueOf(item.get("severity").s()),
+                item.containsKey("alertId") ? item.get("alertId").s() : null,
+                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
+                item.containsKey("lastEvaluated") ? Instant.parse(item.get("lastEvaluated").s()) : null),
+                null, Long.parseLong(item.get("version").n()));
+    }
+
+    @Override
+    public boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
+                                    Optional<OutgoingAlert> alert) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(thingName)));
+        item.put(SK, s(Keys.condition(condition)));
+        item.put("condition", s(condition.code()));
+        item.put("severity", s(next.severity().name()));
+        item.put("version", n(expected.version() + 1));
+        putIfPresent(item, "alertId", next.alertId());
+        if (next.openedAt() != null) {
+            item.put("openedAt", s(next.openedAt().toString()));
+        }
+        if (next.lastEvaluated() != null) {
+            item.put("lastEvaluated", s(next.lastEvaluated().toString()));
+        }
+        String condition2 = expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :expected";
+        Map<String, AttributeValue> values = expected.version() == 0 ? null : Map.of(":expected", n(expected.version()));
+        Put.Builder putBuilder = Put.builder().tableName(readingsTable).item(item).conditionExpression(condition2);
+        if (values != null) {
+            putBuilder.expressionAttributeValues(values);
+        }
+        Put put = putBuilder.build();
+        try {
+            if (alert.isEmpty()) {
+                dynamo.putItem(b -> {
+                    b.tableName(readingsTable).item(item).conditionExpression(condition2);
+                    if (values != null) {
+                        b.expressionAttributeValues(values);
+                    }
+                });
+            } else {
+                Map<String, AttributeValue> outbox = outboxItem(thingName, Instant.now(), alert.get());
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
+                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Instant> lastSeen(String thingName) {
+        Instant latest = null;
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(readingsTable)
+                .consistentRead(true).keyConditionExpression("pk = :pk AND begins_with(sk, :l)")
+                .projectionExpression("receivedAt")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.device(thingName)), ":l", s("L#"))).build()).items()) {
+            AttributeValue received = item.get("receivedAt");
+            if (received != null) {
+                Instant at = Instant.parse(received.s());
+                latest = latest == null || at.isAfter(latest) ? at : latest;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     @Override

@@ -37,6 +37,10 @@ final class Keys {
         return "X#" + time(start);
     }
 
+    static String condition(org.wardwatch.telemetry.core.DeviceCondition condition) {
+        return "H#" + condition.code();
+    }
+
     static String message(String messageId) {
         return "M#" + messageId;
     }

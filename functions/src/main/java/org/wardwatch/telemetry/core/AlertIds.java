@@ -17,10 +17,15 @@ public final class AlertIds {
     }
 
     public static String of(String tenantId, String thingName, Metric metric, Instant openedAt) {
+        return of(tenantId, thingName, metric.code(), openedAt);
+    }
+
+    /** The id of an alert on {@code subject}: a metric code or a device condition ({@code battery}, {@code silence}). */
+    public static String of(String tenantId, String thingName, String subject, Instant openedAt) {
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256").digest(
-                    (tenantId + '\n' + thingName + '\n' + metric.code() + '\n' + openedAt)
+                    (tenantId + '\n' + thingName + '\n' + subject + '\n' + openedAt)
                             .getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -182,4 +182,46 @@ public final class AlertTexts {
             case DOOR_OPEN -> "door open";
         };
     }
+
+    /** Text message for a device's own alert (battery, silence). */
+    public static String sms(DeviceAlert a) {
+        String what = a.condition() == DeviceCondition.BATTERY
+                ? "battery " + Math.round(a.value() * 100) + " %"
+                : "no reading for " + Math.max(1, Math.round(a.value() / 60)) + " min";
+        String head = a.transition().transition() == Transition.RESOLVED
+                ? "RESOLVED (was " + a.transition().previousSeverity() + ")" : a.transition().severity().name();
+        String label = a.condition() == DeviceCondition.BATTERY ? "Low battery" : "Device silent";
+        String text = "[wardwatch] " + head + " " + label + " | " + devicePlace(a.device()) + " | "
+                + clean(a.device().thingName(), 40) + " " + what + " | #" + a.transition().alertId();
+        return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
+    }
+
+    public static String emailSubject(DeviceAlert a) {
+        String label = a.condition() == DeviceCondition.BATTERY ? "low battery" : "device silent";
+        String subject = "[wardwatch] " + a.transition().severity() + " " + label + ": " + a.device().thingName()
+                + " at " + devicePlace(a.device()) + " (" + a.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
+        StringBuilder ascii = new StringBuilder(subject.length());
+        subject.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        return ascii.length() <= SUBJECT_LIMIT ? ascii.toString() : ascii.substring(0, SUBJECT_LIMIT - 3) + "...";
+    }
+
+    public static String emailBody(DeviceAlert a) {
+        String detail = switch (a.condition()) {
+            case BATTERY -> "Battery level " + Math.round(a.value() * 100) + " % at " + a.at() + " (device time). "
+                    + (a.transition().transition() == Transition.RESOLVED ? "It has been charged."
+                    : "Charge or replace it before the device stops reporting.");
+            case SILENCE -> a.transition().transition() == Transition.RESOLVED
+                    ? "The device is reporting again (checked " + a.at() + ")."
+                    : "No reading for " + Math.round(a.value()) + " s (checked " + a.at() + "). Check the device, its "
+                    + "power and its network; until it reports, nothing is watched on it.";
+        };
+        return "Alert " + a.transition().alertId() + ": " + a.condition().code() + " " + a.transition().transition()
+                + "\n\nDevice: " + clean(a.device().thingName(), 128) + " (" + a.device().kind().code() + ")\n"
+                + "Where:  " + devicePlace(a.device()) + "\n\n" + detail + "\n";
+    }
+
+    private static String devicePlace(Device d) {
+        String ward = d.ward() == null ? "no ward" : clean(d.ward(), 24);
+        return d.bed() == null ? ward : ward + " bed " + clean(d.bed(), 12);
+    }
 }

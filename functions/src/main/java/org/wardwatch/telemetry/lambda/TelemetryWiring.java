@@ -3,6 +3,7 @@ package org.wardwatch.telemetry.lambda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import org.wardwatch.telemetry.aws.DynamoDeviceDirectory;
 import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
 import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
 import org.wardwatch.telemetry.aws.SnsAlertPublisher;
@@ -12,6 +13,7 @@ import org.wardwatch.telemetry.core.StorageProfiles;
 import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.ThresholdOverrides;
 import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.telemetry.service.SilenceService;
 import org.wardwatch.telemetry.service.TelemetryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -19,6 +21,19 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** Builds the framework-free telemetry service from configuration and the AWS clients. */
 @ApplicationScoped
 public class TelemetryWiring {
+
+    @Produces
+    @ApplicationScoped
+    SilenceService silenceService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        return new SilenceService(config.tenantId(), new DynamoDeviceDirectory(dynamo, config.devicesTable()),
+                store(config, dynamo), new SnsAlertPublisher(sns, config.alertTopicArn()),
+                Duration.ofSeconds(config.vitalsIntervalSeconds()), Duration.ofSeconds(config.storageIntervalSeconds()));
+    }
+
+    private static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {
+        return new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
+                Duration.ofDays(config.readingRetentionDays()), Duration.ofDays(config.coldChainRetentionDays()));
+    }
 
     @Produces
     @ApplicationScoped
@@ -37,8 +52,7 @@ public class TelemetryWiring {
                 thresholds,
                 StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES", config.storageProfiles().orElse(null)),
                 coldChain,
-                new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
-                        Duration.ofDays(config.readingRetentionDays()), Duration.ofDays(config.coldChainRetentionDays())),
+                store(config, dynamo),
                 new SnsAlertPublisher(sns, config.alertTopicArn()));
     }
 }

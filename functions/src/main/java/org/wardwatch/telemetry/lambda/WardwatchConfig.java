@@ -53,6 +53,14 @@ public interface WardwatchConfig {
      */
     Optional<String> storageProfiles();
 
+    /** Seconds between two readings of a vital-sign device; silent after three intervals without one. */
+    @WithDefault("60")
+    int vitalsIntervalSeconds();
+
+    /** Seconds between two readings of a storage sensor; silent after three intervals without one. */
+    @WithDefault("300")
+    int storageIntervalSeconds();
+
     /** The function's asynchronous on-failure destination (SQS), which the {@code redrive} handler replays. */
     Optional<String> failureQueueUrl();
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.wardwatch.telemetry.core.AlertNotification;
 import org.wardwatch.telemetry.core.AlertTexts;
 import org.wardwatch.telemetry.core.AlertTransition;
+import org.wardwatch.telemetry.core.DeviceAlert;
+import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
 import org.wardwatch.telemetry.core.ThresholdTable;
@@ -20,6 +22,48 @@ import org.wardwatch.telemetry.core.ThresholdTable;
 public final class AlertRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Renders a device's own alert (battery, silence), {@code type} DEVICE. */
+    public OutgoingAlert render(DeviceAlert a, String outboxKey) {
+        AlertTransition t = a.transition();
+        String sms = AlertTexts.sms(a);
+        String subject = AlertTexts.emailSubject(a);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", DeviceAlert.TYPE);
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", t.alertId());
+        doc.put("tenantId", a.tenantId());
+        doc.put("device", a.device().thingName());
+        doc.put("kind", a.device().kind().code());
+        doc.put("ward", a.device().ward());
+        doc.put("bed", a.device().bed());
+        doc.put("metric", a.condition().code());
+        doc.put("value", a.condition() == DeviceCondition.BATTERY
+                ? java.math.BigDecimal.valueOf(a.value()).setScale(2, java.math.RoundingMode.HALF_UP)
+                : java.math.BigDecimal.valueOf(Math.round(a.value())));
+        doc.put("unit", a.condition() == DeviceCondition.BATTERY ? "1" : "s");
+        doc.put("deviceTime", a.at().toString());
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
+        ObjectNode structure = JSON.createObjectNode();
+        structure.put("default", doc.toString());
+        structure.put("sms", sms);
+        structure.put("email", AlertTexts.emailBody(a));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("severity", t.routingSeverity().name());
+        attributes.put("type", DeviceAlert.TYPE);
+        attributes.put("transition", t.transition().name());
+        attributes.put("ward", a.device().ward() == null || a.device().ward().isBlank() ? "none" : a.device().ward());
+        try {
+            return new OutgoingAlert(a.device().thingName(), outboxKey, subject, JSON.writeValueAsString(structure),
+                    attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render alert " + t.alertId(), e);
+        }
+    }
 
     public OutgoingAlert render(AlertNotification n, String outboxKey) {
         AlertTransition t = n.transition();

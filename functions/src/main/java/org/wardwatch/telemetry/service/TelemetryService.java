@@ -11,6 +11,10 @@ import org.wardwatch.telemetry.core.AlertLifecycle;
 import org.wardwatch.telemetry.core.AlertNotification;
 import org.wardwatch.telemetry.core.ColdChain;
 import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.telemetry.core.DecodedMessage;
+import org.wardwatch.telemetry.core.DeviceAlert;
+import org.wardwatch.telemetry.core.DeviceCondition;
+import org.wardwatch.telemetry.core.Severity;
 import org.wardwatch.telemetry.core.Episode;
 import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
@@ -77,6 +81,9 @@ public final class TelemetryService {
         for (Reading reading : accepted.readings()) {
             advanceAlert(device, envelope, accepted, reading);
         }
+        if (accepted.message().battery() != null) {
+            advanceBattery(device, accepted.message());
+        }
         int sent = 0;
         for (OutgoingAlert alert : store.pendingAlerts(envelope.thingName(), messageId)) {
             store.markSent(alert, publisher.publish(alert));
@@ -87,6 +94,26 @@ public final class TelemetryService {
                 accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent);
         store.markProcessed(envelope.thingName(), messageId, result);
         return result;
+    }
+
+    /** A battery below 15 % warns once, and resolves when it is charged (device time; a late level changes nothing). */
+    private void advanceBattery(Device device, DecodedMessage message) {
+        Severity observed = message.battery() < DeviceCondition.LOW_BATTERY ? Severity.WARNING : Severity.NONE;
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            LatestState latest = store.condition(device.thingName(), DeviceCondition.BATTERY);
+            AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed, message.deviceTime(),
+                    () -> AlertIds.of(tenantId, device.thingName(), "battery", message.deviceTime()));
+            if (step.late() || (step.transition().isEmpty() && latest.version() > 0)) {
+                return;
+            }
+            Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                    new DeviceAlert(tenantId, DeviceCondition.BATTERY, t, device, message.battery(), message.deviceTime()),
+                    "M#" + message.messageId() + "#N#battery"));
+            if (store.advanceCondition(device.thingName(), DeviceCondition.BATTERY, latest, step.state(), alert)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("battery state kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
     }
 
     /** What evaluating one reading gave, whichever state machine evaluated it. */

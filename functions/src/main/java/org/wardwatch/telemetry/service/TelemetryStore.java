@@ -3,7 +3,9 @@ package org.wardwatch.telemetry.service;
 import java.util.List;
 import java.util.Optional;
 import org.wardwatch.telemetry.core.DecodedMessage;
+import org.wardwatch.telemetry.core.AlertState;
 import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
@@ -34,6 +36,21 @@ public interface TelemetryStore {
      */
     boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading, LatestState expected,
                     LatestState next, Optional<OutgoingAlert> alert, Optional<Excursion> excursion);
+
+    /** The state of a device's own condition (battery, silence). */
+    LatestState condition(String thingName, DeviceCondition condition);
+
+    /**
+     * Records a device condition's new state, and the alert to send if any, atomically and only if the stored state
+     * is still at {@code expected}'s version; the alert goes to the outbox under {@code alert.key()}.
+     *
+     * @return false when another invocation changed the state first
+     */
+    boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
+                             Optional<OutgoingAlert> alert);
+
+    /** When the device's latest reading was received, over all its metrics; empty if it never reported. */
+    Optional<java.time.Instant> lastSeen(String thingName);
 
     /** Alerts of this message written to the outbox and not yet sent. */
     List<OutgoingAlert> pendingAlerts(String thingName, String messageId);

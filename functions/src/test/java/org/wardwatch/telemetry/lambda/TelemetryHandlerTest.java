@@ -158,4 +158,23 @@ class TelemetryHandlerTest {
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
+
+    @Test
+    void lowBattery_warnsOnce_andResolvesWhenCharged() {
+        tenant.registerDevice("bt-oximeter", "pulse_oximeter", "ICU-5", "3");
+        String[] times = {"12:00", "12:01", "12:02", "12:03"};
+        String[] levels = {"0.20", "0.14", "0.10", "0.95"};
+        for (int i = 0; i < times.length; i++) {
+            send("bt-oximeter", payload("bt-" + i, "2026-11-25T" + times[i] + ":00Z", reading("spo2", 97, "%"))
+                    .replace("\"battery\":0.8", "\"battery\":" + levels[i]));
+        }
+
+        assertThat(StaffInbox.forDevice("bt-oximeter")).satisfiesExactly(
+                low -> {
+                    assertThat(low.attributes()).containsEntry("type", "DEVICE").containsEntry("transition", "OPENED");
+                    assertThat(low.text("metric")).isEqualTo("battery");
+                    assertThat(low.text("sms")).contains("Low battery").contains("battery 14 %");
+                },
+                charged -> assertThat(charged.attributes()).containsEntry("transition", "RESOLVED"));
+    }
 }

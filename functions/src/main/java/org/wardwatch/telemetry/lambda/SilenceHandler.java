@@ -1,0 +1,25 @@
+package org.wardwatch.telemetry.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.Map;
+import org.wardwatch.telemetry.service.SilenceService;
+
+/** The {@code silence} handler, run by a schedule: flags devices that stopped reporting (the event is ignored). */
+@Named("silence")
+public class SilenceHandler implements RequestHandler<Map<String, Object>, SilenceService.Check> {
+
+    @Inject
+    SilenceService service;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public SilenceService.Check handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        return service.check(clock.instant());
+    }
+}
