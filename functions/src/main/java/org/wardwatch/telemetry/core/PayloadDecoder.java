@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +61,9 @@ public final class PayloadDecoder {
             return reject(RejectionReason.PAYLOAD_TOO_LARGE,
                     payload.length + " bytes; IoT Core's limit is " + MAX_PAYLOAD_BYTES, null);
         }
+        if (!isUtf8(payload)) {
+            return reject(RejectionReason.MALFORMED_JSON, "not UTF-8", null);
+        }
         JsonNode root;
         try (JsonParser parser = mapper.createParser(payload)) {
             root = mapper.readTree(parser);
@@ -68,6 +75,10 @@ public final class PayloadDecoder {
         } catch (StreamConstraintsException e) {
             return reject(RejectionReason.MALFORMED_JSON, "beyond decoder limits (nesting 16, number 64 digits, "
                     + "string 16384 chars)", null);
+        } catch (NumberFormatException e) {
+            // a JSON number Jackson cannot hold as a BigDecimal, e.g. 1e9999999999 (exponent beyond an int);
+            // the exception's message repeats the number, so it stays out of the detail
+            return reject(RejectionReason.MALFORMED_JSON, "beyond decoder limits (a number's exponent)", null);
         } catch (IOException e) {
             // CharConversionException (not UTF-8), MismatchedInputException (trailing tokens), EOF
             return reject(RejectionReason.MALFORMED_JSON, "not valid UTF-8 JSON (" + e.getClass().getSimpleName() + ")", null);
@@ -216,6 +227,30 @@ public final class PayloadDecoder {
                     + " " + metric.canonicalUnit());
         }
         return new Reading(index, metric, canonical, sent, unitNode.textValue());
+    }
+
+    /**
+     * Checked before Jackson sees the bytes, because Jackson is not strict about it: it guesses UTF-16 and UTF-32 from
+     * a byte order mark or zero bytes among the first four and reads them, and it skips the UTF-8 check of a field
+     * name it has seen before (2.21: {@code "deviceTi\xffme"} reads as {@code deviceTime} once a message has used
+     * that name), so a warm function would accept what a cold one refuses. UTF-16 and UTF-32 byte order marks are not
+     * UTF-8; without one, their ASCII text is, but a UTF-8 JSON text has no zero byte.
+     */
+    private static boolean isUtf8(byte[] payload) {
+        for (int i = 0; i < Math.min(4, payload.length); i++) {
+            if (payload[i] == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static Instant parseTime(JsonNode node) {

@@ -2,11 +2,13 @@ package org.wardwatch.telemetry.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PayloadDecoderTest {
 
@@ -84,6 +86,39 @@ class PayloadDecoderTest {
         byte[] bytes = "{\"schema\":\"\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(decoder.decode(bytes)).isInstanceOfSatisfying(Decoding.Rejected.class,
+                r -> assertThat(r.rejection().reason()).isEqualTo(RejectionReason.MALFORMED_JSON));
+    }
+
+    /** Regression: Jackson threw NumberFormatException out of decode, so the function failed instead of quarantining. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1e9999999999", "-1e-9999999999", "1e2147483648"})
+    void numberWithAnExponentBeyondAnInt_isMalformed_notAThrow(String number) {
+        Decoding decoding = decode(v1("{\"metric\":\"heart_rate\",\"value\":" + number + ",\"unit\":\"/min\"}"));
+
+        assertThat(decoding).isInstanceOfSatisfying(Decoding.Rejected.class, r -> {
+            assertThat(r.rejection().reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+            assertThat(r.rejection().detail()).doesNotContain("99999").doesNotContain("2147483648");
+        });
+    }
+
+    /** Regression: Jackson guessed the encoding and read these as if they were UTF-8. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"})
+    void validMessageInUtf16Or32_isMalformed(String charset) {
+        byte[] bytes = v1("{\"metric\":\"spo2\",\"value\":97,\"unit\":\"%\"}").getBytes(Charset.forName(charset));
+
+        assertThat(decoder.decode(bytes)).isInstanceOfSatisfying(Decoding.Rejected.class,
+                r -> assertThat(r.rejection().reason()).isEqualTo(RejectionReason.MALFORMED_JSON));
+    }
+
+    /** Regression: once a decoder had read "deviceTime", Jackson read the invalid bytes "deviceTi\\xffme" as that name. */
+    @Test
+    void invalidUtf8InAFieldName_isMalformed_evenAfterTheNameWasSeen() {
+        String valid = v1("{\"metric\":\"spo2\",\"value\":97,\"unit\":\"%\"}");
+        byte[] smuggled = valid.replace("deviceTime", "deviceTi\u00ffme").getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(decode(valid)).isInstanceOf(Decoding.Decoded.class);
+        assertThat(decoder.decode(smuggled)).isInstanceOfSatisfying(Decoding.Rejected.class,
                 r -> assertThat(r.rejection().reason()).isEqualTo(RejectionReason.MALFORMED_JSON));
     }
 
