@@ -57,4 +57,11 @@ class DeviceSpecTest {
         assertThatThrownBy(() -> TenantId.of("St Marys")).isInstanceOf(InvalidDeviceException.class);
         assertThatThrownBy(() -> TenantId.of("a/+")).isInstanceOf(InvalidDeviceException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void tenantStorageProfile_isAccepted_butNotANameThatCouldReachAKeyOrTopic() {
+        assertThat(StorageProfile.parse("blood_fridge").wireName()).isEqualTo("blood_fridge");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageProfile.parse("Blood Fridge#1"))
+                .isInstanceOf(InvalidDeviceException.class).hasMessageContaining("is not a profile name");
+    }
 }
