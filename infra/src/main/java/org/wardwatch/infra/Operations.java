@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Tells the hospital's operations staff when messages are being lost or the function is failing: alarms on the
- * depth of every dead-letter queue, on function errors and on throttles, all notifying the ops topic (alarm and
- * recovery). The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
+ * depth of every dead-letter queue, on the telemetry function's errors and throttles, and on errors of the redrive
+ * function, all notifying the ops topic (alarm and recovery). The temperature-log function has none: it fails by
+ * design on a request it cannot answer (an unknown device, a malformed month), and whoever asked sees the reason. The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
  */
 public final class Operations extends Construct {
 
@@ -71,6 +72,10 @@ public final class Operations extends Construct {
         alarm("FunctionThrottles", names.resource("telemetry-throttles"),
                 "The telemetry function was throttled: reserved concurrency may be too low",
                 props.function().metricThrottles(MetricOptions.builder().period(period).statistic("Sum").build()));
+        alarm("RedriveErrors", names.resource("redrive-errors"),
+                "A redrive stopped before the end (timeout or fault): what it did not reach is still in the "
+                        + "dead-letter queues; fix the cause and invoke it again",
+                props.redriveFunction().metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()));
     }
 
     private void alarm(String id, String name, String description, IMetric metric) {

@@ -15,16 +15,18 @@ import java.util.Objects;
  * @param names           the tenant's names
  * @param encryptionKey   the tenant's key, for the ops topic (CloudWatch is allowed to use it)
  * @param function        the telemetry function (errors, throttles)
+ * @param redriveFunction the redrive function (errors: a replay that stopped before the end)
  * @param deadLetterQueues queues where unprocessed messages end up, by short name (used in alarm names)
  * @param opsEmails       addresses subscribed to the ops topic
  */
-public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function,
+public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function, IFunction redriveFunction,
                               Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
 
     public OperationsProps {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(encryptionKey, "encryptionKey");
         Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(redriveFunction, "redriveFunction");
         deadLetterQueues = new LinkedHashMap<>(deadLetterQueues);
         opsEmails = List.copyOf(opsEmails);
     }
@@ -37,6 +39,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         private TenantNames names;
         private IKey encryptionKey;
         private IFunction function;
+        private IFunction redriveFunction;
         private Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         private List<String> opsEmails = List.of();
 
@@ -55,6 +58,11 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
             return this;
         }
 
+        public Builder redriveFunction(IFunction redriveFunction) {
+            this.redriveFunction = redriveFunction;
+            return this;
+        }
+
         public Builder deadLetterQueues(Map<String, IQueue> deadLetterQueues) {
             this.deadLetterQueues = deadLetterQueues;
             return this;
@@ -66,7 +74,8 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         }
 
         public OperationsProps build() {
-            return new OperationsProps(names, encryptionKey, function, deadLetterQueues, opsEmails);
+            return new OperationsProps(names, encryptionKey, function, redriveFunction, deadLetterQueues,
+                    opsEmails);
         }
     }
 }

@@ -9,9 +9,13 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.IKey;
 import software.constructs.Construct;
+
+import java.util.List;
 
 /**
  * The tenant's DynamoDB tables, with the key layouts of functions/README.md: readings (with the sparse
@@ -89,6 +93,25 @@ public final class ReadingsStore extends Construct {
         quarantine.grant(function, "dynamodb:PutItem", "dynamodb:Query");
         devices.grant(function, "dynamodb:GetItem");
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
+     * What the temperature-log function needs (functions/README.md, "Temperature logs"), read only: {@code Query} on
+     * the readings table itself (a device's partition; not its indexes), {@code GetItem} on the devices table, and
+     * {@code kms:Decrypt} to read them. Not {@code Table.grant}, which would add the readings table's indexes.
+     */
+    public void grantTemperatureLogAccess(IGrantable function) {
+        grantOnTable(function, readings, "dynamodb:Query");
+        grantOnTable(function, devices, "dynamodb:GetItem");
+        encryptionKey.grant(function, "kms:Decrypt");
+    }
+
+    private static void grantOnTable(IGrantable grantee, Table table, String action) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of(action))
+                .resourceArns(List.of(table.getTableArn()))
+                .build());
     }
 
     public Table readings() {

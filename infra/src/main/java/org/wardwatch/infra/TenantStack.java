@@ -31,6 +31,8 @@ public final class TenantStack extends Stack {
     private final ReadingsStore readingsStore;
     private final AlertChannels alertChannels;
     private final Ingest ingest;
+    private final Redrive redrive;
+    private final TemperatureLogs temperatureLogs;
     private final Operations operations;
 
     public TenantStack(Construct scope, TenantStackProps props) {
@@ -57,18 +59,39 @@ public final class TenantStack extends Stack {
                 .names(names).encryptionKey(key).build());
         alertChannels = new AlertChannels(this, "AlertChannels", AlertChannelsProps.builder()
                 .names(names).encryptionKey(key).contacts(config.contacts()).build());
-        ingest = new Ingest(this, "Ingest", IngestProps.builder()
-                .names(names)
-                .functionCode(props.functionCode())
+        FunctionSettings functions = FunctionSettings.builder()
+                .code(props.functionCode())
                 .runtime(config.runtime())
                 .memoryMb(config.memoryMb())
-                .reservedConcurrency(config.reservedConcurrency())
-                .environment(functionEnvironment(config))
-                .encryptionKey(key)
                 .logRetentionDays(config.logRetentionDays())
+                .environment(functionEnvironment(config))
+                .build();
+        ingest = new Ingest(this, "Ingest", IngestProps.builder()
+                .names(names)
+                .settings(functions)
+                .reservedConcurrency(config.reservedConcurrency())
+                .encryptionKey(key)
                 .build());
         readingsStore.grantTelemetryAccess(ingest.function());
         alertChannels.grantPublish(ingest.function());
+
+        redrive = new Redrive(this, "Redrive", RedriveProps.builder()
+                .names(names)
+                .settings(functions)
+                .encryptionKey(key)
+                .ruleErrorQueue(ingest.deadLetterQueue())
+                .failureQueue(ingest.failureQueue())
+                .build());
+        // A redriven message goes through the telemetry code: it needs what the telemetry function has.
+        readingsStore.grantTelemetryAccess(redrive.function());
+        alertChannels.grantPublish(redrive.function());
+
+        temperatureLogs = new TemperatureLogs(this, "TemperatureLogs", TemperatureLogsProps.builder()
+                .names(names)
+                .settings(functions)
+                .encryptionKey(key)
+                .build());
+        readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
 
         Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         deadLetterQueues.put("ingest-dlq", ingest.deadLetterQueue());
@@ -77,6 +100,7 @@ public final class TenantStack extends Stack {
                 .names(names)
                 .encryptionKey(key)
                 .function(ingest.function())
+                .redriveFunction(redrive.function())
                 .deadLetterQueues(deadLetterQueues)
                 .opsEmails(config.opsEmails())
                 .build());
@@ -87,10 +111,14 @@ public final class TenantStack extends Stack {
         outputs();
     }
 
-    /** The function's environment, as functions/README.md specifies it. */
+    /**
+     * The environment every handler reads at start (functions/README.md, "Environment"): all of them load the same
+     * configuration and fail to start without it, so every function gets all of it. Each function adds its
+     * {@code QUARKUS_LAMBDA_HANDLER}, and the redrive function its two queues. A variable grants nothing: each
+     * function's role has only its own grants.
+     */
     private Map<String, String> functionEnvironment(TenantConfig config) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("QUARKUS_LAMBDA_HANDLER", "telemetry");
         environment.put("WARDWATCH_TENANT_ID", names.tenantId());
         environment.put("WARDWATCH_READINGS_TABLE", readingsStore.readings().getTableName());
         environment.put("WARDWATCH_QUARANTINE_TABLE", readingsStore.quarantine().getTableName());
@@ -101,6 +129,7 @@ public final class TenantStack extends Stack {
         }
         environment.put("WARDWATCH_READING_RETENTION_DAYS", Integer.toString(config.readingRetentionDays()));
         coldChainEnvironment(config.coldChain(), environment);
+        environment.put("WARDWATCH_TIME_ZONE", config.timeZone());
         return environment;
     }
 
@@ -133,6 +162,10 @@ public final class TenantStack extends Stack {
         output("AlertTopicArn", alertChannels.topic().getTopicArn(), "SNS topic staff alerts are published to");
         output("OpsTopicArn", operations.topic().getTopicArn(), "SNS topic of the operations alarms");
         output("FunctionAliasArn", ingest.alias().getFunctionArn(), "the alias the topic rule invokes");
+        output("RedriveFunctionName", redrive.function().getFunctionName(),
+                "replays the dead-letter queues: invoke its live alias by hand once a fault is fixed");
+        output("TemperatureLogFunctionName", temperatureLogs.function().getFunctionName(),
+                "a storage sensor's monthly temperature log: invoke its live alias with device and month");
         output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl(), "topic rule error action");
         output("TelemetryFailuresQueueUrl", ingest.failureQueue().getQueueUrl(), "events that failed all retries");
         output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
@@ -164,6 +197,14 @@ public final class TenantStack extends Stack {
 
     public Ingest ingest() {
         return ingest;
+    }
+
+    public Redrive redrive() {
+        return redrive;
+    }
+
+    public TemperatureLogs temperatureLogs() {
+        return temperatureLogs;
     }
 
     public Operations operations() {

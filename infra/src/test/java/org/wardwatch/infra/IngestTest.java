@@ -90,9 +90,9 @@ class IngestTest {
         String devices = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
         String topic = TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels");
 
-        jvm.resourceCountIs("AWS::Lambda::Function", 1);
         jvm.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "wardwatch-st-aurelia-telemetry",
+                "Timeout", 30,
                 "Runtime", "java21",
                 "Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
@@ -117,7 +117,8 @@ class IngestTest {
                         // sorted by name whatever the file's order; -40 written as the function reads it, -40.0
                         Map.entry("WARDWATCH_STORAGE_PROFILES",
                                 "{\"blood_fridge\":{\"min\":2.0,\"max\":6.0,\"freezeAtOrBelow\":0.0},"
-                                        + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0}}"))))));
+                                        + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0}}"),
+                        Map.entry("WARDWATCH_TIME_ZONE", "Europe/London"))))));
     }
 
     @Test
@@ -132,7 +133,8 @@ class IngestTest {
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "WARDWATCH_TENANT_ID", "harbour-clinic",
                         "WARDWATCH_THRESHOLDS", Match.absent(),
-                        "WARDWATCH_READING_RETENTION_DAYS", "400")))));
+                        "WARDWATCH_READING_RETENTION_DAYS", "400",
+                        "WARDWATCH_TIME_ZONE", "UTC")))));
     }
 
     @Test
@@ -148,12 +150,16 @@ class IngestTest {
     }
 
     @Test
-    void rule_invokesThe_live_aliasOfAPublishedVersion() {
-        Capture version = new Capture();
-        jvm.hasResourceProperties("AWS::Lambda::Alias", Map.of(
-                "Name", "live",
-                "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
-        assertThat(jvm.findResources("AWS::Lambda::Version")).containsOnlyKeys(version.asString());
+    @SuppressWarnings("unchecked")
+    void rule_invokesThe_live_aliasOfAPublishedVersionOfTheTelemetryFunction() {
+        Map<String, Object> alias = TemplateJson.resources(jvm).get(aliasId);
+        Map<String, Object> properties = (Map<String, Object>) alias.get("Properties");
+        assertThat(properties.get("Name")).isEqualTo("live");
+        String version = (String) ((List<Object>) ((Map<String, Object>) properties.get("FunctionVersion"))
+                .get("Fn::GetAtt")).get(0);
+        String function = TemplateJson.logicalId(jvm, "AWS::Lambda::Function", "IngestFunction");
+        assertThat(jvm.findResources("AWS::Lambda::Version", Map.of("Properties", Match.objectLike(Map.of(
+                "FunctionName", ref(function)))))).containsOnlyKeys(version);
     }
 
     @Test
@@ -188,7 +194,7 @@ class IngestTest {
                 "RetentionInDays", 90));
         jvm.hasResourceProperties("AWS::KMS::Key", Map.of(
                 "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "AllowCloudWatchLogsToUseTheKey",
+                        "Sid", "AllowCloudWatchLogsToUseTheKeyForTelemetry",
                         "Principal", Map.of("Service", "logs.eu-west-1.amazonaws.com"),
                         "Resource", "*",
                         "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",

@@ -15,7 +15,11 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wardwatch.infra.TemplateJson.ref;
 
-/** IAM across the whole stack: no wildcard resources or actions, and the function touches only its own things. */
+/**
+ * IAM across the whole stack: no wildcard resources or actions, and each function touches only its own things: the
+ * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
+ * function three read actions.
+ */
 class LeastPrivilegeTest {
 
     private static List<Template> templates;
@@ -75,7 +79,7 @@ class LeastPrivilegeTest {
         for (Template template : templates) {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
-            assertThat(policies).hasSize(2);
+            assertThat(policies).as("telemetry, redrive, temperature-log, rule error action").hasSize(4);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -93,9 +97,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(2);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(4);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(2);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(4);
         }
     }
 
@@ -123,17 +127,9 @@ class LeastPrivilegeTest {
         }
     }
 
-    @Test
-    void telemetryFunction_mayDoExactlyWhatTheContractLists_onItsOwnResources() {
-        String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", "IngestFunctionRole");
-        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
-        String quarantine = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreQuarantine");
-        String devices = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
-        String topic = TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels");
-        String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
-        String logs = TemplateJson.logicalId(jvm, "AWS::Logs::LogGroup", "IngestLogGroup");
-        String failures = TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestFailureQueue");
-
+    /** Every action the role of a construct's function may take, with the logical ids it may take it on. */
+    private static Map<String, Set<String>> granted(String construct) {
+        String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
         Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
                 Match.objectLike(Map.of("Roles", List.of(ref(role))))));
         assertThat(policies).hasSize(1);
@@ -149,7 +145,14 @@ class LeastPrivilegeTest {
                 }
             }
         }
+        return granted;
+    }
 
+    /** What functions/README.md lists for the telemetry function, on this stack's own resources. */
+    private static Map<String, Set<String>> telemetryAccess() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        String quarantine = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreQuarantine");
+        String devices = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
         Map<String, Set<String>> expected = new TreeMap<>();
         expected.put("dynamodb:GetItem", new TreeSet<>(List.of(readings, devices)));
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, quarantine)));
@@ -157,21 +160,80 @@ class LeastPrivilegeTest {
         expected.put("dynamodb:UpdateItem", Set.of(readings));
         expected.put("dynamodb:BatchWriteItem", Set.of(readings));
         expected.put("dynamodb:ConditionCheckItem", Set.of(readings));
-        expected.put("sns:Publish", Set.of(topic));
-        expected.put("kms:Decrypt", Set.of(key));
-        expected.put("kms:GenerateDataKey", Set.of(key));
+        expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        return expected;
+    }
+
+    private static String key() {
+        return TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
+    }
+
+    /** Writing to the construct's own log group, and no other. */
+    private static void putOwnLogs(Map<String, Set<String>> expected, String construct) {
+        String logs = TemplateJson.logicalId(jvm, "AWS::Logs::LogGroup", construct + "LogGroup");
         expected.put("logs:CreateLogStream", Set.of(logs));
         expected.put("logs:PutLogEvents", Set.of(logs));
-        expected.put("sqs:SendMessage", Set.of(failures));
-        assertThat(granted).isEqualTo(expected);
     }
 
     @Test
-    void telemetryFunctionRole_canBeAssumedOnlyByLambda() {
-        jvm.hasResourceProperties("AWS::IAM::Role", Map.of(
-                "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                        "Action", "sts:AssumeRole", "Effect", "Allow",
-                        "Principal", Map.of("Service", "lambda.amazonaws.com")))),
-                "ManagedPolicyArns", Match.absent()));
+    void telemetryFunction_mayDoExactlyWhatTheContractLists_onItsOwnResources() {
+        Map<String, Set<String>> expected = telemetryAccess();
+        putOwnLogs(expected, "Ingest");
+        expected.put("sqs:SendMessage", Set.of(TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestFailureQueue")));
+
+        assertThat(granted("Ingest")).isEqualTo(expected);
+    }
+
+    @Test
+    void redriveFunction_mayDoWhatTelemetryMay_andConsumeTheTwoDeadLetterQueues_andNothingElse() {
+        Set<String> queues = new TreeSet<>(List.of(
+                TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestDeadLetterQueue"),
+                TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestFailureQueue")));
+        Map<String, Set<String>> expected = telemetryAccess();
+        putOwnLogs(expected, "Redrive");
+        expected.put("sqs:ReceiveMessage", queues);
+        expected.put("sqs:DeleteMessage", queues);
+        expected.put("sqs:GetQueueAttributes", queues);
+
+        // no sqs:SendMessage: a synchronous invocation has no on-failure destination, and a redrive never re-queues
+        assertThat(granted("Redrive")).isEqualTo(expected);
+    }
+
+    @Test
+    void temperatureLogFunction_mayOnlyQueryReadings_getDevices_andDecrypt() {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:Query", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
+                "ReadingsStoreReadings")));
+        expected.put("dynamodb:GetItem", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
+                "ReadingsStoreDevices")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        putOwnLogs(expected, "TemperatureLogs");
+
+        assertThat(granted("TemperatureLogs")).isEqualTo(expected);
+    }
+
+    @Test
+    void temperatureLogFunction_mayQueryTheReadingsTableItself_notItsIndexes() {
+        String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", "TemperatureLogsFunctionRole");
+        Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
+                Match.objectLike(Map.of("Roles", List.of(ref(role))))));
+        for (Map<String, Object> statement : statements(policies.values().iterator().next())) {
+            assertThat(asList(statement.get("Resource"))).as("%s", statement)
+                    .allSatisfy(resource -> assertThat(resource.toString()).doesNotContain("/index/"));
+        }
+    }
+
+    @Test
+    void functionRoles_canBeAssumedOnlyByLambda() {
+        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs")) {
+            String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
+            assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
+                    "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                            "Action", "sts:AssumeRole", "Effect", "Allow",
+                            "Principal", Map.of("Service", "lambda.amazonaws.com")))),
+                    "ManagedPolicyArns", Match.absent()))))).as(construct).containsKey(role);
+        }
     }
 }

@@ -54,7 +54,15 @@ class OperationsTest {
         Map<String, Object> function = Map.of("Name", "FunctionName", "Value", ref(functionId));
         hasAlarm("wardwatch-st-aurelia-telemetry-errors", "AWS/Lambda", "Errors", "Sum", function);
         hasAlarm("wardwatch-st-aurelia-telemetry-throttles", "AWS/Lambda", "Throttles", "Sum", function);
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+    }
+
+    @Test
+    void aRedriveThatFails_raisesAnAlarm_theTemperatureLogsRequestErrorsDoNot() {
+        String redrive = TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction");
+        hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
+                Map.of("Name", "FunctionName", "Value", ref(redrive)));
+        // two queues, telemetry errors and throttles, redrive errors
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
     }
 
     @Test
@@ -101,6 +109,10 @@ class OperationsTest {
         template.hasOutput("TopicRuleName", Map.of("Value", "wardwatch_st_aurelia_telemetry"));
         template.hasOutput("FunctionAliasArn", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Alias", "IngestLiveAlias"))));
+        template.hasOutput("RedriveFunctionName", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction"))));
+        template.hasOutput("TemperatureLogFunctionName", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "TemperatureLogsFunction"))));
         assertThat(template.findOutputs("*").values()).allSatisfy(output -> assertThat(output)
                 .as("outputs are not exported: export names would be shared by every stack in a region")
                 .doesNotContainKey("Export"));

@@ -31,6 +31,15 @@ final class TemplateJson {
         return ids.get(0);
     }
 
+    /** The environment variables of the only function whose logical id starts with the given prefix. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> environment(Template template, String functionIdPrefix) {
+        Map<String, Object> properties = (Map<String, Object>) resources(template)
+                .get(logicalId(template, "AWS::Lambda::Function", functionIdPrefix)).get("Properties");
+        return new TreeMap<>((Map<String, Object>) ((Map<String, Object>) properties.get("Environment"))
+                .get("Variables"));
+    }
+
     static Map<String, Object> ref(String logicalId) {
         return Map.of("Ref", logicalId);
     }

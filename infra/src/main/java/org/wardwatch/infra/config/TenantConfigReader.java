@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -31,6 +33,8 @@ public final class TenantConfigReader {
     public static final int DEFAULT_MEMORY_MB = 1024;
     public static final int DEFAULT_READING_RETENTION_DAYS = 400;
     public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
+    /** The function's default time zone (functions' WardwatchConfig). */
+    public static final String DEFAULT_TIME_ZONE = "UTC";
     /** The function's cold-chain defaults (functions' WardwatchConfig), used only to check the delays' order. */
     static final int DEFAULT_EXCURSION_WARNING_MINUTES = 15;
     static final int DEFAULT_EXCURSION_CRITICAL_MINUTES = 60;
@@ -52,8 +56,9 @@ public final class TenantConfigReader {
             3653)));
 
     /**
-     * Lambda's limit on all environment variables together is 4 KB. The others (names, table names, the topic ARN,
-     * numbers) take at most about 700 bytes with a 32-character tenant id; the two JSON values share the rest.
+     * Lambda's limit on all environment variables of a function together is 4 KB. The others (names, table names, the
+     * topic ARN, numbers, the time zone, and the redrive function's two queue URLs) take at most about 1,020 bytes with
+     * a 32-character tenant id; the two JSON values share the rest.
      */
     static final int MAX_JSON_ENVIRONMENT_BYTES = 3000;
 
@@ -110,8 +115,8 @@ public final class TenantConfigReader {
             problems.add("(root): must be a JSON object");
             return null;
         }
-        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "function",
-                "retention", "operations");
+        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "timeZone",
+                "function", "retention", "operations");
         String tenantId = requiredText(root, "", "tenantId");
         if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
             problems.add("tenantId: must be 3-32 characters of a-z, 0-9 and '-'");
@@ -132,6 +137,8 @@ public final class TenantConfigReader {
             // Only of valid values: the size of bands or profiles that are wrong anyway would mean nothing.
             checkEnvironmentSize(thresholds, coldChain);
         }
+
+        String timeZone = timeZone(root);
 
         JsonNode function = object(root, "", "function");
         FunctionRuntime runtime = FunctionRuntime.JVM;
@@ -188,8 +195,26 @@ public final class TenantConfigReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, runtime, memoryMb,
-                reserved, readingDays, logDays, opsEmails);
+        return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, timeZone, runtime,
+                memoryMb, reserved, readingDays, logDays, opsEmails);
+    }
+
+    /**
+     * The hospital's time zone, checked as the function checks {@code WARDWATCH_TIME_ZONE} when it starts (it
+     * converts the text with {@code ZoneId.of}), so a zone that synthesizes does not stop the functions.
+     */
+    private String timeZone(JsonNode root) {
+        String text = optionalText(root, "", "timeZone");
+        if (text == null) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            ZoneId.of(text);
+            return text;
+        } catch (DateTimeException e) {
+            problems.add("timeZone: must be a time zone id such as Europe/London or UTC");
+            return DEFAULT_TIME_ZONE;
+        }
     }
 
     private List<Contact> contacts(JsonNode node) {

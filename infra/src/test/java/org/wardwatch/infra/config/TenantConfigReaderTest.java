@@ -48,6 +48,7 @@ class TenantConfigReaderTest {
         assertThat(config.runtime()).isEqualTo(FunctionRuntime.JVM);
         assertThat(config.reservedConcurrency()).isEqualTo(20);
         assertThat(config.thresholds()).containsOnlyKeys("spo2");
+        assertThat(config.timeZone()).isEqualTo("Europe/London");
         assertThat(config.coldChain().storageProfiles()).containsExactly(
                 Map.entry("blood_fridge", new StorageProfile(celsius("2.0"), celsius("6.0"), celsius("0.0"))));
     }
@@ -63,6 +64,7 @@ class TenantConfigReaderTest {
         assertThat(config.logRetentionDays()).isEqualTo(365);
         assertThat(config.thresholds()).isEmpty();
         assertThat(config.opsEmails()).isEmpty();
+        assertThat(config.timeZone()).as("the function's default").isEqualTo("UTC");
         assertThat(config.coldChain()).as("no coldChain block: the function's defaults").isEqualTo(ColdChain.DEFAULTS);
         assertThat(config.contacts().get(0))
                 .isEqualTo(new Contact(Contact.Protocol.SMS, "+15555550100", Severity.CRITICAL, List.of("icu")));
@@ -143,6 +145,17 @@ class TenantConfigReaderTest {
                 "function.reservedConcurrency: must be a whole number from 1 to 1000",
                 "retention.logDays: must be one of CloudWatch Logs' periods [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, "
                         + "180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]");
+    }
+
+    @Test
+    void timeZone_isAZoneIdTheFunctionAccepts() {
+        assertThat(TenantConfigReader.parse(validWith(",\n  \"timeZone\": \"America/New_York\""), "test.json")
+                .timeZone()).isEqualTo("America/New_York");
+        assertThat(problemsOf(validWith(",\n  \"timeZone\": \"Europe/Londn\""))).containsExactly(
+                "timeZone: must be a time zone id such as Europe/London or UTC");
+        assertThat(problemsOf(validWith(",\n  \"timeZone\": \"BST\""))).as("an abbreviation is not a zone id")
+                .containsExactly("timeZone: must be a time zone id such as Europe/London or UTC");
+        assertThat(problemsOf(validWith(",\n  \"timeZone\": 1"))).containsExactly("timeZone: must be a string");
     }
 
     @Test

@@ -206,10 +206,10 @@ public final class LocalStack implements AutoCloseable {
      * rule's error queue and the function's on-failure destination. Returns the handler's result document.
      */
     public JsonNode redrive() {
-        Map<String, String> environment = new LinkedHashMap<>(tenant.functionEnvironment());
-        environment.put("QUARKUS_LAMBDA_HANDLER", "redrive");
-        environment.put("WARDWATCH_FAILURE_QUEUE_URL", tenant.onFailureQueueUrl());
-        environment.put("WARDWATCH_RULE_ERROR_QUEUE_URL", tenant.ruleErrorQueueUrl());
+        Map<String, String> environment = tenant.environments().get("redrive");
+        if (environment == null) {
+            throw new IllegalStateException("the tenant stack has no redrive function");
+        }
         try (FunctionPool redrive = new FunctionPool(functionSpec(tenant.functionName() + "-redrive", environment),
                 awsEnvironment(region), options.runDirectory().resolve("logs"))) {
             redrive.start(1, Duration.ofSeconds(120));

@@ -12,13 +12,15 @@ import java.util.Map;
  * @param onFailureQueueUrl the function's asynchronous on-failure destination (SQS)
  * @param functionEnvironment the function's environment variables, references resolved
  * @param retryAttempts the function's asynchronous retry attempts
+ * @param environments the environment of each of the stack's functions, by handler ({@code telemetry},
+ *                     {@code redrive}, ...), references resolved
  */
 public record LocalTenant(String tenantId, String region, String account, String devicesTable,
                           String readingsTable, String quarantineTable, String alertTopicArn, String staffQueueUrl,
                           String ruleName, String ruleSql, String ruleErrorQueueUrl, String onFailureQueueUrl,
                           String policyName, String functionName, String functionArn, String handler,
                           Map<String, String> functionEnvironment, Duration functionTimeout, int functionMemoryMb,
-                          int retryAttempts) {
+                          int retryAttempts, Map<String, Map<String, String>> environments) {
 
     /** The topic a device publishes its telemetry on. */
     public String telemetryTopic(String thing) {

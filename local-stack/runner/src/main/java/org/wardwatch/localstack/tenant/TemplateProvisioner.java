@@ -69,19 +69,37 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        Map.Entry<String, JsonNode> function = t.single("AWS::Lambda::Function");
-        JsonNode f = function.getValue();
+        // Every function of the stack (telemetry, redrive, temperature-log, ...) by its handler.
+        Map<String, String> functionIds = new LinkedHashMap<>();
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
+            String name = t.string(f.get("FunctionName"));
+            t.define(id, name, Map.of("Arn", "arn:aws:lambda:" + region + ":" + account + ":function:" + name));
+        });
+        t.ofType("AWS::Lambda::Alias").forEach((id, p) -> t.define(id, "arn:aws:lambda:" + region + ":" + account
+                + ":function:" + t.string(p.get("FunctionName")) + ":" + t.string(p.get("Name")), Map.of()));
+        t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = f.path("Environment").path("Variables").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                environment.put(e.getKey(), t.string(e.getValue()));
+            }
+            String handler = environment.getOrDefault("QUARKUS_LAMBDA_HANDLER", "telemetry");
+            functionIds.put(handler, id);
+            environments.put(handler, environment);
+        });
+        String telemetryId = functionIds.get("telemetry");
+        if (telemetryId == null) {
+            throw new IllegalArgumentException("the tenant template has no telemetry function");
+        }
+        JsonNode f = t.ofType("AWS::Lambda::Function").get(telemetryId);
         String functionName = t.string(f.get("FunctionName"));
         String functionArn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName;
-        t.define(function.getKey(), functionName, Map.of("Arn", functionArn));
-        t.ofType("AWS::Lambda::Alias").forEach((id, p) ->
-                t.define(id, functionArn + ":" + t.string(p.get("Name")), Map.of()));
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = f.path("Environment").path("Variables").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            environment.put(e.getKey(), t.string(e.getValue()));
-        }
-        JsonNode invokeConfig = t.single("AWS::Lambda::EventInvokeConfig").getValue();
+        Map<String, String> environment = environments.get("telemetry");
+        JsonNode invokeConfig = t.ofType("AWS::Lambda::EventInvokeConfig").values().stream()
+                .filter(c -> functionName.equals(t.string(c.get("FunctionName"))))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "the telemetry function has no asynchronous invoke configuration"));
         String onFailureArn = t.string(invokeConfig.path("DestinationConfig").path("OnFailure").get("Destination"));
         String onFailureUrl = queueUrlsByArn.get(onFailureArn);
         if (onFailureUrl == null) {
@@ -102,7 +120,7 @@ public final class TemplateProvisioner {
                 alertTopicArn, staffQueue, t.string(rule.get("RuleName")), t.string(payload.get("Sql")), ruleErrorUrl,
                 onFailureUrl, policyName, functionName, functionArn, t.string(f.get("Handler")), environment,
                 Duration.ofSeconds(f.path("Timeout").asInt(3)), f.path("MemorySize").asInt(128),
-                invokeConfig.path("MaximumRetryAttempts").asInt(2));
+                invokeConfig.path("MaximumRetryAttempts").asInt(2), environments);
     }
 
     private String createTable(TemplateResources t, JsonNode p) {

@@ -1,0 +1,149 @@
+package org.wardwatch.infra;
+
+import org.wardwatch.infra.config.FunctionRuntime;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.CfnLogGroup;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One handler of the function artifact, deployed the way every wardwatch function is: its own role (no managed
+ * policy; it gets only what its construct grants), its own log group encrypted with the tenant's key, the runtime of
+ * the tenant's configuration (JVM: java21 with SnapStart; native: provided.al2023) and a {@code live} alias on the
+ * current version, which callers invoke so that a JVM function runs from its snapshot.
+ *
+ * <p>The construct that owns a function adds it with the id {@code Default}, which CDK leaves out of logical ids:
+ * the resources are then named after that construct ({@code IngestFunction...}, {@code RedriveLogGroup...}), and
+ * the telemetry function kept the logical ids it was first deployed with.
+ */
+public final class TenantFunction extends Construct {
+
+    /** The id an owning construct gives its function (see the class comment). */
+    static final String ID = "Default";
+    public static final String JVM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    public static final String NATIVE_HANDLER = "bootstrap";
+    public static final String ALIAS = "live";
+
+    private final Function function;
+    private final Alias alias;
+    private final Role role;
+
+    public TenantFunction(Construct scope, String id, TenantFunctionProps props) {
+        super(scope, id);
+        TenantNames names = props.names();
+        FunctionSettings settings = props.settings();
+
+        String functionName = names.resource(props.handler());
+        String logGroupName = "/aws/lambda/" + functionName;
+        allowLogsToUseKey(props.encryptionKey(), logGroupName, props.handler());
+        LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
+                .logGroupName(logGroupName)
+                .encryptionKey(props.encryptionKey())
+                .build();
+        // Any of CloudWatch's periods (validated with the config), not only those the RetentionDays enum names.
+        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(settings.logRetentionDays());
+
+        // An own role instead of AWSLambdaBasicExecutionRole, whose logs statements apply to every log group ("*").
+        role = Role.Builder.create(this, "FunctionRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("wardwatch " + names.tenantId() + " " + props.handler() + " function")
+                .build();
+        logGroup.grantWrite(role);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_LAMBDA_HANDLER", props.handler());
+        environment.putAll(settings.environment());
+
+        boolean jvm = settings.runtime() == FunctionRuntime.JVM;
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .functionName(functionName)
+                .description("wardwatch " + names.tenantId() + ": " + props.description())
+                .code(settings.code())
+                .runtime(jvm ? Runtime.JAVA_21 : Runtime.PROVIDED_AL2023)
+                .handler(jvm ? JVM_HANDLER : NATIVE_HANDLER)
+                .architecture(Architecture.X86_64)
+                .memorySize(settings.memoryMb())
+                .timeout(props.timeout())
+                .role(role)
+                .logGroup(logGroup)
+                .environment(environment);
+        if (jvm) {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
+        if (props.reservedConcurrency() != null) {
+            builder.reservedConcurrentExecutions(props.reservedConcurrency());
+        }
+        function = builder.build();
+        if (jvm) {
+            // CDK warns that SnapStart applies to published versions only: the live alias below is one.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "callers invoke the live alias of a published version");
+        }
+
+        alias = Alias.Builder.create(this, "LiveAlias")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /**
+     * CloudWatch Logs encrypts a log group only with a key whose policy lets the regional Logs service use it. A key
+     * policy's resource is always "*" (the key itself); the encryption context limits it to this one log group. One
+     * statement per function, each with its own Sid (Sids are unique within a policy).
+     */
+    private void allowLogsToUseKey(IKey key, String logGroupName, String handler) {
+        Stack stack = Stack.of(this);
+        String logGroupArn = stack.formatArn(ArnComponents.builder()
+                .service("logs")
+                .resource("log-group")
+                .resourceName(logGroupName)
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                .build());
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchLogsToUseTheKeyFor" + pascalCase(handler))
+                .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
+                .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                        "kms:Describe*"))
+                .resources(List.of("*"))
+                .conditions(OrderedMaps.of("ArnEquals",
+                        OrderedMaps.of("kms:EncryptionContext:aws:logs:arn", logGroupArn)))
+                .build());
+    }
+
+    /** {@code temperature-log} to {@code TemperatureLog}. */
+    static String pascalCase(String handler) {
+        StringBuilder text = new StringBuilder();
+        for (String word : handler.split("-")) {
+            text.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return text.toString();
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public Role role() {
+        return role;
+    }
+}
