@@ -105,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     private BrokerTls tls;
     private IotBroker broker;
     private FaultProxy faults;
+    private FunctionPool silencePool;
     private Path code;
     private List<Path> ric;
     private String region;
@@ -227,6 +228,38 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("interrupted during redrive", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("redrive did not finish", e);
+        }
+    }
+
+    /**
+     * Runs the stack's scheduled {@code silence} function once, as its schedule would; empty when the stack has no
+     * such function. The first call starts its warm instance.
+     */
+    public synchronized java.util.Optional<JsonNode> checkSilence() {
+        Map<String, String> environment = tenant.environments().get("silence");
+        if (environment == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (silencePool == null) {
+                silencePool = new FunctionPool(functionSpec(tenant.functionName() + "-silence", environment),
+                        awsEnvironment(region), options.runDirectory().resolve("logs"));
+                resources.add(silencePool);
+                silencePool.start(1, Duration.ofSeconds(120));
+            }
+            var result = silencePool.invoke("{\"source\":\"local-stack schedule\"}")
+                    .get(2, java.util.concurrent.TimeUnit.MINUTES);
+            if (result.failed()) {
+                throw new IllegalStateException("the silence check failed: " + result.body());
+            }
+            return java.util.Optional.of(JSON.readTree(result.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the silence check", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the silence check did not finish", e);
         }
     }
 

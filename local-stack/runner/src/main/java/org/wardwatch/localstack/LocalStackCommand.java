@@ -153,6 +153,20 @@ public final class LocalStackCommand implements Callable<Integer> {
             Instant started = Instant.now();
             simulator.start(Duration.ofSeconds(durationSeconds));
             inbox.start();
+            // The stack's schedule runs the silence check every minute; locally every 10 s, on this clock.
+            java.util.concurrent.ScheduledExecutorService schedule = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "silence-schedule");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            schedule.scheduleWithFixedDelay(() -> {
+                try {
+                    stack.checkSilence();
+                } catch (RuntimeException e) {
+                    err.println("[local-stack] " + e.getMessage());
+                }
+            }, 10, 10, TimeUnit.SECONDS);
             if (serve) {
                 err.println("[local-stack] serving; Ctrl-C stops everything");
                 CountDownLatch interrupted = new CountDownLatch(1);
@@ -171,6 +185,7 @@ public final class LocalStackCommand implements Callable<Integer> {
                 Thread.sleep(durationSeconds * 1000L);
             }
             simulator.stop();
+            schedule.shutdownNow();
             Duration publishing = Duration.between(started, Instant.now());
             err.println("[local-stack] waiting for the pipeline to finish what was published");
             boolean idle = stack.rules().awaitIdle(120, TimeUnit.SECONDS);

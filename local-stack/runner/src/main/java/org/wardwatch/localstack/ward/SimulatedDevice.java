@@ -15,7 +15,20 @@ public record SimulatedDevice(String thing, String kind, String ward, String bed
                               Behaviour behaviour) {
 
     /** What the device's readings do over the run. */
-    public enum Behaviour { STEADY, DETERIORATING, DOOR_LEFT_OPEN }
+    public enum Behaviour { STEADY, DETERIORATING, DOOR_LEFT_OPEN, BATTERY_DIES }
+
+    /** When a device whose battery dies stops reporting, as a fraction of the run. */
+    static final double BATTERY_DEAD_AT = 0.4;
+
+    /** The battery level at {@code progress}: draining to 5 % for a dying battery, else nearly full. */
+    public double battery(double progress) {
+        return behaviour == Behaviour.BATTERY_DIES ? Math.max(0.05, 0.30 - 0.25 * progress / BATTERY_DEAD_AT) : 0.9;
+    }
+
+    /** Whether the device still reports at {@code progress}. */
+    public boolean reporting(double progress) {
+        return behaviour != Behaviour.BATTERY_DIES || progress < BATTERY_DEAD_AT;
+    }
 
     /** The readings JSON array's content at {@code progress} (0 at the start of the run, 1 at its end). */
     public String readings(double progress, Random noise) {
@@ -63,8 +76,9 @@ public record SimulatedDevice(String thing, String kind, String ward, String bed
 
     /**
      * The default ward, scaled to {@code count} devices: per bed of ICU-3 a pulse oximeter and a BP monitor
-     * (bed 4's patient deteriorates), a thermometer, two pharmacy vaccine fridges (the second's door is left open)
-     * and a freezer; beyond the default, more beds.
+     * (bed 4's patient deteriorates; bed 9's oximeter runs its battery down and stops reporting at 40 % of the
+     * run), a thermometer, two pharmacy vaccine fridges (the second's door is left open) and a freezer; beyond the
+     * default, more beds.
      */
     public static List<SimulatedDevice> ward(int count) {
         List<SimulatedDevice> devices = new ArrayList<>();
@@ -79,7 +93,8 @@ public record SimulatedDevice(String thing, String kind, String ward, String bed
         int beds = Math.max(12, (count - extras.size() + 1) / 2);
         for (int bed = 1; bed <= beds && devices.size() < count; bed++) {
             Behaviour b = bed == 4 ? Behaviour.DETERIORATING : Behaviour.STEADY;
-            devices.add(new SimulatedDevice("icu3-bed" + bed + "-spo2", "pulse_oximeter", "ICU-3", Integer.toString(bed), null, b));
+            devices.add(new SimulatedDevice("icu3-bed" + bed + "-spo2", "pulse_oximeter", "ICU-3", Integer.toString(bed), null,
+                    bed == 9 ? Behaviour.BATTERY_DIES : b));
             if (devices.size() < count) {
                 devices.add(new SimulatedDevice("icu3-bed" + bed + "-bp", "bp_monitor", "ICU-3", Integer.toString(bed), null, b));
             }

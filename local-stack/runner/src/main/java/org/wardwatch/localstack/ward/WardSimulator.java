@@ -61,9 +61,12 @@ public final class WardSimulator implements AutoCloseable {
         Instant now = Instant.now();
         double progress = duration.isZero() ? 0
                 : Math.min(1.0, Duration.between(start, now).toMillis() / (double) duration.toMillis());
+        if (!c.device().reporting(progress)) {
+            return;
+        }
         String payload = "{\"schema\":\"wardwatch.reading.v1\",\"messageId\":\"" + c.device().thing() + "-" + sequence
                 + "\",\"deviceTime\":\"" + now + "\",\"readings\":[" + c.device().readings(progress, noise)
-                + "],\"battery\":0.9}";
+                + "],\"battery\":" + String.format(java.util.Locale.ROOT, "%.2f", c.device().battery(progress)) + "}";
         sent.incrementAndGet();
         c.connection().publish(c.topic(), payload.getBytes(StandardCharsets.UTF_8)).thenAccept(accepted -> {
             if (accepted) {
