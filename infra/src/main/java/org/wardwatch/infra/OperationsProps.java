@@ -16,17 +16,19 @@ import java.util.Objects;
  * @param encryptionKey   the tenant's key, for the ops topic (CloudWatch is allowed to use it)
  * @param function        the telemetry function (errors, throttles)
  * @param redriveFunction the redrive function (errors: a replay that stopped before the end)
+ * @param silenceFunction the silent-devices check (errors: a check that failed, so silent devices go unflagged)
  * @param deadLetterQueues queues where unprocessed messages end up, by short name (used in alarm names)
  * @param opsEmails       addresses subscribed to the ops topic
  */
 public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function, IFunction redriveFunction,
-                              Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
+                              IFunction silenceFunction, Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
 
     public OperationsProps {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(encryptionKey, "encryptionKey");
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(redriveFunction, "redriveFunction");
+        Objects.requireNonNull(silenceFunction, "silenceFunction");
         deadLetterQueues = new LinkedHashMap<>(deadLetterQueues);
         opsEmails = List.copyOf(opsEmails);
     }
@@ -40,6 +42,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         private IKey encryptionKey;
         private IFunction function;
         private IFunction redriveFunction;
+        private IFunction silenceFunction;
         private Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         private List<String> opsEmails = List.of();
 
@@ -63,6 +66,11 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
             return this;
         }
 
+        public Builder silenceFunction(IFunction silenceFunction) {
+            this.silenceFunction = silenceFunction;
+            return this;
+        }
+
         public Builder deadLetterQueues(Map<String, IQueue> deadLetterQueues) {
             this.deadLetterQueues = deadLetterQueues;
             return this;
@@ -74,8 +82,8 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         }
 
         public OperationsProps build() {
-            return new OperationsProps(names, encryptionKey, function, redriveFunction, deadLetterQueues,
-                    opsEmails);
+            return new OperationsProps(names, encryptionKey, function, redriveFunction, silenceFunction,
+                    deadLetterQueues, opsEmails);
         }
     }
 }

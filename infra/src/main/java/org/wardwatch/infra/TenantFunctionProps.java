@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param names               the tenant's names
  * @param handler             the handler ({@code QUARKUS_LAMBDA_HANDLER}: {@code telemetry}, {@code redrive},
- *                            {@code temperature-log}); the function is named {@code wardwatch-<tenant>-<handler>}
+ *                            {@code temperature-log}, {@code silence}); the function is named
+ *                            {@code wardwatch-<tenant>-<handler>}
  * @param description         what the function does, for the console
  * @param settings            the artifact, runtime, memory, log retention and shared environment of every function
  * @param encryptionKey       the tenant's key, for the log group

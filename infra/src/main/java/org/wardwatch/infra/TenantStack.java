@@ -1,6 +1,7 @@
 package org.wardwatch.infra;
 
 import org.wardwatch.infra.config.ColdChain;
+import org.wardwatch.infra.config.DeviceIntervals;
 import org.wardwatch.infra.config.StorageProfilesJson;
 import org.wardwatch.infra.config.TenantConfig;
 import org.wardwatch.infra.config.ThresholdsJson;
@@ -33,6 +34,7 @@ public final class TenantStack extends Stack {
     private final Ingest ingest;
     private final Redrive redrive;
     private final TemperatureLogs temperatureLogs;
+    private final SilentDevices silentDevices;
     private final Operations operations;
 
     public TenantStack(Construct scope, TenantStackProps props) {
@@ -93,6 +95,14 @@ public final class TenantStack extends Stack {
                 .build());
         readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
 
+        silentDevices = new SilentDevices(this, "SilentDevices", SilentDevicesProps.builder()
+                .names(names)
+                .settings(functions)
+                .encryptionKey(key)
+                .build());
+        readingsStore.grantSilenceCheckAccess(silentDevices.function());
+        alertChannels.grantPublish(silentDevices.function());
+
         Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         deadLetterQueues.put("ingest-dlq", ingest.deadLetterQueue());
         deadLetterQueues.put("telemetry-failures", ingest.failureQueue());
@@ -101,6 +111,7 @@ public final class TenantStack extends Stack {
                 .encryptionKey(key)
                 .function(ingest.function())
                 .redriveFunction(redrive.function())
+                .silenceFunction(silentDevices.function())
                 .deadLetterQueues(deadLetterQueues)
                 .opsEmails(config.opsEmails())
                 .build());
@@ -130,6 +141,7 @@ public final class TenantStack extends Stack {
         environment.put("WARDWATCH_READING_RETENTION_DAYS", Integer.toString(config.readingRetentionDays()));
         coldChainEnvironment(config.coldChain(), environment);
         environment.put("WARDWATCH_TIME_ZONE", config.timeZone());
+        deviceIntervalsEnvironment(config.deviceIntervals(), environment);
         return environment;
     }
 
@@ -142,6 +154,12 @@ public final class TenantStack extends Stack {
         if (!coldChain.storageProfiles().isEmpty()) {
             environment.put("WARDWATCH_STORAGE_PROFILES", StorageProfilesJson.of(coldChain.storageProfiles()));
         }
+    }
+
+    /** Only what the configuration sets, as for the cold chain. */
+    private static void deviceIntervalsEnvironment(DeviceIntervals intervals, Map<String, String> environment) {
+        putIfSet(environment, "WARDWATCH_VITALS_INTERVAL_SECONDS", intervals.vitalsIntervalSeconds());
+        putIfSet(environment, "WARDWATCH_STORAGE_INTERVAL_SECONDS", intervals.storageIntervalSeconds());
     }
 
     private static void putIfSet(Map<String, String> environment, String name, Integer value) {
@@ -166,6 +184,9 @@ public final class TenantStack extends Stack {
                 "replays the dead-letter queues: invoke its live alias by hand once a fault is fixed");
         output("TemperatureLogFunctionName", temperatureLogs.function().getFunctionName(),
                 "a storage sensor's monthly temperature log: invoke its live alias with device and month");
+        output("SilentDevicesFunctionName", silentDevices.function().getFunctionName(),
+                "flags devices that stopped reporting; the rule " + names.resource(SilentDevices.SCHEDULE)
+                        + " runs it every minute");
         output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl(), "topic rule error action");
         output("TelemetryFailuresQueueUrl", ingest.failureQueue().getQueueUrl(), "events that failed all retries");
         output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
@@ -205,6 +226,10 @@ public final class TenantStack extends Stack {
 
     public TemperatureLogs temperatureLogs() {
         return temperatureLogs;
+    }
+
+    public SilentDevices silentDevices() {
+        return silentDevices;
     }
 
     public Operations operations() {

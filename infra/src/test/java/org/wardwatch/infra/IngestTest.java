@@ -74,7 +74,8 @@ class IngestTest {
 
     @Test
     void onlyThisTenantsRule_mayInvokeTheAlias() {
-        jvm.resourceCountIs("AWS::Lambda::Permission", 1);
+        assertThat(jvm.findResources("AWS::Lambda::Permission", Map.of("Properties", Match.objectLike(Map.of(
+                "FunctionName", ref(aliasId)))))).hasSize(1);
         jvm.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
                 "FunctionName", ref(aliasId),
@@ -118,7 +119,9 @@ class IngestTest {
                         Map.entry("WARDWATCH_STORAGE_PROFILES",
                                 "{\"blood_fridge\":{\"min\":2.0,\"max\":6.0,\"freezeAtOrBelow\":0.0},"
                                         + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0}}"),
-                        Map.entry("WARDWATCH_TIME_ZONE", "Europe/London"))))));
+                        Map.entry("WARDWATCH_TIME_ZONE", "Europe/London"),
+                        Map.entry("WARDWATCH_VITALS_INTERVAL_SECONDS", "30"),
+                        Map.entry("WARDWATCH_STORAGE_INTERVAL_SECONDS", "600"))))));
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.wardwatch.infra.TemplateJson.ref;
 /**
  * IAM across the whole stack: no wildcard resources or actions, and each function touches only its own things: the
  * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
- * function three read actions.
+ * function three read actions, the silent-devices check what its scan, state and alerts take.
  */
 class LeastPrivilegeTest {
 
@@ -79,7 +79,7 @@ class LeastPrivilegeTest {
         for (Template template : templates) {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
-            assertThat(policies).as("telemetry, redrive, temperature-log, rule error action").hasSize(4);
+            assertThat(policies).as("telemetry, redrive, temperature-log, silence, rule error action").hasSize(5);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -97,9 +97,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(4);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(5);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(4);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(5);
         }
     }
 
@@ -215,19 +215,40 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void temperatureLogFunction_mayQueryTheReadingsTableItself_notItsIndexes() {
-        String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", "TemperatureLogsFunctionRole");
-        Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
-                Match.objectLike(Map.of("Roles", List.of(ref(role))))));
-        for (Map<String, Object> statement : statements(policies.values().iterator().next())) {
-            assertThat(asList(statement.get("Resource"))).as("%s", statement)
-                    .allSatisfy(resource -> assertThat(resource.toString()).doesNotContain("/index/"));
+    void silenceCheck_mayScanDevices_readAndWriteItsStateAndOutbox_publishAlerts_andNothingElse() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
+                "ReadingsStoreDevices")));
+        for (String action : List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:ConditionCheckItem")) {
+            expected.put(action, Set.of(readings));
+        }
+        expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        putOwnLogs(expected, "SilentDevices");
+
+        // no quarantine table, no BatchWriteItem, no Scan of readings; the devices table is only scanned
+        assertThat(granted("SilentDevices")).isEqualTo(expected);
+    }
+
+    @Test
+    void temperatureLogAndSilenceCheck_mayUseTheReadingsTableItself_notItsIndexes() {
+        for (String construct : List.of("TemperatureLogs", "SilentDevices")) {
+            String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
+            Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
+                    Match.objectLike(Map.of("Roles", List.of(ref(role))))));
+            for (Map<String, Object> statement : statements(policies.values().iterator().next())) {
+                assertThat(asList(statement.get("Resource"))).as("%s: %s", construct, statement)
+                        .allSatisfy(resource -> assertThat(resource.toString()).doesNotContain("/index/"));
+            }
         }
     }
 
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
-        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs")) {
+        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "SilentDevices")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

@@ -61,8 +61,15 @@ class OperationsTest {
         String redrive = TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction");
         hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(redrive)));
-        // two queues, telemetry errors and throttles, redrive errors
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        // two queues, telemetry errors and throttles, redrive errors, silent-devices check errors
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+    }
+
+    @Test
+    void aSilentDevicesCheckThatFails_raisesAnAlarm() {
+        String silence = TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction");
+        hasAlarm("wardwatch-st-aurelia-silence-errors", "AWS/Lambda", "Errors", "Sum",
+                Map.of("Name", "FunctionName", "Value", ref(silence)));
     }
 
     @Test
@@ -88,7 +95,7 @@ class OperationsTest {
     void everyTaggableResource_carriesTheTenantAndThePhiClassification() {
         List<String> taggable = List.of("AWS::DynamoDB::Table", "AWS::KMS::Key", "AWS::SNS::Topic", "AWS::SQS::Queue",
                 "AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IoT::TopicRule", "AWS::IoT::Policy",
-                "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm");
+                "AWS::Logs::LogGroup", "AWS::CloudWatch::Alarm", "AWS::Events::Rule");
         for (String type : taggable) {
             Map<String, Map<String, Object>> all = template.findResources(type);
             Map<String, Map<String, Object>> tagged = template.findResources(type, Map.of("Properties",
@@ -113,6 +120,8 @@ class OperationsTest {
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction"))));
         template.hasOutput("TemperatureLogFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "TemperatureLogsFunction"))));
+        template.hasOutput("SilentDevicesFunctionName", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction"))));
         assertThat(template.findOutputs("*").values()).allSatisfy(output -> assertThat(output)
                 .as("outputs are not exported: export names would be shared by every stack in a region")
                 .doesNotContainKey("Export"));

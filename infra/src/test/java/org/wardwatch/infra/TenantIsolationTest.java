@@ -30,7 +30,8 @@ class TenantIsolationTest {
             Map.entry("AWS::IoT::ThingType", "ThingTypeName"),
             Map.entry("AWS::IoT::TopicRule", "RuleName"),
             Map.entry("AWS::KMS::Alias", "AliasName"),
-            Map.entry("AWS::CloudWatch::Alarm", "AlarmName")));
+            Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
+            Map.entry("AWS::Events::Rule", "Name")));
 
     private static TenantStack a;
     private static TenantStack b;
@@ -67,7 +68,7 @@ class TenantIsolationTest {
         Set<String> namesA = physicalNames(templateA);
         Set<String> namesB = physicalNames(templateB);
 
-        assertThat(namesA).hasSize(22).allSatisfy(name -> assertThat(name).containsAnyOf(
+        assertThat(namesA).hasSize(26).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-st-aurelia-", "wardwatch_st_aurelia_"));
         assertThat(namesB).hasSize(namesA.size()).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-harbour-clinic-", "wardwatch_harbour_clinic_"));

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param contacts            staff who receive alerts
  * @param thresholds          overrides of the function's default threshold bands, by metric (ordered)
  * @param coldChain           cold-chain delays, retention and storage profiles; {@link ColdChain#DEFAULTS} if absent
+ * @param deviceIntervals     devices' expected reporting intervals (the silent-devices check);
+ *                            {@link DeviceIntervals#DEFAULTS} if absent
  * @param timeZone            the hospital's time zone, a zone id {@code java.time.ZoneId.of} accepts (such as
  *                            {@code Europe/London}): the local days of a temperature log; {@code UTC} if absent
  * @param runtime             JVM or native function
@@ -32,6 +34,7 @@ public record TenantConfig(
         List<Contact> contacts,
         Map<String, List<ThresholdBand>> thresholds,
         ColdChain coldChain,
+        DeviceIntervals deviceIntervals,
         String timeZone,
         FunctionRuntime runtime,
         int memoryMb,
@@ -43,6 +46,7 @@ public record TenantConfig(
     public TenantConfig {
         contacts = List.copyOf(contacts);
         Objects.requireNonNull(coldChain, "coldChain");
+        Objects.requireNonNull(deviceIntervals, "deviceIntervals");
         Objects.requireNonNull(timeZone, "timeZone");
         opsEmails = List.copyOf(opsEmails);
         // Sorted by metric: it is written into the template and must not depend on the file's order.

@@ -57,10 +57,14 @@ public final class TenantConfigReader {
 
     /**
      * Lambda's limit on all environment variables of a function together is 4 KB. The others (names, table names, the
-     * topic ARN, numbers, the time zone, and the redrive function's two queue URLs) take at most about 1,020 bytes with
+     * topic ARN, numbers, the time zone, and the redrive function's two queue URLs) take at most about 1,090 bytes with
      * a 32-character tenant id; the two JSON values share the rest.
      */
     static final int MAX_JSON_ENVIRONMENT_BYTES = 3000;
+
+    /** Devices' expected reporting intervals, in seconds. */
+    static final int MIN_INTERVAL_SECONDS = 10;
+    static final int MAX_INTERVAL_SECONDS = 86400;
 
     /** Cold-chain temperatures: degC, one decimal, within the function's possible range of storage_temperature. */
     private static final BigDecimal MAX_ABS_TEMPERATURE = BigDecimal.valueOf(100);
@@ -115,8 +119,8 @@ public final class TenantConfigReader {
             problems.add("(root): must be a JSON object");
             return null;
         }
-        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "timeZone",
-                "function", "retention", "operations");
+        allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "devices",
+                "timeZone", "function", "retention", "operations");
         String tenantId = requiredText(root, "", "tenantId");
         if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
             problems.add("tenantId: must be 3-32 characters of a-z, 0-9 and '-'");
@@ -138,6 +142,7 @@ public final class TenantConfigReader {
             checkEnvironmentSize(thresholds, coldChain);
         }
 
+        DeviceIntervals deviceIntervals = deviceIntervals(object(root, "", "devices"));
         String timeZone = timeZone(root);
 
         JsonNode function = object(root, "", "function");
@@ -195,8 +200,26 @@ public final class TenantConfigReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, timeZone, runtime,
-                memoryMb, reserved, readingDays, logDays, opsEmails);
+        return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, deviceIntervals,
+                timeZone, runtime, memoryMb, reserved, readingDays, logDays, opsEmails);
+    }
+
+    /**
+     * The {@code devices} block: each interval a whole number of seconds from 10 to 86400 (a day). The check runs
+     * once a minute, so a device is flagged up to a minute after three intervals have passed.
+     */
+    private DeviceIntervals deviceIntervals(JsonNode node) {
+        if (node == null) {
+            return DeviceIntervals.DEFAULTS;
+        }
+        String path = "devices.";
+        allowOnly(node, path, "vitalsIntervalSeconds", "storageIntervalSeconds");
+        String expectation = "a whole number of seconds from " + MIN_INTERVAL_SECONDS + " to " + MAX_INTERVAL_SECONDS;
+        return new DeviceIntervals(
+                optionalWholeNumber(node, path, "vitalsIntervalSeconds", MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS,
+                        expectation),
+                optionalWholeNumber(node, path, "storageIntervalSeconds", MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS,
+                        expectation));
     }
 
     /**

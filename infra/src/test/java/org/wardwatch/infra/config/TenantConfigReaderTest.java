@@ -49,6 +49,7 @@ class TenantConfigReaderTest {
         assertThat(config.reservedConcurrency()).isEqualTo(20);
         assertThat(config.thresholds()).containsOnlyKeys("spo2");
         assertThat(config.timeZone()).isEqualTo("Europe/London");
+        assertThat(config.deviceIntervals()).isEqualTo(new DeviceIntervals(60, 300));
         assertThat(config.coldChain().storageProfiles()).containsExactly(
                 Map.entry("blood_fridge", new StorageProfile(celsius("2.0"), celsius("6.0"), celsius("0.0"))));
     }
@@ -66,6 +67,8 @@ class TenantConfigReaderTest {
         assertThat(config.opsEmails()).isEmpty();
         assertThat(config.timeZone()).as("the function's default").isEqualTo("UTC");
         assertThat(config.coldChain()).as("no coldChain block: the function's defaults").isEqualTo(ColdChain.DEFAULTS);
+        assertThat(config.deviceIntervals()).as("no devices block: the function's defaults")
+                .isEqualTo(DeviceIntervals.DEFAULTS);
         assertThat(config.contacts().get(0))
                 .isEqualTo(new Contact(Contact.Protocol.SMS, "+15555550100", Severity.CRITICAL, List.of("icu")));
         assertThat(config.contacts().get(1).wards()).as("no wards means every ward").isEmpty();
@@ -156,6 +159,38 @@ class TenantConfigReaderTest {
         assertThat(problemsOf(validWith(",\n  \"timeZone\": \"BST\""))).as("an abbreviation is not a zone id")
                 .containsExactly("timeZone: must be a time zone id such as Europe/London or UTC");
         assertThat(problemsOf(validWith(",\n  \"timeZone\": 1"))).containsExactly("timeZone: must be a string");
+    }
+
+    @Test
+    void deviceIntervals_areRead_andThoseLeftOutStayUnsetSoTheFunctionsDefaultsApply() {
+        assertThat(TenantConfigReader.parse(validWith("""
+                ,
+                  "devices": { "vitalsIntervalSeconds": 10, "storageIntervalSeconds": 86400 }"""), "test.json")
+                .deviceIntervals()).isEqualTo(new DeviceIntervals(10, 86400));
+        assertThat(TenantConfigReader.parse(validWith("""
+                ,
+                  "devices": { "storageIntervalSeconds": 900 }"""), "test.json")
+                .deviceIntervals()).isEqualTo(new DeviceIntervals(null, 900));
+        assertThat(TenantConfigReader.parse(validWith(",\n  \"devices\": {}"), "test.json").deviceIntervals())
+                .isEqualTo(DeviceIntervals.DEFAULTS);
+    }
+
+    @Test
+    void deviceIntervals_reportEveryProblemWithItsField() {
+        String json = validWith("""
+                ,
+                  "devices": { "vitalsIntervalSeconds": 9, "storageIntervalSeconds": 86401, "presenceSeconds": 5 }""");
+
+        assertThat(problemsOf(json)).containsExactly(
+                "devices.presenceSeconds: unknown field (allowed: vitalsIntervalSeconds, storageIntervalSeconds)",
+                "devices.vitalsIntervalSeconds: must be a whole number of seconds from 10 to 86400",
+                "devices.storageIntervalSeconds: must be a whole number of seconds from 10 to 86400");
+        assertThat(problemsOf(validWith("""
+                ,
+                  "devices": { "vitalsIntervalSeconds": 60.5, "storageIntervalSeconds": "300" }"""))).containsExactly(
+                "devices.vitalsIntervalSeconds: must be a whole number of seconds from 10 to 86400",
+                "devices.storageIntervalSeconds: must be a whole number of seconds from 10 to 86400");
+        assertThat(problemsOf(validWith(",\n  \"devices\": [60, 300]"))).containsExactly("devices: must be an object");
     }
 
     @Test

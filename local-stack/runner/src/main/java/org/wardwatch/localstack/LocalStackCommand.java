@@ -235,7 +235,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             row("rejections by reason", s.rejectedByReason().toString());
         }
         row("duplicates", Long.toString(s.duplicates.get()));
-        row("notifications sent", Long.toString(s.notifications.get()));
+        row("notifications to staff", Integer.toString(s.notificationLatencies().size()));
         row("dead letters", Integer.toString(stack.deadLetters()));
         row("function retries", Long.toString(s.retries.get()));
         row("publish -> stored", latency(s.storedLatencies()));

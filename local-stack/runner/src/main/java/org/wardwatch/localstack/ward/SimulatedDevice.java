@@ -18,7 +18,7 @@ public record SimulatedDevice(String thing, String kind, String ward, String bed
     public enum Behaviour { STEADY, DETERIORATING, DOOR_LEFT_OPEN, BATTERY_DIES }
 
     /** When a device whose battery dies stops reporting, as a fraction of the run. */
-    static final double BATTERY_DEAD_AT = 0.4;
+    static final double BATTERY_DEAD_AT = 0.3;
 
     /** The battery level at {@code progress}: draining to 5 % for a dying battery, else nearly full. */
     public double battery(double progress) {
@@ -76,7 +76,7 @@ public record SimulatedDevice(String thing, String kind, String ward, String bed
 
     /**
      * The default ward, scaled to {@code count} devices: per bed of ICU-3 a pulse oximeter and a BP monitor
-     * (bed 4's patient deteriorates; bed 9's oximeter runs its battery down and stops reporting at 40 % of the
+     * (bed 4's patient deteriorates; bed 9's oximeter runs its battery down and stops reporting at 30 % of the
      * run), a thermometer, two pharmacy vaccine fridges (the second's door is left open) and a freezer; beyond the
      * default, more beds.
      */
