@@ -107,6 +107,17 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
+     * What the acknowledge-excursion function needs (functions/README.md, "Cold chain"): one conditional
+     * {@code UpdateItem} of an excursion's item on the readings table itself (not its indexes), and the key to read
+     * and rewrite it. No reads of any other table, no Query, no PutItem: it only adds the acknowledgement to an
+     * excursion that exists.
+     */
+    public void grantExcursionAcknowledgementAccess(IGrantable function) {
+        grantOnTable(function, readings, "dynamodb:UpdateItem");
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
      * What the silent-devices check needs (functions/README.md, "Device alerts"): {@code Scan} of the devices table
      * for the ACTIVE devices; on the readings table (itself, not its indexes) {@code Query} for a device's latest
      * items and its pending alerts, {@code GetItem} of its silence state, and {@code PutItem}, {@code UpdateItem},

@@ -34,6 +34,7 @@ public final class TenantStack extends Stack {
     private final Ingest ingest;
     private final Redrive redrive;
     private final TemperatureLogs temperatureLogs;
+    private final ExcursionAcknowledgements excursionAcknowledgements;
     private final SilentDevices silentDevices;
     private final Operations operations;
 
@@ -94,6 +95,14 @@ public final class TenantStack extends Stack {
                 .encryptionKey(key)
                 .build());
         readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
+
+        excursionAcknowledgements = new ExcursionAcknowledgements(this, "ExcursionAcknowledgements",
+                ExcursionAcknowledgementsProps.builder()
+                        .names(names)
+                        .settings(functions)
+                        .encryptionKey(key)
+                        .build());
+        readingsStore.grantExcursionAcknowledgementAccess(excursionAcknowledgements.function());
 
         silentDevices = new SilentDevices(this, "SilentDevices", SilentDevicesProps.builder()
                 .names(names)
@@ -184,6 +193,8 @@ public final class TenantStack extends Stack {
                 "replays the dead-letter queues: invoke its live alias by hand once a fault is fixed");
         output("TemperatureLogFunctionName", temperatureLogs.function().getFunctionName(),
                 "a storage sensor's monthly temperature log: invoke its live alias with device and month");
+        output("AcknowledgeExcursionFunctionName", excursionAcknowledgements.function().getFunctionName(),
+                "records who acknowledged a cold-chain excursion: invoke its live alias with device, start, by, note");
         output("SilentDevicesFunctionName", silentDevices.function().getFunctionName(),
                 "flags devices that stopped reporting; the rule " + names.resource(SilentDevices.SCHEDULE)
                         + " runs it every minute");
@@ -226,6 +237,10 @@ public final class TenantStack extends Stack {
 
     public TemperatureLogs temperatureLogs() {
         return temperatureLogs;
+    }
+
+    public ExcursionAcknowledgements excursionAcknowledgements() {
+        return excursionAcknowledgements;
     }
 
     public SilentDevices silentDevices() {

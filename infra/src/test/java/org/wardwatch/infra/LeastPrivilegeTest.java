@@ -18,7 +18,8 @@ import static org.wardwatch.infra.TemplateJson.ref;
 /**
  * IAM across the whole stack: no wildcard resources or actions, and each function touches only its own things: the
  * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
- * function three read actions, the silent-devices check what its scan, state and alerts take.
+ * function three read actions, the acknowledge-excursion function one update, the silent-devices check what its scan,
+ * state and alerts take.
  */
 class LeastPrivilegeTest {
 
@@ -79,7 +80,9 @@ class LeastPrivilegeTest {
         for (Template template : templates) {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
-            assertThat(policies).as("telemetry, redrive, temperature-log, silence, rule error action").hasSize(5);
+            assertThat(policies)
+                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, silence, rule error action")
+                    .hasSize(6);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -97,9 +100,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(5);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(6);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(5);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(6);
         }
     }
 
@@ -215,6 +218,19 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void acknowledgeExcursionFunction_mayOnlyUpdateReadings_andUseTheKey() {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:UpdateItem", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
+                "ReadingsStoreReadings")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        putOwnLogs(expected, "ExcursionAcknowledgements");
+
+        // no GetItem, PutItem or Query, no other table, no SNS: one conditional UpdateItem of an excursion's item
+        assertThat(granted("ExcursionAcknowledgements")).isEqualTo(expected);
+    }
+
+    @Test
     void silenceCheck_mayScanDevices_readAndWriteItsStateAndOutbox_publishAlerts_andNothingElse() {
         String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
         Map<String, Set<String>> expected = new TreeMap<>();
@@ -234,8 +250,8 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void temperatureLogAndSilenceCheck_mayUseTheReadingsTableItself_notItsIndexes() {
-        for (String construct : List.of("TemperatureLogs", "SilentDevices")) {
+    void temperatureLogAcknowledgementAndSilenceCheck_mayUseTheReadingsTableItself_notItsIndexes() {
+        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "SilentDevices")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
                     Match.objectLike(Map.of("Roles", List.of(ref(role))))));
@@ -248,7 +264,8 @@ class LeastPrivilegeTest {
 
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
-        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "SilentDevices")) {
+        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
+                "SilentDevices")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

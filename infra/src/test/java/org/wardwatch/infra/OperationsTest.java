@@ -57,12 +57,19 @@ class OperationsTest {
     }
 
     @Test
-    void aRedriveThatFails_raisesAnAlarm_theTemperatureLogsRequestErrorsDoNot() {
+    void aRedriveThatFails_raisesAnAlarm_theTemperatureLogAndAcknowledgementRequestErrorsDoNot() {
         String redrive = TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction");
         hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(redrive)));
-        // two queues, telemetry errors and throttles, redrive errors, silent-devices check errors
+        // two queues, telemetry errors and throttles, redrive errors, silent-devices check errors; none for the
+        // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer
         template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction")) {
+            String function = TemplateJson.logicalId(template, "AWS::Lambda::Function", construct);
+            assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(
+                    Map.of("Dimensions", Match.arrayWith(List.of(Map.of("Name", "FunctionName",
+                            "Value", ref(function))))))))).as(construct).isEmpty();
+        }
     }
 
     @Test
@@ -120,6 +127,8 @@ class OperationsTest {
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction"))));
         template.hasOutput("TemperatureLogFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "TemperatureLogsFunction"))));
+        template.hasOutput("AcknowledgeExcursionFunctionName", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "ExcursionAcknowledgementsFunction"))));
         template.hasOutput("SilentDevicesFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction"))));
         assertThat(template.findOutputs("*").values()).allSatisfy(output -> assertThat(output)
