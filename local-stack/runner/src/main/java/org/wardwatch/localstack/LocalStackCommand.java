@@ -238,6 +238,11 @@ public final class LocalStackCommand implements Callable<Integer> {
         row("notifications to staff", Integer.toString(s.notificationLatencies().size()));
         row("dead letters", Integer.toString(stack.deadLetters()));
         row("function retries", Long.toString(s.retries.get()));
+        long stored = s.messages.get() - s.messagesRejected.get() - s.duplicates.get();
+        long accounted = stored + s.messagesRejected.get() + s.duplicates.get() + s.deadLetters.get();
+        row("accounted for", accounted + " of " + s.published.get() + " (stored " + stored + ", quarantined "
+                + s.messagesRejected.get() + ", duplicates " + s.duplicates.get() + ", dead-lettered "
+                + s.deadLetters.get() + ")" + (accounted == s.published.get() ? "" : "  <-- MISSING"));
         row("publish -> stored", latency(s.storedLatencies()));
         row("publish -> notification", latency(s.notificationLatencies()));
         row("published", String.format(Locale.ROOT, "%.1f messages/s", simulator.sent.get() / seconds));

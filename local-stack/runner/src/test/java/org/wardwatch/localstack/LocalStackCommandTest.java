@@ -49,6 +49,7 @@ class LocalStackCommandTest {
         assertThat(printed).contains("wardwatch local stack:").contains("readings stored")
                 .contains("dead letters             0").contains("publish -> stored");
         assertThat(printed).containsPattern("messages published +\\d+ \\(acknowledged \\d+, refused 0\\)");
+        assertThat(printed).containsPattern("accounted for +(\\d+) of \\1 \\(").doesNotContain("MISSING");
     }
 
     @Test
