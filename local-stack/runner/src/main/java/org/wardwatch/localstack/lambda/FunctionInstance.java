@@ -34,7 +34,8 @@ final class FunctionInstance implements AutoCloseable {
             }
         });
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path javaHome = spec.javaHome() != null ? spec.javaHome() : Path.of(System.getProperty("java.home"));
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.add("-Xmx" + Math.max(128, spec.memoryMb() * 3 / 4) + "m");
         command.addAll(spec.jvmOptions());
         command.add("-cp");
@@ -58,6 +59,9 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     private static String classpath(FunctionSpec spec) {
+        if (spec.classpath() != null) {
+            return String.join(File.pathSeparator, spec.classpath().stream().map(Path::toString).toList());
+        }
         List<String> entries = new ArrayList<>();
         entries.add(spec.codeDirectory().toString());
         entries.add(spec.codeDirectory().resolve("lib").toString() + File.separator + "*");

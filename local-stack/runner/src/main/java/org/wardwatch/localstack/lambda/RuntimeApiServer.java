@@ -23,6 +23,12 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
+    static {
+        // The JDK's HTTP server leaves Nagle's algorithm on; small responses then wait 40-90 ms for an ACK
+        // (docs/performance.md). Read once, when the first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final BlockingQueue<Invocation> queue;
     private final String functionArn;

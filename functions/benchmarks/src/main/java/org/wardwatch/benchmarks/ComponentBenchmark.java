@@ -1,0 +1,106 @@
+package org.wardwatch.benchmarks;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.wardwatch.telemetry.core.AlertLifecycle;
+import org.wardwatch.telemetry.core.AlertNotification;
+import org.wardwatch.telemetry.core.AlertState;
+import org.wardwatch.telemetry.core.AlertTransition;
+import org.wardwatch.telemetry.core.ColdChain;
+import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.telemetry.core.Decoding;
+import org.wardwatch.telemetry.core.DeviceKind;
+import org.wardwatch.telemetry.core.Episode;
+import org.wardwatch.telemetry.core.Excursion;
+import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.telemetry.core.StorageProfile;
+import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.telemetry.core.Transition;
+import org.wardwatch.telemetry.service.AlertRenderer;
+import org.wardwatch.telemetry.service.OutgoingAlert;
+
+/** The hot path's parts on their own, to see which of them the per-message figures come from. */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class ComponentBenchmark {
+
+    private static final Supplier<String> NO_NEW_ALERT = () -> {
+        throw new AssertionError("no alert opens here");
+    };
+
+    private final PayloadDecoder decoder = new PayloadDecoder();
+    private final ThresholdTable thresholds = ThresholdTable.news2Defaults();
+    private final StorageProfile fridge = StorageProfile.defaults().get("vaccine_fridge");
+    private final AlertRenderer renderer = new AlertRenderer();
+    private final Instant time = Messages.DEVICE_TIME;
+    private final AlertState quiet = new AlertState(Severity.NONE, null, null, time.minusSeconds(60));
+    /** A fridge 20 minutes into an excursion, its WARNING already published. */
+    private final AlertState warned = new AlertState(Severity.WARNING, "Q4M2X7A", time.minusSeconds(300),
+            time.minusSeconds(60));
+    private final Episode excursion = new Episode(time.minusSeconds(1200), 8.3, 8.9);
+
+    private final AlertNotification thresholdOpened = new AlertNotification(Messages.TENANT,
+            AlertNotification.THRESHOLD, new AlertTransition(Transition.OPENED, "XSP6RPK", Severity.CRITICAL,
+            Severity.NONE, time, time), Messages.OXIMETER, DeviceKind.PULSE_OXIMETER, "ICU-3", "4", Metric.SPO2, 88,
+            "icu3-bed4-spo2-000124", null);
+    private final AlertNotification coldChainResolved = new AlertNotification(Messages.TENANT,
+            AlertNotification.COLD_CHAIN, new AlertTransition(Transition.RESOLVED, "Q4M2X7A", Severity.NONE,
+            Severity.WARNING, time.minusSeconds(300), time), Messages.FRIDGE, DeviceKind.STORAGE_SENSOR, "Pharmacy",
+            null, Metric.STORAGE_TEMPERATURE, 7.4, "pharm-fridge-1-000124",
+            new AlertNotification.ColdChainDetail(fridge, time.minusSeconds(1200),
+                    new Excursion(time.minusSeconds(1200), time, 8.3, 8.9, Severity.WARNING, "Q4M2X7A",
+                            "vaccine_fridge")));
+
+    @Benchmark
+    public Decoding decode2Readings() {
+        return decoder.decode(Messages.TWO_READINGS);
+    }
+
+    @Benchmark
+    public Decoding decodeTruncatedJson() {
+        return decoder.decode(Messages.TRUNCATED);
+    }
+
+    /** One SpO2 reading against its NEWS2 bands, then the alert state machine: nothing changes. */
+    @Benchmark
+    public AlertLifecycle.Step classifyAndEvaluate() {
+        return AlertLifecycle.evaluate(quiet, thresholds.classify(Metric.SPO2, 97), time, NO_NEW_ALERT);
+    }
+
+    @Benchmark
+    public ColdChain.Step coldChainInRange() {
+        return ColdChain.temperature(quiet, null, time, 4.6, fridge, ColdChainSettings.DEFAULTS, NO_NEW_ALERT);
+    }
+
+    /** Still out of range during an alerted excursion: the excursion record is rewritten. */
+    @Benchmark
+    public ColdChain.Step coldChainExcursionContinues() {
+        return ColdChain.temperature(warned, excursion, time, 9.1, fridge, ColdChainSettings.DEFAULTS, NO_NEW_ALERT);
+    }
+
+    @Benchmark
+    public OutgoingAlert renderThresholdOpened() {
+        return renderer.render(thresholdOpened, "M#icu3-bed4-spo2-000124#N#spo2");
+    }
+
+    @Benchmark
+    public OutgoingAlert renderColdChainResolved() {
+        return renderer.render(coldChainResolved, "M#pharm-fridge-1-000124#N#storage_temperature");
+    }
+}

@@ -1,0 +1,52 @@
+package org.wardwatch.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.telemetry.core.Reading;
+import org.wardwatch.telemetry.core.RejectionReason;
+import org.wardwatch.telemetry.core.Validation;
+
+/** The benchmarks measure the paths they are named for: each fixture ends where its benchmark says. */
+class MessagesTest {
+
+    private final MessageValidator validator = Messages.validator();
+
+    @Test
+    void typicalMessages_areAcceptedWithTheirReadings() {
+        assertThat(accepted(Messages.THERMOMETER, Messages.ONE_READING).readings()).hasSize(1);
+        assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS).readings()).hasSize(2);
+        assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS_ALERTING).readings()).hasSize(2);
+        assertThat(accepted(Messages.FRIDGE, Messages.STORAGE_READING).readings()).extracting(Reading::metric)
+                .containsExactly(Metric.STORAGE_TEMPERATURE, Metric.DOOR_OPEN);
+    }
+
+    @Test
+    void fourReadingMessage_decodesFour_andKeepsTheThreeACardiacMonitorMeasures() {
+        Validation.Accepted accepted = accepted(Messages.CARDIAC_MONITOR, Messages.FOUR_READINGS);
+
+        assertThat(accepted.readings()).hasSize(3);
+        assertThat(accepted.rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectionReason.METRIC_NOT_ALLOWED_FOR_KIND));
+    }
+
+    @Test
+    void rejectedPayloads_areRejectedForTheirReason() {
+        assertThat(rejection(Messages.OXIMETER, Messages.TRUNCATED)).isEqualTo(RejectionReason.MALFORMED_JSON);
+        assertThat(rejection(Messages.UNREGISTERED, Messages.TWO_READINGS)).isEqualTo(RejectionReason.UNKNOWN_DEVICE);
+    }
+
+    private Validation.Accepted accepted(String thing, byte[] payload) {
+        Validation validation = validator.validate(Messages.envelope(thing), payload);
+        assertThat(validation).isInstanceOf(Validation.Accepted.class);
+        return (Validation.Accepted) validation;
+    }
+
+    private RejectionReason rejection(String thing, byte[] payload) {
+        Validation validation = validator.validate(Messages.envelope(thing), payload);
+        assertThat(validation).isInstanceOf(Validation.Rejected.class);
+        return ((Validation.Rejected) validation).rejection().reason();
+    }
+}

@@ -1,0 +1,219 @@
+package org.wardwatch.localstack.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.wardwatch.emulator.MotoInstallation;
+import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.emulator.ProjectRoot;
+import org.wardwatch.localstack.lambda.FunctionPool;
+import org.wardwatch.localstack.lambda.FunctionSpec;
+import org.wardwatch.localstack.lambda.InvocationResult;
+
+/**
+ * Cold start of the packaged telemetry function, as the local stack runs it (function.zip under AWS's Runtime
+ * Interface Client, against moto): from starting the process to the first response, for a real two-reading
+ * message that is stored (8 DynamoDB calls). Variants run interleaved, after one discarded round: the default
+ * JVM, C1 only, AppCDS trained on real invocations, and where a JDK 25 is given its AOT cache. Then the warm
+ * invocation time ({@link WarmInvocations}). A benchmark, not a test: it prints figures and asserts nothing but
+ * that the function answered.
+ *
+ * <pre>local-stack/bench-cold-start [--runs 5] [--warm-samples 200] [--jdk25 DIR|none] [--skip-warm] [--skip-cold]</pre>
+ */
+public final class ColdStart {
+
+    private static final String DEFAULT_JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
+
+    /** One way to start the function. */
+    record Variant(String name, Path javaHome, boolean jarred, List<String> options) {
+    }
+
+    private final BenchTenant tenant;
+    private final FunctionLaunch launch;
+    private final Path work;
+    private final PrintStream out;
+
+    private ColdStart(BenchTenant tenant, FunctionLaunch launch, Path work, PrintStream out) {
+        this.tenant = tenant;
+        this.launch = launch;
+        this.work = work;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        int warmSamples = Integer.parseInt(options.getOrDefault("warm-samples", "200"));
+        String jdk25Option = options.getOrDefault("jdk25", DEFAULT_JDK25);
+        Path jdk25 = jdk25Option.equals("none") || !Files.isExecutable(Path.of(jdk25Option, "bin", "java"))
+                ? null : Path.of(jdk25Option);
+
+        Path root = ProjectRoot.find();
+        Path work = root.resolve("local-stack/.run/bench");
+        Path runtimeClient = Path.of(System.getProperty("wardwatch.lambdaRuntime",
+                root.resolve("local-stack/runner/target/lambda-runtime").toString()));
+        PrintStream out = System.out;
+        out.printf("cold start and warm invocations of functions/target/function.zip, %s%n", Instant.now());
+        out.printf("machine: %d cores, %s %s; JDK %s (%s)%s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(),
+                System.getProperty("java.home"), jdk25 == null ? "; no JDK 25" : "; JDK 25: " + jdk25);
+        try (MotoServer moto = MotoServer.start(MotoInstallation.forProject(root));
+             BenchTenant tenant = new BenchTenant(moto.endpoint())) {
+            FunctionLaunch launch = new FunctionLaunch(root.resolve("functions/target/function.zip"), runtimeClient,
+                    work);
+            ColdStart bench = new ColdStart(tenant, launch, work, out);
+            if (!options.containsKey("skip-cold")) {
+                bench.coldStarts(runs, jdk25);
+            }
+            if (!options.containsKey("skip-warm")) {
+                new WarmInvocations(tenant, out).run(launch.spec(tenant, null, false, List.of()), warmSamples,
+                        work.resolve("logs"));
+            }
+        }
+    }
+
+    private void coldStarts(int runs, Path jdk25) throws Exception {
+        int feature = Runtime.version().feature();
+        Path appCds = work.resolve("app.jsa");
+        Path aotCache = work.resolve("app.aot");
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("JDK " + feature + " default", null, false, List.of()));
+        variants.add(new Variant("JDK " + feature + " default, classes jarred", null, true, List.of()));
+        variants.add(new Variant("JDK " + feature + " C1 (TieredStopAtLevel=1)", null, false, List.of(C1)));
+        out.println("training AppCDS on real invocations (-XX:ArchiveClassesAtExit)");
+        train(null, "-XX:ArchiveClassesAtExit=" + appCds, appCds);
+        variants.add(new Variant("JDK " + feature + " AppCDS", null, true, List.of("-XX:SharedArchiveFile=" + appCds)));
+        variants.add(new Variant("JDK " + feature + " AppCDS + C1", null, true,
+                List.of("-XX:SharedArchiveFile=" + appCds, C1)));
+        if (jdk25 != null) {
+            out.println("training the JDK 25 AOT cache on real invocations (-XX:AOTCacheOutput)");
+            train(jdk25, "-XX:AOTCacheOutput=" + aotCache, aotCache);
+            variants.add(new Variant("JDK 25 default", jdk25, false, List.of()));
+            variants.add(new Variant("JDK 25 AOT cache", jdk25, true, List.of("-XX:AOTCache=" + aotCache)));
+            variants.add(new Variant("JDK 25 AOT cache + C1", jdk25, true, List.of("-XX:AOTCache=" + aotCache, C1)));
+        }
+
+        Map<Variant, List<double[]>> samples = new LinkedHashMap<>();
+        variants.forEach(v -> samples.put(v, new ArrayList<>()));
+        for (int round = 0; round <= runs; round++) {
+            out.printf(round == 0 ? "round 0 (discarded: page cache, the runner's own warm-up)%n" : "round %d/%d%n",
+                    round, runs);
+            for (int i = 0; i < variants.size(); i++) {
+                Variant variant = variants.get((i + round) % variants.size());
+                double[] sample = measure(variant);
+                out.printf("  %-36s %6.0f ms, 2nd invoke %4.0f ms%n", variant.name(), sample[0], sample[1]);
+                if (round > 0) {
+                    samples.get(variant).add(sample);
+                }
+            }
+        }
+        printTable(samples);
+    }
+
+    /** Start to first response, and the second invocation's time, in ms. */
+    private double[] measure(Variant variant) throws Exception {
+        FunctionSpec spec = launch.spec(tenant, variant.javaHome(), variant.jarred(), variant.options());
+        try (FunctionPool pool = new FunctionPool(spec, tenant.awsEnvironment(), work.resolve("logs"))) {
+            // queued before the process exists: the runtime's first poll takes it
+            CompletableFuture<InvocationResult> first = pool.invoke(tenant.twoReadings());
+            CompletableFuture<Long> answeredAt = first.thenApply(r -> System.nanoTime());
+            long start = System.nanoTime();
+            pool.start(1, Duration.ofSeconds(120));
+            expectAccepted(first.get(2, TimeUnit.MINUTES), variant.name());
+            double cold = (answeredAt.get() - start) / 1e6;
+            long second = System.nanoTime();
+            expectAccepted(pool.invoke(tenant.twoReadings()).get(2, TimeUnit.MINUTES), variant.name());
+            return new double[] {cold, (System.nanoTime() - second) / 1e6};
+        }
+    }
+
+    /**
+     * A training run serving every kind of message (stored, alerting, rejected, duplicate), stopped with SIGTERM so
+     * that the JVM exits normally and writes its archive.
+     */
+    private void train(Path javaHome, String option, Path archive) throws Exception {
+        Files.deleteIfExists(archive);
+        FunctionSpec spec = launch.spec(tenant, javaHome, true, List.of(option));
+        try (FunctionPool pool = new FunctionPool(spec, tenant.awsEnvironment(), work.resolve("logs"))) {
+            pool.start(1, Duration.ofSeconds(120));
+            List<Supplier<String>> kinds = List.of(tenant::twoReadings, tenant::oneReading,
+                    tenant::twoReadingsWithAlert, tenant::rejected);
+            String last = null;
+            for (int i = 0; i < 12; i++) {
+                last = kinds.get(i % kinds.size()).get();
+                expectAnswered(pool.invoke(last).get(2, TimeUnit.MINUTES), "training");
+            }
+            expectAnswered(pool.invoke(last).get(2, TimeUnit.MINUTES), "training"); // a duplicate
+            // the only java child: moto server is a Python process
+            ProcessHandle function = ProcessHandle.current().children()
+                    .filter(p -> p.info().command().orElse("").endsWith("/bin/java"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the training process is gone"));
+            function.destroy();
+            function.onExit().get(5, TimeUnit.MINUTES);
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!Files.isRegularFile(archive) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training run wrote no " + archive + "; see " + work.resolve("logs"));
+        }
+        out.printf("  %s: %.1f MB%n", archive.getFileName(), Files.size(archive) / 1e6);
+    }
+
+    private static void expectAnswered(InvocationResult result, String variant) {
+        if (result.failed()) {
+            throw new IllegalStateException(variant + ": the function failed: " + result.body());
+        }
+    }
+
+    private static void expectAccepted(InvocationResult result, String variant) {
+        if (result.failed() || !result.body().contains("\"ACCEPTED\"")) {
+            throw new IllegalStateException(variant + ": the function did not store the message: " + result.body());
+        }
+    }
+
+    private void printTable(Map<Variant, List<double[]>> samples) {
+        double baseline = Stats.median(samples.values().iterator().next().stream().mapToDouble(s -> s[0]).toArray());
+        out.println();
+        out.println("process start -> first response (ms), two-reading message stored in moto");
+        out.printf("%-36s %4s %8s %8s %8s %10s %12s%n", "variant", "runs", "median", "min", "max", "vs default",
+                "2nd invoke");
+        samples.forEach((variant, list) -> {
+            double[] cold = list.stream().mapToDouble(s -> s[0]).toArray();
+            double[] second = list.stream().mapToDouble(s -> s[1]).toArray();
+            double median = Stats.median(cold);
+            out.printf("%-36s %4d %8.0f %8.0f %8.0f %10.2f %12.0f%n", variant.name(), cold.length, median,
+                    Stats.min(cold), Stats.max(cold), median / baseline, Stats.median(second));
+        });
+        out.println();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.startsWith("skip-")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+        }
+        return options;
+    }
+}
