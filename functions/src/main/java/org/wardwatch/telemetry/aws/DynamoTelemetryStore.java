@@ -225,12 +225,17 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().map(CancellationReason::code)
-                    .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
-                return false;
-            }
-            throw e;
+            return lostTheRace(e);
         }
+    }
+
+    /** False when a condition failed (another invocation got there first); any other cancellation is rethrown. */
+    private static boolean lostTheRace(TransactionCanceledException e) {
+        if (e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
+            return false;
+        }
+        throw e;
     }
 
     private Map<String, AttributeValue> outboxItem(Device device, Envelope envelope, OutgoingAlert a) {
@@ -329,11 +334,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().map(CancellationReason::code)
-                    .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
-                return false;
-            }
-            throw e;
+            return lostTheRace(e);
         }
     }
 
