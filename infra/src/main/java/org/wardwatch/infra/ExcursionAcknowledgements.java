@@ -17,7 +17,7 @@ public final class ExcursionAcknowledgements extends Construct {
 
     private final TenantFunction function;
 
-    public ExcursionAcknowledgements(Construct scope, String id, ExcursionAcknowledgementsProps props) {
+    public ExcursionAcknowledgements(Construct scope, String id, SingleFunctionProps props) {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())

@@ -34,7 +34,7 @@ public final class SilentDevices extends Construct {
     private final TenantFunction function;
     private final Rule schedule;
 
-    public SilentDevices(Construct scope, String id, SilentDevicesProps props) {
+    public SilentDevices(Construct scope, String id, SingleFunctionProps props) {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())

@@ -17,7 +17,7 @@ public final class TemperatureLogs extends Construct {
 
     private final TenantFunction function;
 
-    public TemperatureLogs(Construct scope, String id, TemperatureLogsProps props) {
+    public TemperatureLogs(Construct scope, String id, SingleFunctionProps props) {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())

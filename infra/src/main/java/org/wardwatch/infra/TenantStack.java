@@ -89,26 +89,18 @@ public final class TenantStack extends Stack {
         readingsStore.grantTelemetryAccess(redrive.function());
         alertChannels.grantPublish(redrive.function());
 
-        temperatureLogs = new TemperatureLogs(this, "TemperatureLogs", TemperatureLogsProps.builder()
+        SingleFunctionProps singleFunction = SingleFunctionProps.builder()
                 .names(names)
                 .settings(functions)
                 .encryptionKey(key)
-                .build());
+                .build();
+        temperatureLogs = new TemperatureLogs(this, "TemperatureLogs", singleFunction);
         readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
 
-        excursionAcknowledgements = new ExcursionAcknowledgements(this, "ExcursionAcknowledgements",
-                ExcursionAcknowledgementsProps.builder()
-                        .names(names)
-                        .settings(functions)
-                        .encryptionKey(key)
-                        .build());
+        excursionAcknowledgements = new ExcursionAcknowledgements(this, "ExcursionAcknowledgements", singleFunction);
         readingsStore.grantExcursionAcknowledgementAccess(excursionAcknowledgements.function());
 
-        silentDevices = new SilentDevices(this, "SilentDevices", SilentDevicesProps.builder()
-                .names(names)
-                .settings(functions)
-                .encryptionKey(key)
-                .build());
+        silentDevices = new SilentDevices(this, "SilentDevices", singleFunction);
         readingsStore.grantSilenceCheckAccess(silentDevices.function());
         alertChannels.grantPublish(silentDevices.function());
 

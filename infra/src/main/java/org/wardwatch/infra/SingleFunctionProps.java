@@ -5,15 +5,16 @@ import software.amazon.awscdk.services.kms.IKey;
 import java.util.Objects;
 
 /**
- * What {@link TemperatureLogs} needs.
+ * What a construct that deploys one of the tenant's functions, and nothing it needs beyond it, is given
+ * ({@link TemperatureLogs}, {@link ExcursionAcknowledgements}, {@link SilentDevices}).
  *
  * @param names         the tenant's names
  * @param settings      how the tenant's functions are deployed (artifact, runtime, shared environment)
  * @param encryptionKey the tenant's key, for the log group
  */
-public record TemperatureLogsProps(TenantNames names, FunctionSettings settings, IKey encryptionKey) {
+public record SingleFunctionProps(TenantNames names, FunctionSettings settings, IKey encryptionKey) {
 
-    public TemperatureLogsProps {
+    public SingleFunctionProps {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(encryptionKey, "encryptionKey");
@@ -43,8 +44,8 @@ public record TemperatureLogsProps(TenantNames names, FunctionSettings settings,
             return this;
         }
 
-        public TemperatureLogsProps build() {
-            return new TemperatureLogsProps(names, settings, encryptionKey);
+        public SingleFunctionProps build() {
+            return new SingleFunctionProps(names, settings, encryptionKey);
         }
     }
 }
