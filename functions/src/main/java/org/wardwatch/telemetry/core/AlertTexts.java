@@ -23,7 +23,7 @@ public final class AlertTexts {
                 : coldChainSummary(n);
         String text = "[wardwatch] " + headline(n) + " " + shortLabel(n.metric()) + " " + value(n)
                 + " | " + place(n, 24, 12) + " | " + what + " | #" + n.alertId();
-        return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
+        return withinSmsLimit(text);
     }
 
     /** A fridge has no bed: the device's name says which one, and how long the condition has lasted. */
@@ -51,9 +51,7 @@ public final class AlertTexts {
         String subject = "[wardwatch] " + headline(n) + ": " + longLabel(n.metric()) + " " + value(n) + " at "
                 + place(n, 30, 12) + " (alert " + n.alertId() + " "
                 + n.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
-        StringBuilder ascii = new StringBuilder(subject.length());
-        subject.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-        return ascii.length() <= SUBJECT_LIMIT ? ascii.toString() : ascii.substring(0, SUBJECT_LIMIT - 3) + "...";
+        return asSnsSubject(subject);
     }
 
     public static String emailBody(AlertNotification n) {
@@ -193,16 +191,14 @@ public final class AlertTexts {
         String label = a.condition() == DeviceCondition.BATTERY ? "Low battery" : "Device silent";
         String text = "[wardwatch] " + head + " " + label + " | " + devicePlace(a.device()) + " | "
                 + clean(a.device().thingName(), 40) + " " + what + " | #" + a.transition().alertId();
-        return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
+        return withinSmsLimit(text);
     }
 
     public static String emailSubject(DeviceAlert a) {
         String label = a.condition() == DeviceCondition.BATTERY ? "low battery" : "device silent";
         String subject = "[wardwatch] " + a.transition().severity() + " " + label + ": " + a.device().thingName()
                 + " at " + devicePlace(a.device()) + " (" + a.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
-        StringBuilder ascii = new StringBuilder(subject.length());
-        subject.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-        return ascii.length() <= SUBJECT_LIMIT ? ascii.toString() : ascii.substring(0, SUBJECT_LIMIT - 3) + "...";
+        return asSnsSubject(subject);
     }
 
     public static String emailBody(DeviceAlert a) {
@@ -223,5 +219,16 @@ public final class AlertTexts {
     private static String devicePlace(Device d) {
         String ward = d.ward() == null ? "no ward" : clean(d.ward(), 24);
         return d.bed() == null ? ward : ward + " bed " + clean(d.bed(), 12);
+    }
+
+    private static String withinSmsLimit(String text) {
+        return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
+    }
+
+    /** SNS takes a subject of printable ASCII under 100 characters. */
+    private static String asSnsSubject(String subject) {
+        StringBuilder ascii = new StringBuilder(subject.length());
+        subject.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        return ascii.length() <= SUBJECT_LIMIT ? ascii.toString() : ascii.substring(0, SUBJECT_LIMIT - 3) + "...";
     }
 }

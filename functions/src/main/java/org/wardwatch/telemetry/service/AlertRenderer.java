@@ -48,21 +48,8 @@ public final class AlertRenderer {
         doc.put("deviceTime", a.at().toString());
         doc.put("sms", sms);
         doc.put("emailSubject", subject);
-        ObjectNode structure = JSON.createObjectNode();
-        structure.put("default", doc.toString());
-        structure.put("sms", sms);
-        structure.put("email", AlertTexts.emailBody(a));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("severity", t.routingSeverity().name());
-        attributes.put("type", DeviceAlert.TYPE);
-        attributes.put("transition", t.transition().name());
-        attributes.put("ward", a.device().ward() == null || a.device().ward().isBlank() ? "none" : a.device().ward());
-        try {
-            return new OutgoingAlert(a.device().thingName(), outboxKey, subject, JSON.writeValueAsString(structure),
-                    attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render alert " + t.alertId(), e);
-        }
+        return outgoing(a.device().thingName(), outboxKey, t, DeviceAlert.TYPE, a.device().ward(), doc, sms, subject,
+                AlertTexts.emailBody(a));
     }
 
     public OutgoingAlert render(AlertNotification n, String outboxKey) {
@@ -106,20 +93,26 @@ public final class AlertRenderer {
         doc.put("sms", sms);
         doc.put("emailSubject", subject);
 
+        return outgoing(n.thingName(), outboxKey, t, n.type(), n.ward(), doc, sms, subject, AlertTexts.emailBody(n));
+    }
+
+    /** One document per protocol, and the attributes staff subscriptions filter on. */
+    private static OutgoingAlert outgoing(String thingName, String outboxKey, AlertTransition t, String type,
+                                          String ward, ObjectNode doc, String sms, String subject, String email) {
         ObjectNode structure = JSON.createObjectNode();
         structure.put("default", doc.toString());
         structure.put("sms", sms);
-        structure.put("email", AlertTexts.emailBody(n));
+        structure.put("email", email);
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("severity", t.routingSeverity().name());
-        attributes.put("type", n.type());
+        attributes.put("type", type);
         attributes.put("transition", t.transition().name());
-        attributes.put("ward", n.ward() == null || n.ward().isBlank() ? "none" : n.ward());
+        attributes.put("ward", ward == null || ward.isBlank() ? "none" : ward);
         try {
-            return new OutgoingAlert(n.thingName(), outboxKey, subject, JSON.writeValueAsString(structure), attributes);
+            return new OutgoingAlert(thingName, outboxKey, subject, JSON.writeValueAsString(structure), attributes);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not render alert " + n.alertId(), e);
+            throw new IllegalStateException("could not render alert " + t.alertId(), e);
         }
     }
 }
