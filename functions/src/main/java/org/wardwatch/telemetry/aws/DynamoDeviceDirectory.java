@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.telemetry.core.Device;
-import org.wardwatch.telemetry.core.DeviceKind;
 import org.wardwatch.telemetry.service.SilenceService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,15 +27,8 @@ public final class DynamoDeviceDirectory implements SilenceService.DeviceDirecto
                 .filterExpression("#status = :active")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":active", AttributeValue.fromS("ACTIVE"))).build()).items()) {
-            DeviceKind.fromCode(text(item, "kind")).ifPresent(kind -> devices.add(new Device(text(item, "thingName"),
-                    text(item, "tenantId"), kind, text(item, "ward"), text(item, "bed"), text(item, "storageProfile"),
-                    null, true)));
+            DynamoDeviceRegistry.device(DynamoDeviceRegistry.text(item, "thingName"), item).ifPresent(devices::add);
         }
         return devices;
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.s() == null || value.s().isEmpty() ? null : value.s();
     }
 }

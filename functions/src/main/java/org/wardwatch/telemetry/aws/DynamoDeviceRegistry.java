@@ -64,17 +64,17 @@ public final class DynamoDeviceRegistry implements DeviceRegistry {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        Optional<DeviceKind> kind = DeviceKind.fromCode(text(item, "kind"));
-        if (kind.isEmpty()) {
-            // A registry row we cannot interpret must not let readings through unchecked.
-            return Optional.empty();
-        }
-        return Optional.of(new Device(thingName, text(item, "tenantId"), kind.get(), text(item, "ward"),
-                text(item, "bed"), text(item, "storageProfile"), text(item, "patientRef"),
+        return device(thingName, item);
+    }
+
+    /** A registry row as a device; empty when its kind is unknown (it must not let readings through unchecked). */
+    static Optional<Device> device(String thingName, Map<String, AttributeValue> item) {
+        return DeviceKind.fromCode(text(item, "kind")).map(kind -> new Device(thingName, text(item, "tenantId"), kind,
+                text(item, "ward"), text(item, "bed"), text(item, "storageProfile"), text(item, "patientRef"),
                 "ACTIVE".equals(text(item, "status"))));
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.s() == null || value.s().isEmpty() ? null : value.s();
     }
