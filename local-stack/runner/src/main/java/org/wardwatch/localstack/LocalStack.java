@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.wardwatch.devicecerts.CaRegistration;
 import org.wardwatch.devicecerts.DeviceIdentity;
@@ -31,15 +33,18 @@ import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.localstack.broker.BrokerTls;
 import org.wardwatch.localstack.broker.IotBroker;
 import org.wardwatch.localstack.broker.IotRegistryView;
+import org.wardwatch.localstack.broker.PublishListener;
 import org.wardwatch.localstack.faults.FaultProxy;
 import org.wardwatch.localstack.lambda.AsyncInvoker;
 import org.wardwatch.localstack.lambda.FunctionCode;
 import org.wardwatch.localstack.lambda.FunctionPool;
 import org.wardwatch.localstack.lambda.FunctionSpec;
+import org.wardwatch.localstack.rules.RuleAccounting;
 import org.wardwatch.localstack.rules.RulesEngine;
 import org.wardwatch.localstack.rules.TopicRule;
 import org.wardwatch.localstack.tenant.LocalTenant;
 import org.wardwatch.localstack.tenant.TemplateProvisioner;
+import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.localstack.tenant.TenantSynth;
 import org.wardwatch.localstack.ward.DeviceConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -55,8 +60,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole pipeline on one machine: moto server, the tenant stack created from its synthesized CDK template, the
- * tenant CA and devices registered through device-certs, the packaged function under the Lambda runtime client,
- * the topic rule, and HiveMQ as IoT Core's data plane. Started once, used by the command and by the tests.
+ * tenant CA and devices registered through device-certs, the packaged functions under the Lambda runtime client,
+ * the topic rules, and HiveMQ as IoT Core's data plane (with its lifecycle events). Started once, used by the
+ * command and by the tests.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -101,6 +107,8 @@ public final class LocalStack implements AutoCloseable {
     private CaRegistration caRegistration;
     private IotRegistrar registrar;
     private FunctionPool pool;
+    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final List<PublishListener> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RulesEngine rules;
     private BrokerTls tls;
     private IotBroker broker;
@@ -161,8 +169,6 @@ public final class LocalStack implements AutoCloseable {
         registrar = new IotRegistrar(iot, new DeviceRegistry(dynamo, tenant.devicesTable()));
         caRegistration = registrar.ensureCa(ca.certificate(), () -> ca);
 
-        step("starting " + options.functionInstances() + " warm instance(s) of " + tenant.functionName()
-                + " (function.zip under the Lambda runtime interface client)");
         Path ricDir = Path.of(System.getProperty("wardwatch.lambdaRuntime",
                 options.root().resolve("local-stack/runner/target/lambda-runtime").toString()));
         ric = FunctionCode.runtimeClient(ricDir);
@@ -175,24 +181,73 @@ public final class LocalStack implements AutoCloseable {
             }
             resources.add(faults);
         }
-        pool = new FunctionPool(functionSpec(tenant.functionName(), tenant.functionEnvironment()),
-                awsEnvironment(region), run.resolve("logs"));
-        resources.add(pool);
-        pool.start(options.functionInstances(), Duration.ofSeconds(120));
-        List<Duration> delays = options.retryDelays().subList(0, Math.min(tenant.retryAttempts(),
-                options.retryDelays().size()));
-        AsyncInvoker invoker = new AsyncInvoker(pool, delays,
-                record -> sqs.sendMessage(b -> b.queueUrl(tenant.onFailureQueueUrl()).messageBody(record)),
-                tenant.functionArn());
-        resources.add(invoker);
-        rules = new RulesEngine(tenant.ruleName(), TopicRule.parse(tenant.ruleSql()), invoker,
-                record -> sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl()).messageBody(record)), stats);
+        startRuleFunctions();
+        rules = new RulesEngine(tenant.rules().stream().map(this::rule).toList());
+        PublishListener delivery = (clientId, topic, payload, receivedAt) -> {
+            rules.onPublish(clientId, topic, payload, receivedAt);
+            observers.forEach(o -> o.onPublish(clientId, topic, payload, receivedAt));
+        };
 
         step("starting the MQTT broker (HiveMQ CE, mutual TLS, IoT Core authorization)");
         tls = BrokerTls.create(run.resolve("broker"), List.of(ca.certificate()));
-        broker = IotBroker.start(run.resolve("broker"), tls, new IotRegistryView(iot), rules);
+        broker = IotBroker.start(run.resolve("broker"), tls, new IotRegistryView(iot), delivery);
         resources.add(broker);
+        // Closed before the broker: its own shutdown disconnects are not run through the stopping functions.
+        resources.add(rules);
         step("ready: mqtts://" + broker.host() + ":" + broker.port() + ", AWS emulator " + moto.endpoint());
+    }
+
+    /**
+     * Starts the function each rule invokes, all at once: the telemetry function with {@code functionInstances}
+     * warm instances, any other rule's function (presence) with one; a function two rules invoke runs once.
+     */
+    private void startRuleFunctions() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (TenantRule rule : tenant.rules()) {
+            TenantRule.Target target = rule.target();
+            int size = target.handlerName().equals("telemetry") ? options.functionInstances() : 1;
+            sizes.merge(target.functionName(), size, Math::max);
+            if (!pools.containsKey(target.functionName())) {
+                FunctionPool started = new FunctionPool(functionSpec(target), awsEnvironment(region),
+                        options.runDirectory().resolve("logs"));
+                resources.add(started);
+                pools.put(target.functionName(), started);
+            }
+        }
+        sizes.forEach((name, size) -> step("starting " + size + " warm instance(s) of " + name
+                + " (function.zip under the Lambda runtime interface client)"));
+        List<java.util.concurrent.CompletableFuture<Void>> starts = new ArrayList<>();
+        pools.forEach((name, p) -> starts.add(java.util.concurrent.CompletableFuture.runAsync(
+                () -> p.start(sizes.get(name), Duration.ofSeconds(120)))));
+        try {
+            java.util.concurrent.CompletableFuture.allOf(starts.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        pool = pools.get(tenant.functionName());
+    }
+
+    /** A rule as the engine runs it: its SQL, its function's asynchronous invocation, its error action. */
+    private RulesEngine.Rule rule(TenantRule rule) {
+        TenantRule.Target target = rule.target();
+        List<Duration> delays = options.retryDelays().subList(0, Math.min(target.retryAttempts(),
+                options.retryDelays().size()));
+        AsyncInvoker invoker = new AsyncInvoker(pools.get(target.functionName()), delays,
+                record -> sqs.sendMessage(b -> b.queueUrl(target.onFailureQueueUrl()).messageBody(record)),
+                target.functionArn());
+        resources.add(invoker);
+        RuleAccounting accounting = target.handlerName().equals("telemetry") ? stats.telemetry()
+                : stats.events(target.handlerName());
+        return new RulesEngine.Rule(rule.name(), TopicRule.parse(rule.sql()), invoker::invoke,
+                record -> sqs.sendMessage(b -> b.queueUrl(rule.errorQueueUrl()).messageBody(record)), accounting);
+    }
+
+    private FunctionSpec functionSpec(TenantRule.Target target) {
+        Duration timeout = options.functionTimeout() != null ? options.functionTimeout() : target.timeout();
+        return new FunctionSpec(target.functionName(), code, ric, target.runtimeHandler(),
+                new LinkedHashMap<>(target.environment()), timeout, target.memoryMb(),
+                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
     }
 
     private FunctionSpec functionSpec(String name, Map<String, String> environment) {
@@ -289,6 +344,13 @@ public final class LocalStack implements AutoCloseable {
                 device.key(), clientId, Duration.ofSeconds(15));
     }
 
+    /** Connects as {@code device}, handing what its subscriptions receive to {@code received}. */
+    public DeviceConnection connect(Credentials device, java.util.function.Consumer<DeviceConnection.Received> received)
+            throws DeviceConnection.RefusedException {
+        return DeviceConnection.connect(broker.host(), broker.port(), tls.brokerCaPem(), device.certificate(),
+                device.key(), device.thing(), Duration.ofSeconds(15), received);
+    }
+
     /** Reads everything waiting in the staff inbox (the SQS queue subscribed to the alert topic). */
     public List<StaffMessage> drainStaffInbox() {
         List<StaffMessage> messages = new ArrayList<>();
@@ -311,9 +373,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Messages waiting in the rule's error action queue and the function's on-failure destination. */
+    /** Messages waiting in the rules' error action queues and their functions' on-failure destinations. */
     public int deadLetters() {
-        return count(tenant.ruleErrorQueueUrl()) + count(tenant.onFailureQueueUrl());
+        Set<String> queues = new LinkedHashSet<>();
+        for (TenantRule rule : tenant.rules()) {
+            queues.add(rule.errorQueueUrl());
+            queues.add(rule.target().onFailureQueueUrl());
+        }
+        return queues.stream().mapToInt(this::count).sum();
     }
 
     /** The bodies waiting in the function's on-failure destination, left in place. */
@@ -351,8 +418,26 @@ public final class LocalStack implements AutoCloseable {
         return stats;
     }
 
+    /** The telemetry function's warm instances. */
     public FunctionPool functions() {
         return pool;
+    }
+
+    /** The warm instances of the function a rule invokes, by function name (the template's FunctionName). */
+    public FunctionPool functions(String functionName) {
+        FunctionPool found = pools.get(functionName);
+        if (found == null) {
+            throw new IllegalArgumentException("no rule of the tenant stack invokes " + functionName);
+        }
+        return found;
+    }
+
+    /**
+     * Also hands {@code observer} everything the rules engine receives: every publish the broker authorized and
+     * every lifecycle event it published. Called on broker threads: must not block.
+     */
+    public void observe(PublishListener observer) {
+        observers.add(observer);
     }
 
     public URI emulatorEndpoint() {

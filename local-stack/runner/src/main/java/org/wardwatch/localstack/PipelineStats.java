@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wardwatch.localstack.lambda.AsyncInvoker;
+import org.wardwatch.localstack.rules.RuleAccounting;
 
 /**
- * What went through the local pipeline: messages the rule matched, what the function answered (stored, rejected
- * by reason, duplicates, notifications), dead letters, and publish-to-stored latencies.
+ * What went through the local pipeline. The device accounting (published = stored + quarantined + duplicates +
+ * dead-lettered) is the telemetry rule's only: messages it matched, what the telemetry function answered (stored,
+ * rejected by reason, duplicates, notifications), its dead letters, and publish-to-stored latencies. Every other
+ * rule's function (the presence function, for lifecycle events) is counted apart, by handler: {@link #events}.
  */
 public final class PipelineStats {
 
@@ -34,6 +38,97 @@ public final class PipelineStats {
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private final List<Long> storedLatencyMillis = new ArrayList<>();
     private final List<Long> notificationLatencyMillis = new ArrayList<>();
+    private final Map<String, EventCounts> eventsByHandler = new TreeMap<>();
+
+    /**
+     * What one function other than telemetry did with the events its rule matched: how many were delivered, the
+     * {@code outcome} of each response ({@code RECORDED}, {@code STALE}, {@code DUPLICATE}, {@code QUARANTINED} for
+     * the presence function), retries, and how many ended dead-lettered (retries exhausted, or the action failed).
+     */
+    public static final class EventCounts implements RuleAccounting {
+
+        public final AtomicLong delivered = new AtomicLong();
+        public final AtomicLong retries = new AtomicLong();
+        public final AtomicLong deadLettered = new AtomicLong();
+        private final Map<String, Long> outcomes = new TreeMap<>();
+
+        @Override
+        public void matched() {
+            delivered.incrementAndGet();
+        }
+
+        @Override
+        public void completed(AsyncInvoker.Outcome outcome, long latencyMillis) {
+            retries.addAndGet(outcome.attempts() - 1);
+            if (!outcome.succeeded()) {
+                deadLettered.incrementAndGet();
+                return;
+            }
+            String answered;
+            try {
+                answered = JSON.readTree(outcome.last().body()).path("outcome").asText("");
+            } catch (IOException e) {
+                answered = "";
+            }
+            synchronized (this) {
+                outcomes.merge(answered.isEmpty() ? "no outcome" : answered, 1L, Long::sum);
+            }
+        }
+
+        @Override
+        public void errorAction() {
+            deadLettered.incrementAndGet();
+        }
+
+        /** Responses by their {@code outcome} field. */
+        public synchronized Map<String, Long> outcomes() {
+            return new TreeMap<>(outcomes);
+        }
+
+        public synchronized long outcome(String name) {
+            return outcomes.getOrDefault(name, 0L);
+        }
+    }
+
+    /** The telemetry rule's accounting: published, processed results, retries and dead letters above. */
+    public RuleAccounting telemetry() {
+        return new RuleAccounting() {
+            @Override
+            public void matched() {
+                published.incrementAndGet();
+            }
+
+            @Override
+            public void completed(AsyncInvoker.Outcome outcome, long latencyMillis) {
+                retries.addAndGet(outcome.attempts() - 1);
+                if (outcome.succeeded()) {
+                    recordResult(outcome.last().body(), latencyMillis);
+                } else {
+                    deadLetters.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void errorAction() {
+                deadLetters.incrementAndGet();
+            }
+        };
+    }
+
+    /** The counts of the rule(s) invoking the function with this handler ({@code presence}, ...). */
+    public synchronized EventCounts events(String handler) {
+        return eventsByHandler.computeIfAbsent(handler, h -> new EventCounts());
+    }
+
+    /** The presence function's counts: lifecycle events delivered and what it answered. */
+    public EventCounts presence() {
+        return events("presence");
+    }
+
+    /** Every non-telemetry handler that has counts, by handler. */
+    public synchronized Map<String, EventCounts> events() {
+        return new TreeMap<>(eventsByHandler);
+    }
 
     /** Counts one function response (the telemetry function's result document). */
     public void recordResult(String responseJson, long latencyMillis) {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The pipeline end to end, against the real broker over real mutual TLS, the emulator and the packaged function:
  * what a device publishes is stored and alerts reach staff; what IoT Core would refuse is refused and stores
- * nothing; what the function fails on ends in the dead-letter queue with its payload.
+ * nothing; what the function fails on ends in the dead-letter queue with its payload; connects and disconnects
+ * become IoT Core's lifecycle events, for the rules engine and for subscribers allowed to see them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackTest {
@@ -45,12 +47,27 @@ class LocalStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStack stack;
 
+    /** A lifecycle event as the rules engine received it. */
+    private record Observed(String topic, JsonNode event) {
+    }
+
+    private static final List<Observed> lifecycle = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void startTheStack() {
         Path root = ProjectRoot.find();
         stack = LocalStack.start(new LocalStack.Options(root, root.resolve("local-stack/tenant.json"),
                 root.resolve("local-stack/runner/target/local-stack-test"), 2,
                 List.of(Duration.ofMillis(100), Duration.ofMillis(100)), System.err));
+        stack.observe((clientId, topic, payload, receivedAt) -> {
+            if (topic.startsWith("$aws/events/presence/")) {
+                try {
+                    lifecycle.add(new Observed(topic, JSON.readTree(payload)));
+                } catch (java.io.IOException e) {
+                    lifecycle.add(new Observed(topic, JSON.getNodeFactory().textNode("not JSON")));
+                }
+            }
+        });
     }
 
     @AfterAll
@@ -161,6 +178,175 @@ class LocalStackTest {
                 .isInstanceOf(DeviceConnection.RefusedException.class);
         assertThatThrownBy(() -> stack.connect(device, "not-a-thing"))
                 .isInstanceOf(DeviceConnection.RefusedException.class);
+    }
+
+    // --- lifecycle events ($aws/events/presence/...) ---------------------------------------------------------
+
+    /** The lifecycle events of {@code clientId} so far, waiting up to 15 s until there are at least {@code count}. */
+    private static List<Observed> eventsOf(String clientId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            List<Observed> events = lifecycle.stream()
+                    .filter(o -> o.event().path("clientId").asText().equals(clientId)).toList();
+            if (events.size() >= count || System.nanoTime() > deadline) {
+                return events;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void deviceThatConnectsAndDisconnects_getsAConnectedThenADisconnectedEvent_ofOneSession() throws Exception {
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-clean", "15"));
+        long before = System.currentTimeMillis();
+        stack.connect(device).close();
+
+        List<Observed> events = eventsOf(device.thing(), 2);
+
+        assertThat(events).extracting(Observed::topic).containsExactly(
+                "$aws/events/presence/connected/e2e-presence-clean",
+                "$aws/events/presence/disconnected/e2e-presence-clean");
+        JsonNode connected = events.get(0).event();
+        JsonNode disconnected = events.get(1).event();
+        assertThat(connected.get("eventType").asText()).isEqualTo("connected");
+        assertThat(connected.get("sessionIdentifier").asText()).matches("[0-9a-f]{32}");
+        assertThat(connected.get("principalIdentifier").asText()).isEqualTo(device.certificateId());
+        assertThat(connected.get("ipAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(connected.get("timestamp").asLong()).isBetween(before, System.currentTimeMillis());
+        assertThat(disconnected.get("eventType").asText()).isEqualTo("disconnected");
+        for (String field : List.of("clientId", "sessionIdentifier", "principalIdentifier", "versionNumber")) {
+            assertThat(disconnected.get(field)).as(field).isEqualTo(connected.get(field));
+        }
+        assertThat(disconnected.get("disconnectReason").asText()).isEqualTo("CLIENT_INITIATED_DISCONNECT");
+        assertThat(disconnected.get("clientInitiatedDisconnect").asBoolean()).isTrue();
+        assertThat(disconnected.get("timestamp").asLong()).isGreaterThanOrEqualTo(connected.get("timestamp").asLong());
+
+        stack.connect(device).close();
+
+        List<Observed> again = eventsOf(device.thing(), 4);
+        assertThat(again).hasSize(4);
+        JsonNode reconnected = again.get(2).event();
+        assertThat(reconnected.get("eventType").asText()).isEqualTo("connected");
+        assertThat(reconnected.get("versionNumber").asLong()).isEqualTo(connected.get("versionNumber").asLong() + 1);
+        assertThat(reconnected.get("sessionIdentifier").asText())
+                .matches("[0-9a-f]{32}").isNotEqualTo(connected.get("sessionIdentifier").asText());
+        assertThat(again.get(3).event().get("versionNumber")).isEqualTo(reconnected.get("versionNumber"));
+    }
+
+    @Test
+    @Order(7)
+    void connectionDroppedWithoutDisconnect_isConnectionLost() throws Exception {
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-unplugged", "16"));
+        stack.connect(device).closeWithoutDisconnect();
+
+        List<Observed> events = eventsOf(device.thing(), 2);
+
+        assertThat(events).hasSize(2);
+        JsonNode disconnected = events.get(1).event();
+        assertThat(disconnected.get("disconnectReason").asText()).isEqualTo("CONNECTION_LOST");
+        assertThat(disconnected.get("clientInitiatedDisconnect").asBoolean()).isFalse();
+        assertThat(disconnected.get("sessionIdentifier")).isEqualTo(events.get(0).event().get("sessionIdentifier"));
+    }
+
+    @Test
+    @Order(8)
+    void publishOutsideThePolicy_endsTheSessionWithAuthError() throws Exception {
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-trespasser", "17"));
+        try (DeviceConnection connection = stack.connect(device)) {
+            assertThat(connection.publish(stack.tenant().telemetryTopic("e2e-presence-clean"), payload("p-1", 97))
+                    .get(15, TimeUnit.SECONDS)).isFalse();
+            List<Observed> events = eventsOf(device.thing(), 2);
+
+            assertThat(events.get(1).event().get("eventType").asText()).isEqualTo("disconnected");
+            assertThat(events.get(1).event().get("disconnectReason").asText()).isEqualTo("AUTH_ERROR");
+            assertThat(events.get(1).event().get("clientInitiatedDisconnect").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void secondClientWithTheSameClientId_takesOver_andTheFirstSessionEndsAsDuplicateClientId() throws Exception {
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-twin", "18"));
+        DeviceConnection first = stack.connect(device);
+        String firstSession = eventsOf(device.thing(), 1).get(0).event().get("sessionIdentifier").asText();
+        try (DeviceConnection second = stack.connect(device)) {
+            first.closeWithoutDisconnect(); // the SDK would otherwise reconnect and take the id back
+
+            List<Observed> events = eventsOf(device.thing(), 3);
+
+            JsonNode ended = events.stream().map(Observed::event)
+                    .filter(e -> e.get("eventType").asText().equals("disconnected"))
+                    .filter(e -> e.get("sessionIdentifier").asText().equals(firstSession))
+                    .findFirst().orElseThrow();
+            assertThat(ended.get("disconnectReason").asText()).isEqualTo("DUPLICATE_CLIENTID");
+            assertThat(ended.get("clientInitiatedDisconnect").asBoolean()).isFalse();
+            JsonNode secondConnected = events.stream().map(Observed::event)
+                    .filter(e -> e.get("eventType").asText().equals("connected"))
+                    .filter(e -> !e.get("sessionIdentifier").asText().equals(firstSession))
+                    .findFirst().orElseThrow();
+            assertThat(secondConnected.get("versionNumber").asLong())
+                    .isEqualTo(ended.get("versionNumber").asLong() + 1);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void refusedConnect_getsNoLifecycleEvent() throws Exception {
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-impostor", "19"));
+        stack.declare(oximeter("e2e-presence-victim", "20"));
+        LocalStack.Credentials marker = stack.declare(oximeter("e2e-presence-marker", "21"));
+
+        assertThatThrownBy(() -> stack.connect(device, "e2e-presence-victim"))
+                .isInstanceOf(DeviceConnection.RefusedException.class);
+        // Events of one client reach the rules engine in order, of different clients in any order: wait for a
+        // later client's events, then a little longer.
+        stack.connect(marker).close();
+        assertThat(eventsOf(marker.thing(), 2)).hasSize(2);
+        Thread.sleep(500);
+
+        assertThat(eventsOf("e2e-presence-victim", 0)).isEmpty();
+        assertThat(eventsOf(device.thing(), 0)).isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void clientAllowedToSubscribe_receivesTheEventsOverMqtt_asTheRulesEngineDoes() throws Exception {
+        LocalStack.Credentials monitor = stack.declare(oximeter("e2e-presence-monitor", "22"));
+        String arn = "arn:aws:iot:" + stack.tenant().region() + ":" + stack.tenant().account() + ":";
+        stack.iot().createPolicy(b -> b.policyName("e2e-presence-monitor").policyDocument("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "iot:Subscribe", "Resource": "%stopicfilter/$aws/events/presence/*"},
+                  {"Effect": "Allow", "Action": "iot:Receive", "Resource": "%stopic/$aws/events/presence/*"}]}
+                """.formatted(arn, arn)));
+        String certificateArn = stack.iot().describeCertificate(b -> b.certificateId(monitor.certificateId()))
+                .certificateDescription().certificateArn();
+        stack.iot().attachPolicy(b -> b.policyName("e2e-presence-monitor").target(certificateArn));
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-watched", "23"));
+        List<DeviceConnection.Received> received = new CopyOnWriteArrayList<>();
+
+        try (DeviceConnection watched = stack.connect(device)) {
+            assertThat(watched.subscribe("$aws/events/presence/#").get(15, TimeUnit.SECONDS))
+                    .as("a device's own policy does not allow it").isFalse();
+        }
+        try (DeviceConnection subscriber = stack.connect(monitor, received::add)) {
+            assertThat(subscriber.subscribe("$aws/events/presence/#").get(15, TimeUnit.SECONDS)).isTrue();
+            stack.connect(device).close();
+            List<Observed> events = eventsOf(device.thing(), 4);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (received.stream().filter(r -> r.topic().endsWith("/" + device.thing())).count() < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            List<DeviceConnection.Received> overMqtt = received.stream()
+                    .filter(r -> r.topic().endsWith("/" + device.thing())).toList();
+            assertThat(overMqtt).extracting(DeviceConnection.Received::topic).containsExactly(
+                    "$aws/events/presence/connected/e2e-presence-watched",
+                    "$aws/events/presence/disconnected/e2e-presence-watched");
+            assertThat(JSON.readTree(overMqtt.get(0).payload())).isEqualTo(events.get(2).event());
+            assertThat(JSON.readTree(overMqtt.get(1).payload())).isEqualTo(events.get(3).event());
+        }
     }
 
     @Test

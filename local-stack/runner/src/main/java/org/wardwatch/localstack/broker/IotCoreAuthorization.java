@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Authorizes the local broker's clients the way IoT Core does: the TLS client certificate's CN must be the client
  * id, the certificate must be ACTIVE and attached to the thing of that name, and every connect, publish and
  * subscribe must be allowed by the certificate's IoT policies with {@code ${iot:Connection.Thing.ThingName}}
- * bound to the thing. Publishes it allows are handed to the rules engine; refused ones never are.
+ * bound to the thing. Publishes it allows are handed to the rules engine; refused ones never are. Clients that
+ * authenticated also get IoT Core's lifecycle events ({@link LifecycleEvents}).
  */
 public final class IotCoreAuthorization implements ExtensionMain {
 
@@ -52,10 +53,17 @@ public final class IotCoreAuthorization implements ExtensionMain {
     private final PublishListener listener;
     private final Map<String, IotRegistryView.Identity> connected = new ConcurrentHashMap<>();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private final LifecycleEvents lifecycleEvents;
 
     public IotCoreAuthorization(IotRegistryView registry, PublishListener listener) {
         this.registry = registry;
         this.listener = listener;
+        this.lifecycleEvents = new LifecycleEvents(listener);
+    }
+
+    /** Lifecycle events ({@code $aws/events/presence/...}) published so far. */
+    public long lifecycleEventsPublished() {
+        return lifecycleEvents.published();
     }
 
     /** Refusals so far, by kind (connect, publish, subscribe). */
@@ -69,6 +77,7 @@ public final class IotCoreAuthorization implements ExtensionMain {
         Authorizer authorizer = new Authorizer();
         Services.securityRegistry().setAuthenticatorProvider(i -> authenticator);
         Services.securityRegistry().setAuthorizerProvider(i -> authorizer);
+        Services.eventRegistry().setClientLifecycleEventListener(lifecycleEvents);
     }
 
     @Override
@@ -100,6 +109,10 @@ public final class IotCoreAuthorization implements ExtensionMain {
                     refuse(output, "connect", clientId, "iot:Connect not allowed by the certificate's policies");
                 } else {
                     connected.put(clientId, identity);
+                    String arn = identity.certificateArn();
+                    String certificateId = arn.substring(arn.lastIndexOf('/') + 1);
+                    input.getConnectionInformation().getConnectionAttributeStore()
+                            .putAsString(LifecycleEvents.PRINCIPAL_ATTRIBUTE, certificateId);
                     output.authenticateSuccessfully();
                 }
             } catch (IotRegistryView.Refusal refusal) {

@@ -1,7 +1,11 @@
 package org.wardwatch.localstack.rules;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -10,13 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An IoT topic rule's SQL, for the subset wardwatch's rule uses: {@code SELECT} of {@code encode(*, 'base64')},
- * {@code topic(n)}, {@code clientid()} and {@code timestamp()}, each {@code AS} a name, {@code FROM} a quoted
- * topic filter, no {@code WHERE}. Anything else is refused when the rule is read, never silently ignored.
+ * An IoT topic rule's SQL, for the subset wardwatch's rules use: {@code SELECT} of {@code *} (the payload's JSON),
+ * {@code encode(*, 'base64')}, {@code topic(n)}, {@code clientid()} and {@code timestamp()}, each but {@code *}
+ * {@code AS} a name, {@code FROM} a quoted topic filter, no {@code WHERE}. Anything else is refused when the rule
+ * is read, never silently ignored.
  */
 public final class TopicRule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rejects trailing content after the JSON value ({@code {"a":1} x}) and invalid UTF-8, as IoT Core does. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern STATEMENT = Pattern.compile(
             "\\s*SELECT\\s+(.+?)\\s+FROM\\s+'([^']+)'\\s*(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ITEM = Pattern.compile("(.+?)\\s+AS\\s+([A-Za-z_][A-Za-z0-9_]*)",
@@ -25,7 +33,11 @@ public final class TopicRule {
     private static final Pattern ENCODE = Pattern.compile("encode\\(\\s*\\*\\s*,\\s*'base64'\\s*\\)",
             Pattern.CASE_INSENSITIVE);
 
-    private sealed interface Field permits Encoded, TopicLevel, ClientId, Timestamp {
+    private sealed interface Field permits Payload, Encoded, TopicLevel, ClientId, Timestamp {
+    }
+
+    /** {@code *}: the payload's own JSON. */
+    private record Payload() implements Field {
     }
 
     private record Encoded() implements Field {
@@ -63,6 +75,13 @@ public final class TopicRule {
         }
         List<Column> columns = new ArrayList<>();
         for (String item : splitTopLevel(statement.group(1))) {
+            if (item.trim().equals("*")) {
+                if (columns.stream().anyMatch(c -> c.field() instanceof Payload)) {
+                    throw new UnsupportedRuleException("* selected twice: " + sql);
+                }
+                columns.add(new Column(null, new Payload()));
+                continue;
+            }
             Matcher m = ITEM.matcher(item.trim());
             if (!m.matches()) {
                 throw new UnsupportedRuleException("each selected value needs AS <name>: " + item.trim());
@@ -98,10 +117,17 @@ public final class TopicRule {
         return topicFilter;
     }
 
-    /** Whether a publish on {@code topic} triggers this rule (MQTT filter semantics: {@code +} and {@code #}). */
+    /**
+     * Whether a publish on {@code topic} triggers this rule, with MQTT's filter semantics: {@code +} is one level,
+     * {@code #} the parent and any depth below, and a filter that starts with a wildcard does not match a topic that
+     * starts with {@code $} (such as {@code $aws/events/...}); {@code $aws/events/presence/+/+} does.
+     */
     public boolean matches(String topic) {
         String[] filter = topicFilter.split("/", -1);
         String[] levels = topic.split("/", -1);
+        if (topic.startsWith("$") && (filter[0].equals("+") || filter[0].equals("#"))) {
+            return false;
+        }
         for (int i = 0; i < filter.length; i++) {
             if (filter[i].equals("#")) {
                 return true;
@@ -113,13 +139,32 @@ public final class TopicRule {
         return filter.length == levels.length;
     }
 
-    /** The event the rule's action receives for this publish. */
+    /**
+     * The event the rule's action receives for this publish.
+     *
+     * @throws NonJsonPayloadException when the rule selects {@code *} and the payload is not JSON (or, with other
+     *                                 values selected beside it, not a JSON object): IoT Core's Lambda action
+     *                                 fails for such a message and the rule's error action receives it
+     */
     public String event(String topic, String clientId, byte[] payload, long receivedAtMillis) {
         ObjectNode event = JSON.createObjectNode();
+        if (columns.stream().anyMatch(c -> c.field() instanceof Payload)) {
+            JsonNode json = json(payload);
+            if (columns.size() == 1) {
+                return json.toString();
+            }
+            if (!json.isObject()) {
+                throw new NonJsonPayloadException("SELECT * with other values needs a JSON object payload");
+            }
+            // The payload first: the values the rule names are set after it and win over same-named fields.
+            event.setAll((ObjectNode) json);
+        }
         String[] levels = topic.split("/", -1);
         for (Column column : columns) {
             Field field = column.field();
-            if (field instanceof Encoded) {
+            if (field instanceof Payload) {
+                continue;
+            } else if (field instanceof Encoded) {
                 event.put(column.name(), Base64.getEncoder().encodeToString(payload));
             } else if (field instanceof TopicLevel t) {
                 if (t.level() >= 1 && t.level() <= levels.length) {
@@ -132,6 +177,18 @@ public final class TopicRule {
             }
         }
         return event.toString();
+    }
+
+    private static JsonNode json(byte[] payload) {
+        try {
+            JsonNode json = STRICT.readTree(payload);
+            if (json == null || json.isMissingNode()) {
+                throw new NonJsonPayloadException("the payload is empty, not JSON");
+            }
+            return json;
+        } catch (IOException e) {
+            throw new NonJsonPayloadException("the payload is not JSON");
+        }
     }
 
     private static List<String> splitTopLevel(String list) {

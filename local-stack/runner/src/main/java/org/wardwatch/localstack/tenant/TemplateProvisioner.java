@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardwatch.localstack.rules.UnsupportedRuleException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -22,8 +23,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates a tenant stack in the emulator from its synthesized CloudFormation template: DynamoDB tables (keys,
- * indexes, TTL), SNS topics, SQS queues and the IoT device policy, exactly as named in the template; and reads the
- * topic rule, the function's environment and its asynchronous invoke configuration from it. Staff subscriptions
+ * indexes, TTL), SNS topics, SQS queues and the IoT device policy, exactly as named in the template; and reads
+ * every topic rule from it, each with the function its Lambda action invokes (that function's environment and
+ * asynchronous invoke configuration). Staff subscriptions
  * (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM, alarms and logs are not emulated.
  */
 public final class TemplateProvisioner {
@@ -69,46 +71,33 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        // Every function of the stack (telemetry, redrive, temperature-log, ...) by its handler.
-        Map<String, String> functionIds = new LinkedHashMap<>();
+        // Every function of the stack (telemetry, presence, redrive, temperature-log, ...) by its handler.
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        Map<String, String> functionIdsByName = new LinkedHashMap<>();
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
             String name = t.string(f.get("FunctionName"));
             t.define(id, name, Map.of("Arn", "arn:aws:lambda:" + region + ":" + account + ":function:" + name));
+            functionIdsByName.put(name, id);
         });
         t.ofType("AWS::Lambda::Alias").forEach((id, p) -> t.define(id, "arn:aws:lambda:" + region + ":" + account
                 + ":function:" + t.string(p.get("FunctionName")) + ":" + t.string(p.get("Name")), Map.of()));
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
-            Map<String, String> environment = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = f.path("Environment").path("Variables").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                environment.put(e.getKey(), t.string(e.getValue()));
-            }
-            String handler = environment.getOrDefault("QUARKUS_LAMBDA_HANDLER", "telemetry");
-            functionIds.put(handler, id);
-            environments.put(handler, environment);
+            Map<String, String> environment = environment(t, f);
+            environments.put(handlerName(environment), environment);
         });
-        String telemetryId = functionIds.get("telemetry");
-        if (telemetryId == null) {
-            throw new IllegalArgumentException("the tenant template has no telemetry function");
-        }
-        JsonNode f = t.ofType("AWS::Lambda::Function").get(telemetryId);
-        String functionName = t.string(f.get("FunctionName"));
-        String functionArn = "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName;
-        Map<String, String> environment = environments.get("telemetry");
-        JsonNode invokeConfig = t.ofType("AWS::Lambda::EventInvokeConfig").values().stream()
-                .filter(c -> functionName.equals(t.string(c.get("FunctionName"))))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "the telemetry function has no asynchronous invoke configuration"));
-        String onFailureArn = t.string(invokeConfig.path("DestinationConfig").path("OnFailure").get("Destination"));
-        String onFailureUrl = queueUrlsByArn.get(onFailureArn);
-        if (onFailureUrl == null) {
-            throw new IllegalArgumentException("the on-failure destination is not one of the template's queues");
-        }
 
-        JsonNode rule = t.single("AWS::IoT::TopicRule").getValue();
-        JsonNode payload = rule.get("TopicRulePayload");
-        String ruleErrorUrl = t.string(payload.path("ErrorAction").path("Sqs").get("QueueUrl"));
+        List<TenantRule> rules = new ArrayList<>();
+        t.ofType("AWS::IoT::TopicRule").forEach((id, rule) -> {
+            TenantRule read = rule(t, id, rule, functionIdsByName, queueUrlsByArn);
+            if (read != null) {
+                rules.add(read);
+            }
+        });
+        TenantRule telemetry = rules.stream().filter(r -> r.target().handlerName().equals("telemetry")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the tenant template has no topic rule invoking the telemetry function"));
+        TenantRule.Target function = telemetry.target();
+        Map<String, String> environment = function.environment();
 
         String alertTopicArn = environment.get("WARDWATCH_ALERT_TOPIC_ARN");
         String tenantId = environment.get("WARDWATCH_TENANT_ID");
@@ -117,10 +106,82 @@ public final class TemplateProvisioner {
 
         return new LocalTenant(tenantId, region, account, environment.get("WARDWATCH_DEVICES_TABLE"),
                 environment.get("WARDWATCH_READINGS_TABLE"), environment.get("WARDWATCH_QUARANTINE_TABLE"),
-                alertTopicArn, staffQueue, t.string(rule.get("RuleName")), t.string(payload.get("Sql")), ruleErrorUrl,
-                onFailureUrl, policyName, functionName, functionArn, t.string(f.get("Handler")), environment,
-                Duration.ofSeconds(f.path("Timeout").asInt(3)), f.path("MemorySize").asInt(128),
-                invokeConfig.path("MaximumRetryAttempts").asInt(2), environments);
+                alertTopicArn, staffQueue, telemetry.name(), telemetry.sql(), telemetry.errorQueueUrl(),
+                function.onFailureQueueUrl(), policyName, function.functionName(), function.functionArn(),
+                function.runtimeHandler(), environment, function.timeout(), function.memoryMb(),
+                function.retryAttempts(), environments, List.copyOf(rules));
+    }
+
+    /**
+     * One topic rule with the function its Lambda action invokes; null for a disabled rule, which IoT Core does not
+     * run either. A rule whose action is not exactly one Lambda action invoking a function of the template, or that
+     * has no SQS error action, is refused: the local stack would otherwise drop what it matches without a trace.
+     */
+    private static TenantRule rule(TemplateResources t, String id, JsonNode rule, Map<String, String> functionIdsByName,
+                                   Map<String, String> queueUrlsByArn) {
+        JsonNode payload = rule.path("TopicRulePayload");
+        if (payload.path("RuleDisabled").asBoolean(false)) {
+            return null;
+        }
+        String name = rule.hasNonNull("RuleName") ? t.string(rule.get("RuleName")) : id;
+        JsonNode actions = payload.path("Actions");
+        if (actions.size() != 1 || !actions.get(0).has("Lambda")) {
+            throw new UnsupportedRuleException("rule " + name + ": only one Lambda action per rule is emulated "
+                    + "locally, found " + actions);
+        }
+        String functionArn = t.string(actions.get(0).get("Lambda").get("FunctionArn"));
+        // arn:aws:lambda:<region>:<account>:function:<name>[:<alias or version>]
+        String[] arn = functionArn == null ? new String[0] : functionArn.split(":");
+        String functionId = arn.length >= 7 && arn[5].equals("function") ? functionIdsByName.get(arn[6]) : null;
+        if (functionId == null) {
+            throw new UnsupportedRuleException("rule " + name + ": its action " + functionArn
+                    + " is not a Lambda function of the tenant template");
+        }
+        String qualifier = arn.length >= 8 ? arn[7] : null;
+        JsonNode errorQueue = payload.path("ErrorAction").path("Sqs").get("QueueUrl");
+        if (errorQueue == null) {
+            throw new UnsupportedRuleException("rule " + name + " has no SQS error action");
+        }
+        JsonNode f = t.ofType("AWS::Lambda::Function").get(functionId);
+        String functionName = arn[6];
+        Map<String, String> environment = environment(t, f);
+        JsonNode invokeConfig = invokeConfig(t, functionName, qualifier);
+        String onFailureArn = t.string(invokeConfig.path("DestinationConfig").path("OnFailure").get("Destination"));
+        String onFailureUrl = queueUrlsByArn.get(onFailureArn);
+        if (onFailureUrl == null) {
+            throw new IllegalArgumentException("the on-failure destination of " + functionName
+                    + " is not one of the template's queues");
+        }
+        TenantRule.Target target = new TenantRule.Target(handlerName(environment), functionName,
+                "arn:aws:lambda:" + arn[3] + ":" + arn[4] + ":function:" + functionName, t.string(f.get("Handler")),
+                environment, Duration.ofSeconds(f.path("Timeout").asInt(3)), f.path("MemorySize").asInt(128),
+                invokeConfig.path("MaximumRetryAttempts").asInt(2), onFailureUrl);
+        return new TenantRule(name, t.string(payload.get("Sql")), t.string(errorQueue), target);
+    }
+
+    /** The function's asynchronous invoke configuration for the invoked qualifier (or its only one). */
+    private static JsonNode invokeConfig(TemplateResources t, String functionName, String qualifier) {
+        List<JsonNode> configs = t.ofType("AWS::Lambda::EventInvokeConfig").values().stream()
+                .filter(c -> functionName.equals(t.string(c.get("FunctionName")))).toList();
+        return configs.stream().filter(c -> qualifier == null || qualifier.equals(t.string(c.get("Qualifier"))))
+                .findFirst()
+                .or(() -> configs.size() == 1 ? java.util.Optional.of(configs.get(0)) : java.util.Optional.empty())
+                .orElseThrow(() -> new IllegalArgumentException(functionName
+                        + " has no asynchronous invoke configuration with an on-failure destination"));
+    }
+
+    private static Map<String, String> environment(TemplateResources t, JsonNode function) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = function.path("Environment").path("Variables").fields();
+             it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            environment.put(e.getKey(), t.string(e.getValue()));
+        }
+        return environment;
+    }
+
+    private static String handlerName(Map<String, String> environment) {
+        return environment.getOrDefault("QUARKUS_LAMBDA_HANDLER", "telemetry");
     }
 
     private String createTable(TemplateResources t, JsonNode p) {

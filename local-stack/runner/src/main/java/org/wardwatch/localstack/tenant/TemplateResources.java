@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A synthesized CloudFormation template, read for what the local stack creates: resources by type, and the
- * intrinsic functions the tenant stack uses ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Join}) resolved
+ * intrinsic functions the tenant stack uses ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Join}, {@code Fn::Select}
+ * of an {@code Fn::Split}) resolved
  * against the physical names and ARNs the emulator gave.
  */
 final class TemplateResources {
@@ -101,10 +102,32 @@ final class TemplateResources {
                     argument.get(1).forEach(part -> parts.add(string(part)));
                     return String.join(argument.get(0).asText(), parts);
                 }
+                case "Fn::Select" -> {
+                    // CDK's alias qualifier: {"Fn::Select": [7, {"Fn::Split": [":", {"Ref": "<alias>"}]}]}
+                    List<String> list = list(argument.get(1));
+                    int index = argument.get(0).asInt(-1);
+                    if (index < 0 || index >= list.size()) {
+                        throw new IllegalArgumentException("Fn::Select index out of range: " + argument);
+                    }
+                    return list.get(index);
+                }
                 default -> throw new IllegalArgumentException("intrinsic function not emulated locally: " + function);
             }
         }
         throw new IllegalArgumentException("cannot resolve " + node);
+    }
+
+    private List<String> list(JsonNode node) {
+        if (node.isObject() && node.has("Fn::Split")) {
+            JsonNode split = node.get("Fn::Split");
+            return List.of(string(split.get(1)).split(java.util.regex.Pattern.quote(split.get(0).asText()), -1));
+        }
+        if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            node.forEach(n -> values.add(string(n)));
+            return values;
+        }
+        throw new IllegalArgumentException("not a list the local stack can resolve: " + node);
     }
 
     /** A JSON value with every intrinsic function inside it resolved (for policy documents). */

@@ -97,6 +97,19 @@ public final class WardSimulator implements AutoCloseable {
         }
     }
 
+    /** Waits until the broker has answered every publish sent (acknowledged or refused), at most {@code timeout}. */
+    public boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (acknowledged.get() + refused.get() < sent.get()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Stops publishing and disconnects every device cleanly; closing again does nothing more. */
     @Override
     public void close() {
         stop();

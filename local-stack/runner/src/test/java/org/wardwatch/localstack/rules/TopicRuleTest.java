@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The IoT SQL subset of the tenant's topic rule: parsing, topic filter matching and the event it builds. */
+/** The IoT SQL subset of the tenant's topic rules: parsing, topic filter matching and the event it builds. */
 class TopicRuleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +62,9 @@ class TopicRuleTest {
         // missing AS
         "SELECT encode(*, 'base64') payload, topic(2) AS tenantId FROM 'tenants/+/devices/+/telemetry'",
         "SELECT topic(2) AS tenantId, topic(4) FROM 'tenants/+/devices/+/telemetry'",
-        "SELECT * FROM 'tenants/+/devices/+/telemetry'",
+        "SELECT * AS everything FROM 'tenants/+/devices/+/telemetry'",
+        "SELECT *, * FROM 'tenants/+/devices/+/telemetry'",
+        "SELECT *.clientId AS clientId FROM '$aws/events/presence/+/+'",
         // unknown function or expression
         "SELECT upper(x) AS thingName FROM 'tenants/+/devices/+/telemetry'",
         "SELECT encode(*, 'hex') AS payload FROM 'tenants/+/devices/+/telemetry'",
@@ -216,5 +218,105 @@ class TopicRuleTest {
 
         assertThat(event.get("root").asText()).isEqualTo("a");
         assertThat(event.has("third")).isFalse();
+    }
+
+    // --- SELECT * (the presence rule) -----------------------------------------------------------------------
+
+    /** The presence rule as the tenant stack deploys it. */
+    private static final String PRESENCE_RULE = "SELECT * FROM '$aws/events/presence/+/+'";
+    private static final String CONNECTED = "$aws/events/presence/connected/fridge-3b";
+    private static final byte[] CONNECTED_EVENT = ("{\"clientId\":\"fridge-3b\",\"timestamp\":1767225600123,"
+            + "\"eventType\":\"connected\",\"sessionIdentifier\":\"00112233445566778899aabbccddeeff\","
+            + "\"principalIdentifier\":\"ab12\",\"ipAddress\":\"127.0.0.1\",\"versionNumber\":3}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void selectStar_eventIsThePayloadsOwnJson() throws Exception {
+        TopicRule presence = TopicRule.parse(PRESENCE_RULE);
+
+        JsonNode event = JSON.readTree(presence.event(CONNECTED, "fridge-3b", CONNECTED_EVENT, RECEIVED_AT));
+
+        assertThat(event).isEqualTo(JSON.readTree(CONNECTED_EVENT));
+    }
+
+    @Test
+    void selectStar_passesAnyJsonValueThrough() throws Exception {
+        TopicRule all = TopicRule.parse("SELECT * FROM 'a/+'");
+
+        assertThat(JSON.readTree(all.event("a/b", "c", "[1, 2]".getBytes(StandardCharsets.UTF_8), RECEIVED_AT)))
+                .isEqualTo(JSON.readTree("[1,2]"));
+        assertThat(all.event("a/b", "c", "42".getBytes(StandardCharsets.UTF_8), RECEIVED_AT)).isEqualTo("42");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "", "{\"a\": 1", "{\"a\": 1} trailing", "{\"a\": 1}{\"b\": 2}", "'x'"})
+    void selectStar_ofAPayloadThatIsNotJson_cannotBuildTheEvent(String payload) {
+        TopicRule presence = TopicRule.parse(PRESENCE_RULE);
+
+        assertThatThrownBy(() -> presence.event(CONNECTED, "c", payload.getBytes(StandardCharsets.UTF_8), RECEIVED_AT))
+                .isInstanceOf(NonJsonPayloadException.class);
+    }
+
+    @Test
+    void selectStar_ofBytesThatAreNotUtf8_cannotBuildTheEvent() {
+        TopicRule presence = TopicRule.parse(PRESENCE_RULE);
+        byte[] latin1 = "{\"note\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> presence.event(CONNECTED, "c", latin1, RECEIVED_AT))
+                .isInstanceOf(NonJsonPayloadException.class);
+    }
+
+    @Test
+    void selectStarWithOtherValues_addsThemToThePayload_andTheyWinOverSameNamedFields() throws Exception {
+        TopicRule both = TopicRule.parse("SELECT *, topic(4) AS eventType, timestamp() AS receivedAt "
+                + "FROM '$aws/events/presence/+/+'");
+        TopicRule starLast = TopicRule.parse("SELECT topic(4) AS eventType, * FROM '$aws/events/presence/+/+'");
+
+        JsonNode event = JSON.readTree(both.event(CONNECTED, "c", CONNECTED_EVENT, RECEIVED_AT));
+
+        assertThat(event.get("clientId").asText()).isEqualTo("fridge-3b");
+        assertThat(event.get("versionNumber").asLong()).isEqualTo(3);
+        assertThat(event.get("eventType").asText()).isEqualTo("connected");
+        assertThat(event.get("receivedAt").asLong()).isEqualTo(RECEIVED_AT);
+        JsonNode spoofed = JSON.readTree(starLast.event("$aws/events/presence/connected/x", "c",
+                "{\"eventType\": \"disconnected\", \"clientId\": \"x\"}".getBytes(StandardCharsets.UTF_8),
+                RECEIVED_AT));
+        assertThat(spoofed.get("eventType").asText()).isEqualTo("connected");
+        assertThat(spoofed.get("clientId").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void selectStarWithOtherValues_needsAJsonObject() {
+        TopicRule both = TopicRule.parse("SELECT *, topic(1) AS root FROM 'a/+'");
+
+        assertThatThrownBy(() -> both.event("a/b", "c", "[1]".getBytes(StandardCharsets.UTF_8), RECEIVED_AT))
+                .isInstanceOf(NonJsonPayloadException.class);
+    }
+
+    // --- $ topics -------------------------------------------------------------------------------------------
+
+    @Test
+    void presenceFilter_matchesConnectedAndDisconnectedEventsOfAnyClient_andNothingElse() {
+        TopicRule presence = TopicRule.parse(PRESENCE_RULE);
+
+        assertThat(presence.matches("$aws/events/presence/connected/fridge-3b")).isTrue();
+        assertThat(presence.matches("$aws/events/presence/disconnected/icu3-bed4-spo2")).isTrue();
+        assertThat(presence.matches("$aws/events/presence/connected")).isFalse();
+        assertThat(presence.matches("$aws/events/presence/connected/a/b")).isFalse();
+        assertThat(presence.matches("$aws/events/subscriptions/subscribed/fridge-3b")).isFalse();
+        assertThat(presence.matches("aws/events/presence/connected/fridge-3b")).isFalse();
+        assertThat(presence.matches(TOPIC)).isFalse();
+    }
+
+    @Test
+    void filterStartingWithAWildcard_doesNotMatchDollarTopics_asInMqtt() {
+        TopicRule hash = TopicRule.parse("SELECT * FROM '#'");
+        TopicRule plus = TopicRule.parse("SELECT * FROM '+/events/presence/+/+'");
+
+        assertThat(hash.matches("$aws/events/presence/connected/fridge-3b")).isFalse();
+        assertThat(plus.matches("$aws/events/presence/connected/fridge-3b")).isFalse();
+        assertThat(hash.matches(TOPIC)).isTrue();
+        assertThat(plus.matches("x/events/presence/connected/fridge-3b")).isTrue();
+        assertThat(rule.matches("$tenants/demo-hospital/devices/fridge-3b/telemetry")).isFalse();
     }
 }
