@@ -75,14 +75,23 @@ public final class LocalStack implements AutoCloseable {
      * @param retryDelays the waits before Lambda's asynchronous retries (AWS: about 1 and 2 minutes)
      * @param faultInjection puts a {@link FaultProxy} between the functions and the emulator (tests)
      * @param functionTimeout overrides the template's function timeout when not null (tests)
+     * @param template a tenant template to create instead of synthesizing {@code tenantConfig}'s; null to
+     *                 synthesize (tests give a synthesized template with a rule added)
      */
     public record Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
                           List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
-                          Duration functionTimeout) {
+                          Duration functionTimeout, Path template) {
 
         public Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
                        List<Duration> retryDelays, PrintStream progress) {
-            this(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress, false, null);
+            this(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress, false, null, null);
+        }
+
+        public Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
+                       List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
+                       Duration functionTimeout) {
+            this(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress, faultInjection,
+                    functionTimeout, null);
         }
     }
 
@@ -155,9 +164,12 @@ public final class LocalStack implements AutoCloseable {
         resources.add(iot);
         resources.add(sns);
 
-        step("synthesizing the tenant stack with the infra CDK app");
-        Path template = TenantSynth.template(options.root(), options.tenantConfig(), zip,
-                options.root().resolve("local-stack/.run/synth"));
+        Path template = options.template();
+        if (template == null) {
+            step("synthesizing the tenant stack with the infra CDK app");
+            template = TenantSynth.template(options.root(), options.tenantConfig(), zip,
+                    options.root().resolve("local-stack/.run/synth"));
+        }
         step("creating the tenant's tables, topics, queues and IoT policy from " + template.getFileName());
         tenant = new TemplateProvisioner(dynamo, sns, sqs, iot).provision(template, region, EMULATED_ACCOUNT);
 

@@ -262,7 +262,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     /** "56 (RECORDED 54, STALE 0, DUPLICATE 2, QUARANTINED 0, dead-lettered 0)": what the function answered. */
-    private static String events(String handler, PipelineStats.EventCounts counts) {
+    static String events(String handler, PipelineStats.EventCounts counts) {
         java.util.Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
         if (handler.equals("presence")) {
             for (String outcome : List.of("RECORDED", "STALE", "DUPLICATE", "QUARANTINED")) {

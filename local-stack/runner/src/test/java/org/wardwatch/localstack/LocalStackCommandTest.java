@@ -76,4 +76,21 @@ class LocalStackCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration");
     }
+
+    @Test
+    void presenceSummaryLine_namesEveryOutcomeOfThePresenceFunction_andWhatWasDeadLettered() {
+        PipelineStats stats = new PipelineStats();
+        PipelineStats.EventCounts presence = stats.presence();
+        for (String outcome : java.util.List.of("RECORDED", "RECORDED", "DUPLICATE")) {
+            presence.matched();
+            presence.completed(new org.wardwatch.localstack.lambda.AsyncInvoker.Outcome(true, 1,
+                    new org.wardwatch.localstack.lambda.InvocationResult("r", false,
+                            "{\"outcome\":\"" + outcome + "\",\"reason\":\"x\"}", null)), 5);
+        }
+        presence.matched();
+        presence.errorAction();
+
+        assertThat(LocalStackCommand.events("presence", presence))
+                .isEqualTo("4 (RECORDED 2, STALE 0, DUPLICATE 1, QUARANTINED 0, dead-lettered 1)");
+    }
 }

@@ -64,10 +64,11 @@ public final class RulesEngine implements PublishListener, AutoCloseable {
     }
 
     private void dispatch(Rule rule, String clientId, String topic, byte[] payload, long receivedAtMillis) {
-        rule.accounting().matched();
         synchronized (idle) {
             inFlight++;
         }
+        // Counted once in flight: whoever sees the count and then awaits idle waits for this publish too.
+        rule.accounting().matched();
         try {
             String event = rule.sql().event(topic, clientId, payload, receivedAtMillis);
             rule.action().invoke(event).whenComplete((outcome, error) -> {
