@@ -71,14 +71,22 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
         published.incrementAndGet();
         byte[] payload = event.json().getBytes(StandardCharsets.UTF_8);
         listener.onPublish(event.clientId(), event.topic(), payload, event.timestamp());
-        Publish publish = Builders.publish().topic(event.topic()).qos(Qos.AT_LEAST_ONCE)
-                .payload(ByteBuffer.wrap(payload)).build();
-        Services.publishService().publish(publish).whenComplete((done, error) -> {
-            if (error != null) {
-                LOG.warn("the broker did not take the {} event of client {}: {}", event.eventType(), event.clientId(),
-                        error.toString());
-            }
-        });
+        try {
+            Publish publish = Builders.publish().topic(event.topic()).qos(Qos.AT_LEAST_ONCE)
+                    .payload(ByteBuffer.wrap(payload)).build();
+            Services.publishService().publish(publish).whenComplete((done, error) -> {
+                if (error != null) {
+                    failed(event, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(event, e); // the broker is stopping
+        }
+    }
+
+    private static void failed(LifecycleEvent event, Throwable error) {
+        LOG.warn("the broker did not take the {} event of client {}: {}", event.eventType(), event.clientId(),
+                error.toString());
     }
 
     /** One MQTT connection: its connected event, once authenticated, and the disconnected event that ends it. */
