@@ -1,6 +1,9 @@
 package org.wardwatch.localstack.broker;
 
-/** Receives every publish the broker has authorized, as IoT Core's rules engine does. */
+/**
+ * Receives every publish the broker has authorized, and every lifecycle event it publishes itself (on
+ * {@code $aws/events/presence/...}, with the event's client id and timestamp), as IoT Core's rules engine does.
+ */
 @FunctionalInterface
 public interface PublishListener {
 
