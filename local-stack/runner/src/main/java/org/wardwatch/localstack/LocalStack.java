@@ -365,10 +365,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** Reads everything waiting in the staff inbox (the SQS queue subscribed to the alert topic). */
     public List<StaffMessage> drainStaffInbox() {
+        return drainStaffInbox(0);
+    }
+
+    /**
+     * Reads everything in the staff inbox, first waiting up to {@code waitSeconds} for a message to arrive (SQS
+     * long polling: the receive returns as soon as one is there, so a notification is read when it arrives rather
+     * than at the next poll).
+     */
+    public List<StaffMessage> drainStaffInbox(int waitSeconds) {
         List<StaffMessage> messages = new ArrayList<>();
+        int wait = waitSeconds;
         while (true) {
+            int thisWait = wait;
+            wait = 0;
             List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(tenant.staffQueueUrl())
-                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                    .maxNumberOfMessages(10).waitTimeSeconds(thisWait)).messages();
             if (batch.isEmpty()) {
                 return messages;
             }

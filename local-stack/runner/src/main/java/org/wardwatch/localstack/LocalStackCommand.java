@@ -204,18 +204,14 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     private void printStaffMessages(LocalStack stack, AtomicBoolean stopping) {
         while (!stopping.get()) {
-            for (LocalStack.StaffMessage m : stack.drainStaffInbox()) {
+            // Long polling (1 s at most, so a stop is noticed): a notification is read as it arrives.
+            for (LocalStack.StaffMessage m : stack.drainStaffInbox(1)) {
                 JsonNode alert = m.document();
                 Instant deviceTime = Instant.parse(alert.path("deviceTime").asText());
                 stack.stats().recordNotificationLatency(m.readAtMillis() - deviceTime.toEpochMilli());
                 String time = LocalTime.now(ZoneId.systemDefault()).format(CLOCK);
                 out.println(time + "  SMS    " + alert.path("sms").asText());
                 out.println(time + "  e-mail " + alert.path("emailSubject").asText());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
             }
         }
     }
