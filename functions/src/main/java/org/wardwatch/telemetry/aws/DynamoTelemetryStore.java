@@ -8,12 +8,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.wardwatch.telemetry.core.AlertState;
 import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.Device;
@@ -25,17 +28,22 @@ import org.wardwatch.telemetry.core.Metric;
 import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.Reading;
 import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.telemetry.service.DeviceSnapshot;
 import org.wardwatch.telemetry.service.LatestState;
 import org.wardwatch.telemetry.service.OutgoingAlert;
 import org.wardwatch.telemetry.service.QuarantineEntry;
+import org.wardwatch.telemetry.service.SentAlert;
+import org.wardwatch.telemetry.service.StateAdvance;
 import org.wardwatch.telemetry.service.TelemetryResult;
 import org.wardwatch.telemetry.service.TelemetryStore;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -48,14 +56,19 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** {@link TelemetryStore} on the tenant's readings and quarantine tables (layout: functions/README.md). */
 public final class DynamoTelemetryStore implements TelemetryStore {
 
-    private static final int BATCH_LIMIT = 25;
-    private static final int BATCH_ATTEMPTS = 8;
+    private static final int WRITE_BATCH_LIMIT = 25;
+    private static final int GET_BATCH_LIMIT = 100;
+    /** What evaluating a metric or device condition reads of its state item. */
+    private static final String STATE_ATTRIBUTES = "deviceTime, severity, alertId, openedAt, version, episodeStart, "
+            + "episodeMin, episodeMax, lastEvaluated";
 
     private final DynamoDbClient dynamo;
     private final String readingsTable;
     private final String quarantineTable;
     private final Duration retention;
     private final Duration coldChainRetention;
+    private final ConcurrentWrites concurrently = new ConcurrentWrites();
+    private final UnprocessedRetry unprocessed = UnprocessedRetry.standard();
 
     /**
      * @param retention how long readings and quarantined items are kept
@@ -70,15 +83,81 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         this.coldChainRetention = coldChainRetention;
     }
 
+    /**
+     * One consistent {@code BatchGetItem} of the device's partition: the message's processed marker, each metric's
+     * latest item and each condition's item (a handful of keys, under the 100 a request may hold).
+     */
     @Override
-    public boolean isProcessed(String thingName, String messageId) {
-        return !dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
-                .key(key(Keys.device(thingName), Keys.message(messageId)))
-                .projectionExpression(PK)).item().isEmpty();
+    public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
+                                   Set<DeviceCondition> conditions) {
+        String pk = Keys.device(thingName);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(pk, Keys.message(messageId)));
+        metrics.forEach(m -> keys.add(key(pk, Keys.latest(m))));
+        conditions.forEach(c -> keys.add(key(pk, Keys.condition(c))));
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys, SK + ", " + STATE_ATTRIBUTES)) {
+            items.put(item.get(SK).s(), item);
+        }
+        Map<Metric, LatestState> latest = new EnumMap<>(Metric.class);
+        for (Metric metric : metrics) {
+            Map<String, AttributeValue> item = items.get(Keys.latest(metric));
+            if (item != null) {
+                latest.put(metric, latestState(item));
+            }
+        }
+        Map<DeviceCondition, LatestState> states = new EnumMap<>(DeviceCondition.class);
+        for (DeviceCondition condition : conditions) {
+            Map<String, AttributeValue> item = items.get(Keys.condition(condition));
+            if (item != null) {
+                states.put(condition, conditionState(item));
+            }
+        }
+        return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states);
     }
 
+    /**
+     * The readings' {@code BatchWriteItem}, the quarantine's, and one conditional write per advance (an
+     * {@code UpdateItem}, a {@code PutItem} for a condition, or a transaction when an outbox item or excursion
+     * entry goes with it), all at once: they touch different items and none depends on another's outcome.
+     */
     @Override
-    public void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings) {
+    public List<StateAdvance> storeMessage(Device device, Envelope envelope, DecodedMessage message,
+                                           List<Reading> readings, List<QuarantineEntry> quarantined,
+                                           List<StateAdvance> advances) {
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (StateAdvance advance : advances) {
+            if (advance instanceof StateAdvance.OfMetric m) {
+                calls.add(() -> advance(device, envelope, message, m.reading(), m.expected(), m.next(), m.alert(),
+                        m.excursion()));
+            } else {
+                StateAdvance.OfCondition c = (StateAdvance.OfCondition) advance;
+                calls.add(() -> advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert()));
+            }
+        }
+        if (!readings.isEmpty()) {
+            calls.add(() -> {
+                storeReadings(device, envelope, message, readings);
+                return true;
+            });
+        }
+        if (!quarantined.isEmpty()) {
+            calls.add(() -> {
+                quarantine(quarantined);
+                return true;
+            });
+        }
+        List<Boolean> written = concurrently.all(calls);
+        List<StateAdvance> lost = new ArrayList<>();
+        for (int i = 0; i < advances.size(); i++) {
+            if (!written.get(i)) {
+                lost.add(advances.get(i));
+            }
+        }
+        return lost;
+    }
+
+    private void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings) {
         List<WriteRequest> writes = new ArrayList<>(readings.size());
         for (Reading reading : readings) {
             Map<String, AttributeValue> item = readingAttributes(device, envelope, message, reading);
@@ -140,12 +219,11 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     @Override
     public LatestState latest(String thingName, Metric metric) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
-                .key(key(Keys.device(thingName), Keys.latest(metric)))
-                .projectionExpression("deviceTime, severity, alertId, openedAt, version, episodeStart, episodeMin, "
-                        + "episodeMax")).item();
-        if (item == null || item.isEmpty()) {
-            return LatestState.NONE;
-        }
+                .key(key(Keys.device(thingName), Keys.latest(metric))).projectionExpression(STATE_ATTRIBUTES)).item();
+        return item == null || item.isEmpty() ? LatestState.NONE : latestState(item);
+    }
+
+    private static LatestState latestState(Map<String, AttributeValue> item) {
         AlertState state = new AlertState(
                 Severity.valueOf(item.get("severity").s()),
                 item.containsKey("alertId") ? item.get("alertId").s() : null,
@@ -283,9 +361,10 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     public LatestState condition(String thingName, DeviceCondition condition) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
                 .key(key(Keys.device(thingName), Keys.condition(condition)))).item();
-        if (item == null || item.isEmpty()) {
-            return LatestState.NONE;
-        }
+        return item == null || item.isEmpty() ? LatestState.NONE : conditionState(item);
+    }
+
+    private static LatestState conditionState(Map<String, AttributeValue> item) {
         return new LatestState(new AlertState(Severity.valueOf(item.get("severity").s()),
                 item.containsKey("alertId") ? item.get("alertId").s() : null,
                 item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
@@ -385,8 +464,16 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                         ":id", s(channelMessageId))));
     }
 
+    /**
+     * The processed marker, with a {@code PutItem}; when alerts were sent, one {@code BatchWriteItem} writes it and
+     * rewrites each sent outbox item whole as {@code SENT}. Those writes are not atomic together: a crash between
+     * them can leave a sent item {@code PENDING} under a processed marker, which nothing reads again (a redelivery
+     * stops at the marker); the other way round, the retry publishes nothing, finding nothing pending, and writes
+     * the marker.
+     */
     @Override
-    public void markProcessed(String thingName, String messageId, TelemetryResult result) {
+    public void markProcessed(String thingName, String messageId, TelemetryResult result, List<SentAlert> sent) {
+        Instant now = Instant.now();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(Keys.device(thingName)));
         item.put(SK, s(Keys.message(messageId)));
@@ -394,9 +481,22 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         item.put("readingsStored", n(result.readingsStored()));
         item.put("readingsRejected", n(result.readingsRejected()));
         item.put("notifications", n(result.notifications()));
-        item.put("processedAt", s(Instant.now().toString()));
-        item.put("expiresAt", n(expiry(Instant.now())));
-        dynamo.putItem(b -> b.tableName(readingsTable).item(item));
+        item.put("processedAt", s(now.toString()));
+        item.put("expiresAt", n(expiry(now)));
+        if (sent.isEmpty()) {
+            dynamo.putItem(b -> b.tableName(readingsTable).item(item));
+            return;
+        }
+        List<WriteRequest> writes = new ArrayList<>();
+        writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        for (SentAlert alert : sent) {
+            Map<String, AttributeValue> outbox = outboxItem(thingName, now, alert.alert());
+            outbox.put("status", s("SENT"));
+            outbox.put("sentAt", s(now.toString()));
+            outbox.put("channelMessageId", s(alert.channelMessageId()));
+            writes.add(WriteRequest.builder().putRequest(p -> p.item(outbox)).build());
+        }
+        batchWrite(readingsTable, writes);
     }
 
     private Map<String, AttributeValue> readingAttributes(Device device, Envelope envelope, DecodedMessage message,
@@ -426,22 +526,39 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     }
 
     private void batchWrite(String table, List<WriteRequest> writes) {
-        for (int from = 0; from < writes.size(); from += BATCH_LIMIT) {
-            Map<String, List<WriteRequest>> pending =
-                    Map.of(table, writes.subList(from, Math.min(writes.size(), from + BATCH_LIMIT)));
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > BATCH_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left " + pending.get(table).size()
-                            + " writes to " + table + " unprocessed after " + BATCH_ATTEMPTS + " attempts");
-                }
-                if (attempt > 1) {
-                    sleep(25L << (attempt - 2));
-                }
-                Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
+        for (int from = 0; from < writes.size(); from += WRITE_BATCH_LIMIT) {
+            unprocessed.sendAll(Map.of(table, writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH_LIMIT))),
+                    request -> {
+                        BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                        return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    }, Map::isEmpty, "a batch write to " + table);
         }
+    }
+
+    /**
+     * The items of the readings table at {@code keys} that exist, read consistently, with {@code attributes} (a
+     * comma-separated list of names). The keys left unprocessed are asked for again in a request like the first:
+     * DynamoDB returns them with the request's projection, moto without it.
+     */
+    List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String attributes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String attribute : attributes.split(",\\s*")) {
+            names.put("#" + attribute, attribute);
+        }
+        String projection = String.join(", ", names.keySet());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += GET_BATCH_LIMIT) {
+            unprocessed.sendAll(keys.subList(from, Math.min(keys.size(), from + GET_BATCH_LIMIT)), pending -> {
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(readingsTable,
+                        KeysAndAttributes.builder().keys(pending).consistentRead(true)
+                                .projectionExpression(projection).expressionAttributeNames(names).build())));
+                items.addAll(response.responses().getOrDefault(readingsTable, List.of()));
+                KeysAndAttributes left = response.hasUnprocessedKeys()
+                        ? response.unprocessedKeys().get(readingsTable) : null;
+                return left == null ? List.of() : left.keys();
+            }, List::isEmpty, "a batch read of " + readingsTable);
+        }
+        return items;
     }
 
     private long expiry(Instant from) {
@@ -472,15 +589,6 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a batch write", e);
         }
     }
 }

@@ -2,9 +2,13 @@ package org.wardwatch.telemetry.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.wardwatch.telemetry.core.AlertIds;
 import org.wardwatch.telemetry.core.AlertLifecycle;
@@ -32,6 +36,10 @@ import org.wardwatch.telemetry.core.Validation;
  * alert and publish its transitions. Safe to run again on the same event: a redelivery finds the message
  * processed; a retry after a crash rewrites the same readings, finds the alert state already advanced, and sends
  * only the alerts still pending in the outbox.
+ *
+ * <p>Round trips (functions/README.md, "Round trips"): one read of everything the message is evaluated against,
+ * then its writes all at once, then the alerts, then the processed marker. Only a lost race re-reads, and only
+ * a state found already at or past the message reads the outbox.
  */
 public final class TelemetryService {
 
@@ -65,83 +73,126 @@ public final class TelemetryService {
             return quarantine(envelope, payload, rejected.rejection(), rejected.messageId());
         }
         Validation.Accepted accepted = (Validation.Accepted) validation;
-        String messageId = accepted.message().messageId();
-        if (store.isProcessed(envelope.thingName(), messageId)) {
+        DecodedMessage message = accepted.message();
+        String messageId = message.messageId();
+        Device device = accepted.device();
+        Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+        accepted.readings().forEach(r -> metrics.add(r.metric()));
+        DeviceSnapshot snapshot = store.snapshot(envelope.thingName(), messageId, metrics,
+                message.battery() == null ? Set.of() : Set.of(DeviceCondition.BATTERY));
+        if (snapshot.processed()) {
             return new TelemetryResult(TelemetryResult.Outcome.DUPLICATE, messageId, 0, 0, List.of(), 0);
         }
-        Device device = accepted.device();
-        store.storeReadings(device, envelope, accepted.message(), accepted.readings());
-        if (!accepted.rejections().isEmpty()) {
-            List<QuarantineEntry> entries = new ArrayList<>();
-            for (Rejection rejection : accepted.rejections()) {
-                entries.add(new QuarantineEntry(envelope, messageId, rejection, payload));
-            }
-            store.quarantine(entries);
-        }
+        List<Plan> plans = new ArrayList<>();
         for (Reading reading : accepted.readings()) {
-            advanceAlert(device, envelope, accepted, reading);
+            plans.add(planReading(device, accepted, reading, snapshot.latest(reading.metric())));
         }
-        if (accepted.message().battery() != null) {
-            advanceBattery(device, accepted.message());
+        if (message.battery() != null) {
+            plans.add(planBattery(device, message, snapshot.condition(DeviceCondition.BATTERY)));
         }
-        int sent = 0;
-        for (OutgoingAlert alert : store.pendingAlerts(envelope.thingName(), messageId)) {
-            store.markSent(alert, publisher.publish(alert));
-            sent++;
+        List<QuarantineEntry> refused = new ArrayList<>();
+        for (Rejection rejection : accepted.rejections()) {
+            refused.add(new QuarantineEntry(envelope, messageId, rejection, payload));
+        }
+        List<StateAdvance> advances = plans.stream().map(Plan::advance).filter(Objects::nonNull).toList();
+        List<StateAdvance> lost = store.storeMessage(device, envelope, message, accepted.readings(), refused, advances);
+        for (int i = 0; i < plans.size(); i++) {
+            StateAdvance advance = plans.get(i).advance();
+            if (advance != null && lost.contains(advance)) {
+                plans.set(i, writeAfterConflict(device, envelope, accepted, advance));
+            }
+        }
+        // Alerts this invocation wrote are pending, and known. One state already at or past this message means an
+        // earlier attempt, or a concurrent delivery, of the same message may have left alerts in the outbox (or a
+        // reading is late): then the outbox is read too. functions/README.md, "Round trips".
+        Map<String, OutgoingAlert> toSend = new LinkedHashMap<>();
+        plans.stream().map(Plan::advance).filter(Objects::nonNull).forEach(a -> a.alert()
+                .ifPresent(alert -> toSend.put(alert.key(), alert)));
+        if (plans.stream().anyMatch(Plan::late)) {
+            store.pendingAlerts(envelope.thingName(), messageId).forEach(a -> toSend.putIfAbsent(a.key(), a));
+        }
+        List<SentAlert> sent = new ArrayList<>();
+        for (OutgoingAlert alert : toSend.values()) {
+            sent.add(new SentAlert(alert, publisher.publish(alert)));
         }
         TelemetryResult result = new TelemetryResult(TelemetryResult.Outcome.ACCEPTED, messageId,
                 accepted.readings().size(), accepted.rejections().size(),
-                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent);
-        store.markProcessed(envelope.thingName(), messageId, result);
+                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent.size());
+        store.markProcessed(envelope.thingName(), messageId, result, sent);
         return result;
     }
 
-    /** A battery below 15 % warns once, and resolves when it is charged (device time; a late level changes nothing). */
-    private void advanceBattery(Device device, DecodedMessage message) {
-        Severity observed = message.battery() < DeviceCondition.LOW_BATTERY ? Severity.WARNING : Severity.NONE;
-        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            LatestState latest = store.condition(device.thingName(), DeviceCondition.BATTERY);
-            AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed, message.deviceTime(),
-                    () -> AlertIds.of(tenantId, device.thingName(), "battery", message.deviceTime()));
-            if (step.late() || (step.transition().isEmpty() && latest.version() > 0)) {
-                return;
+    /**
+     * What evaluating a reading or condition against its stored state gave: the advance to write (null when there
+     * is nothing to write), and whether the stored state was already at or past this message's device time.
+     */
+    private record Plan(StateAdvance advance, boolean late) {
+    }
+
+    /**
+     * An advance lost its race to another invocation: read its state again, re-evaluate and write, until written
+     * or found late.
+     */
+    private Plan writeAfterConflict(Device device, Envelope envelope, Validation.Accepted accepted,
+                                    StateAdvance lost) {
+        for (int attempt = 1; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Plan plan = lost instanceof StateAdvance.OfMetric metric
+                    ? planReading(device, accepted, metric.reading(),
+                            store.latest(device.thingName(), metric.reading().metric()))
+                    : planBattery(device, accepted.message(), store.condition(device.thingName(), DeviceCondition.BATTERY));
+            if (plan.advance() == null) {
+                return plan;
             }
-            Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
-                    new DeviceAlert(tenantId, DeviceCondition.BATTERY, t, device, message.battery(), message.deviceTime()),
-                    "M#" + message.messageId() + "#N#battery"));
-            if (store.advanceCondition(device.thingName(), DeviceCondition.BATTERY, latest, step.state(), alert)) {
-                return;
+            boolean written;
+            if (plan.advance() instanceof StateAdvance.OfMetric m) {
+                written = store.advance(device, envelope, accepted.message(), m.reading(), m.expected(), m.next(),
+                        m.alert(), m.excursion());
+            } else {
+                StateAdvance.OfCondition c = (StateAdvance.OfCondition) plan.advance();
+                written = store.advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert());
+            }
+            if (written) {
+                return plan;
             }
         }
-        throw new IllegalStateException("battery state kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+        String what = lost instanceof StateAdvance.OfMetric m ? "alert state of " + m.reading().metric().code()
+                : "battery state";
+        throw new IllegalStateException(what + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+    }
+
+    /** A battery below 15 % warns once, and resolves when it is charged (device time; a late level changes nothing). */
+    private Plan planBattery(Device device, DecodedMessage message, LatestState latest) {
+        Severity observed = message.battery() < DeviceCondition.LOW_BATTERY ? Severity.WARNING : Severity.NONE;
+        AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed, message.deviceTime(),
+                () -> AlertIds.of(tenantId, device.thingName(), "battery", message.deviceTime()));
+        if (step.late() || (step.transition().isEmpty() && latest.version() > 0)) {
+            return new Plan(null, step.late());
+        }
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                new DeviceAlert(tenantId, DeviceCondition.BATTERY, t, device, message.battery(), message.deviceTime()),
+                "M#" + message.messageId() + "#N#battery"));
+        return new Plan(new StateAdvance.OfCondition(DeviceCondition.BATTERY, latest, step.state(), alert), false);
     }
 
     /** What evaluating one reading gave, whichever state machine evaluated it. */
     private record Evaluation(ColdChain.Step step, String type, AlertNotification.ColdChainDetail detail) {
     }
 
-    private void advanceAlert(Device device, Envelope envelope, Validation.Accepted accepted, Reading reading) {
+    private Plan planReading(Device device, Validation.Accepted accepted, Reading reading, LatestState latest) {
         Instant time = accepted.message().deviceTime();
         Supplier<String> newAlertId = () -> AlertIds.of(tenantId, device.thingName(), reading.metric(), time);
-        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            LatestState latest = store.latest(device.thingName(), reading.metric());
-            Evaluation evaluation = evaluate(device, reading, time, latest, newAlertId);
-            ColdChain.Step step = evaluation.step();
-            if (step.late()) {
-                return;
-            }
-            Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
-                    new AlertNotification(tenantId, evaluation.type(), t, device.thingName(), device.kind(),
-                            device.ward(), device.bed(), reading.metric(), reading.value(),
-                            accepted.message().messageId(), evaluation.detail()),
-                    outboxKey(accepted.message().messageId(), reading)));
-            if (store.advance(device, envelope, accepted.message(), reading, latest,
-                    new LatestState(step.alert(), step.episode(), 0), alert, step.excursion())) {
-                return;
-            }
+        Evaluation evaluation = evaluate(device, reading, time, latest, newAlertId);
+        ColdChain.Step step = evaluation.step();
+        if (step.late()) {
+            return new Plan(null, true);
         }
-        throw new IllegalStateException("alert state of " + reading.metric().code()
-                + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                new AlertNotification(tenantId, evaluation.type(), t, device.thingName(), device.kind(),
+                        device.ward(), device.bed(), reading.metric(), reading.value(),
+                        accepted.message().messageId(), evaluation.detail()),
+                outboxKey(accepted.message().messageId(), reading)));
+        return new Plan(new StateAdvance.OfMetric(reading, latest, new LatestState(step.alert(), step.episode(), 0),
+                alert, step.excursion()), false);
     }
 
     /**

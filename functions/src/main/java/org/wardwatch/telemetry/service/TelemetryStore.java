@@ -1,9 +1,11 @@
 package org.wardwatch.telemetry.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.wardwatch.telemetry.core.DecodedMessage;
+import java.util.Set;
 import org.wardwatch.telemetry.core.AlertState;
+import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Envelope;
@@ -13,15 +15,28 @@ import org.wardwatch.telemetry.core.Reading;
 
 /**
  * Where the telemetry function keeps readings, quarantine, alert state and its outbox. Every write is
- * idempotent, so that a redelivered or retried event stores nothing twice.
+ * idempotent or conditioned on the version it was evaluated from, so that a redelivered or retried event stores
+ * nothing twice.
  */
 public interface TelemetryStore {
 
-    /** Whether this message was already processed to the end. */
-    boolean isProcessed(String thingName, String messageId);
+    /**
+     * Whether the message was processed to the end, and the stored state of {@code metrics} and {@code conditions},
+     * read consistently in one request.
+     */
+    DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics, Set<DeviceCondition> conditions);
 
-    /** Stores readings under keys derived from the message, so a retry overwrites instead of duplicating. */
-    void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings);
+    /**
+     * Stores a message's readings (under keys derived from the message, so a retry overwrites instead of
+     * duplicating), its refused readings in the quarantine, and its state advances, each conditioned on its
+     * {@code expected} version. The writes are independent of one another and may be made concurrently; all have
+     * ended when this returns. If any write fails, this throws after all have ended: some may have been made.
+     *
+     * @return the advances not written because another invocation changed their state first: read it again and
+     *         re-evaluate
+     */
+    List<StateAdvance> storeMessage(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings,
+                                    List<QuarantineEntry> quarantined, List<StateAdvance> advances);
 
     void quarantine(List<QuarantineEntry> entries);
 
@@ -50,12 +65,16 @@ public interface TelemetryStore {
                              Optional<OutgoingAlert> alert);
 
     /** When the device's latest reading was received, over all its metrics; empty if it never reported. */
-    Optional<java.time.Instant> lastSeen(String thingName);
+    Optional<Instant> lastSeen(String thingName);
 
     /** Alerts of this message written to the outbox and not yet sent. */
     List<OutgoingAlert> pendingAlerts(String thingName, String messageId);
 
     void markSent(OutgoingAlert alert, String channelMessageId);
 
-    void markProcessed(String thingName, String messageId, TelemetryResult result);
+    /**
+     * Records that the message was processed to the end, and marks {@code sent} sent in the outbox, in one request.
+     * A redelivery finds the message processed; so the alerts of its outbox must all have been published first.
+     */
+    void markProcessed(String thingName, String messageId, TelemetryResult result, List<SentAlert> sent);
 }

@@ -1,0 +1,56 @@
+package org.wardwatch.telemetry.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
+import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
+import org.wardwatch.telemetry.aws.SnsAlertPublisher;
+import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.telemetry.core.Envelope;
+import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.telemetry.core.StorageProfile;
+import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.telemetry.lambda.Telemetry;
+import org.wardwatch.telemetry.lambda.TestTenant;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The telemetry service on the emulator, built as the function builds it, for tests that drive it directly. */
+final class MotoTelemetry implements AutoCloseable {
+
+    final TestTenant tenant = TestTenant.provision(MotoServer.shared().endpoint());
+    final DynamoTelemetryStore store = new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS,
+            TestTenant.QUARANTINE, Duration.ofDays(1), Duration.ofDays(3));
+    private final SnsClient sns = SnsClient.builder().endpointOverride(tenant.endpoint)
+            .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
+
+    TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
+        return new TelemetryService(TestTenant.ID,
+                new MessageValidator(TestTenant.ID, new PayloadDecoder(),
+                        new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find),
+                ThresholdTable.news2Defaults(), StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store,
+                publisher);
+    }
+
+    TelemetryService service() {
+        return service(store, publisher);
+    }
+
+    static Envelope envelope(String thing) {
+        return new Envelope(TestTenant.ID, thing, thing, Telemetry.RECEIVED_AT);
+    }
+
+    /** A message with one SpO2 reading (and the battery level every test payload carries). */
+    static byte[] spo2(String messageId, String deviceTime, int value) {
+        return Telemetry.payload(messageId, deviceTime, Telemetry.reading("spo2", value, "%"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        sns.close();
+    }
+}
