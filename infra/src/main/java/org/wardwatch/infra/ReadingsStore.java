@@ -88,9 +88,9 @@ public final class ReadingsStore extends Construct {
      * ConditionCheckItem, which are granted.
      */
     public void grantTelemetryAccess(IGrantable function) {
-        readings.grant(function, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
-                "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
-        quarantine.grant(function, "dynamodb:PutItem", "dynamodb:Query");
+        readings.grant(function, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem");
+        quarantine.grant(function, "dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query");
         devices.grant(function, "dynamodb:GetItem");
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }

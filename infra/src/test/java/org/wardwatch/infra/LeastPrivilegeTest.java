@@ -161,7 +161,8 @@ class LeastPrivilegeTest {
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, quarantine)));
         expected.put("dynamodb:Query", new TreeSet<>(List.of(readings, quarantine)));
         expected.put("dynamodb:UpdateItem", Set.of(readings));
-        expected.put("dynamodb:BatchWriteItem", Set.of(readings));
+        expected.put("dynamodb:BatchGetItem", Set.of(readings));
+        expected.put("dynamodb:BatchWriteItem", new TreeSet<>(List.of(readings, quarantine)));
         expected.put("dynamodb:ConditionCheckItem", Set.of(readings));
         expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
         expected.put("kms:Decrypt", Set.of(key()));
