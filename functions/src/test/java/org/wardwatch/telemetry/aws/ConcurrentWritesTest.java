@@ -3,6 +3,7 @@ package org.wardwatch.telemetry.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,7 @@ class ConcurrentWritesTest {
     void callsRunAtTheSameTime_andResultsKeepTheirOrder() {
         int calls = ConcurrentWrites.WORKERS + 1;
         CountDownLatch allStarted = new CountDownLatch(calls);
-        List<Callable<Integer>> work = new java.util.ArrayList<>();
+        List<Callable<Integer>> work = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             int n = i;
             work.add(() -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class DynamoBatchReadTest {
         for (int i = 0; i < 45; i++) {
             Map<String, AttributeValue> key = Map.of("pk", s("D#batch-read"), "sk", s(String.format("Z#%02d", i)));
             keys.add(key);
-            Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+            Map<String, AttributeValue> item = new HashMap<>(key);
             item.put("bulk", s(bulk));
             tenant.dynamo.putItem(b -> b.tableName(TestTenant.READINGS).item(item));
         }

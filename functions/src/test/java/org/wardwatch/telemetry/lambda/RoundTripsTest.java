@@ -11,7 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How many AWS calls each kind of message costs, through the real handler against the emulator: a regression test
@@ -121,7 +123,7 @@ class RoundTripsTest {
         return reading("storage_temperature", celsius, "Cel") + ",{\"metric\":\"door_open\",\"value\":false}";
     }
 
-    private static Map<String, Integer> count(java.util.function.Supplier<ValidatableResponse> invocation) {
+    private static Map<String, Integer> count(Supplier<ValidatableResponse> invocation) {
         Map<String, Integer> calls = AwsCalls.during(invocation).calls();
         System.out.println("AWS calls: " + calls);
         return calls;
@@ -135,7 +137,7 @@ class RoundTripsTest {
                 .isLessThanOrEqualTo(bound.get(operation)));
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
     }
 }
