@@ -101,6 +101,7 @@ class IngestTest {
                 "ReservedConcurrentExecutions", 20,
                 "Environment", Map.of("Variables", Match.objectEquals(Map.ofEntries(
                         Map.entry("QUARKUS_LAMBDA_HANDLER", "telemetry"),
+                        Map.entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
                         Map.entry("WARDWATCH_TENANT_ID", "st-aurelia"),
                         Map.entry("WARDWATCH_READINGS_TABLE", ref(readings)),
                         Map.entry("WARDWATCH_QUARANTINE_TABLE", ref(quarantine)),
@@ -134,6 +135,7 @@ class IngestTest {
                 "MemorySize", 1024,
                 "ReservedConcurrentExecutions", Match.absent(),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "JAVA_TOOL_OPTIONS", Match.absent(),
                         "WARDWATCH_TENANT_ID", "harbour-clinic",
                         "WARDWATCH_THRESHOLDS", Match.absent(),
                         "WARDWATCH_READING_RETENTION_DAYS", "400",
