@@ -23,19 +23,26 @@ import org.wardwatch.localstack.lambda.InvocationResult;
  * Cold start of the packaged telemetry function, as the local stack runs it (function.zip under AWS's Runtime
  * Interface Client, against moto): from starting the process to the first response, for a real two-reading
  * message that is stored (8 DynamoDB calls). Variants run interleaved, after one discarded round: the default
- * JVM, C1 only, AppCDS trained on real invocations, and where a JDK 25 is given its AOT cache. Then the warm
- * invocation time ({@link WarmInvocations}). A benchmark, not a test: it prints figures and asserts nothing but
- * that the function answered.
+ * JVM, C1 only, the deployed configuration (the {@code JAVA_TOOL_OPTIONS} of the template the infra app
+ * synthesizes, see {@link DeployedConfiguration}), AppCDS trained on real invocations, and where a JDK 25 is given
+ * its AOT cache. {@code --baseline ZIP} runs the uncached variants on an older function.zip as well, in the same
+ * rounds (before/after a change). Then the warm invocation time ({@link WarmInvocations}). A benchmark, not a test:
+ * it prints figures and asserts nothing but that the function answered.
  *
- * <pre>local-stack/bench-cold-start [--runs 5] [--warm-samples 200] [--jdk25 DIR|none] [--skip-warm] [--skip-cold]</pre>
+ * <pre>local-stack/bench-cold-start [--runs 5] [--warm-samples 200] [--jdk25 DIR|none] [--skip-warm] [--skip-cold]
+ *     [--variants default,jarred,c1,deployed,appcds,appcds-c1,jdk25,aot,aot-c1] [--baseline OLD-function.zip]
+ *     [--jvm-options "-Xlog:..."]</pre>
  */
 public final class ColdStart {
 
     private static final String DEFAULT_JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
     private static final String C1 = "-XX:TieredStopAtLevel=1";
+    private static final List<String> ALL_VARIANTS = List.of("default", "jarred", "c1", "deployed", "appcds",
+            "appcds-c1", "jdk25", "aot", "aot-c1");
 
-    /** One way to start the function. */
-    record Variant(String name, Path javaHome, boolean jarred, List<String> options) {
+    /** One way to start the function: which build, which JDK, which class path, options and environment. */
+    record Variant(String name, FunctionLaunch launch, Path javaHome, boolean jarred, List<String> options,
+                   Map<String, String> environment) {
     }
 
     private final BenchTenant tenant;
@@ -57,9 +64,16 @@ public final class ColdStart {
         String jdk25Option = options.getOrDefault("jdk25", DEFAULT_JDK25);
         Path jdk25 = jdk25Option.equals("none") || !Files.isExecutable(Path.of(jdk25Option, "bin", "java"))
                 ? null : Path.of(jdk25Option);
+        List<String> selected = List.of(options.getOrDefault("variants", String.join(",", ALL_VARIANTS)).split(","));
+        selected.stream().filter(v -> !ALL_VARIANTS.contains(v)).findFirst().ifPresent(v -> {
+            throw new IllegalArgumentException("unknown variant " + v + "; known: " + ALL_VARIANTS);
+        });
+        List<String> extraOptions = options.containsKey("jvm-options")
+                ? List.of(options.get("jvm-options").trim().split("\\s+")) : List.of();
 
         Path root = ProjectRoot.find();
         Path work = root.resolve("local-stack/.run/bench");
+        Path functionZip = root.resolve("functions/target/function.zip");
         Path runtimeClient = Path.of(System.getProperty("wardwatch.lambdaRuntime",
                 root.resolve("local-stack/runner/target/lambda-runtime").toString()));
         PrintStream out = System.out;
@@ -67,13 +81,22 @@ public final class ColdStart {
         out.printf("machine: %d cores, %s %s; JDK %s (%s)%s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(),
                 System.getProperty("java.home"), jdk25 == null ? "; no JDK 25" : "; JDK 25: " + jdk25);
+        DeployedConfiguration deployed = null;
+        if (!options.containsKey("skip-cold") && selected.contains("deployed")) {
+            deployed = DeployedConfiguration.synthesize(root, functionZip, work);
+            out.printf("deployed configuration (template of local-stack/tenant.json): runtime %s, SnapStart %s "
+                            + "(not emulated here), JAVA_TOOL_OPTIONS=\"%s\"%n", deployed.runtime(),
+                    deployed.snapStart() ? "on published versions" : "off", deployed.javaToolOptions());
+        }
         try (MotoServer moto = MotoServer.start(MotoInstallation.forProject(root));
              BenchTenant tenant = new BenchTenant(moto.endpoint())) {
-            FunctionLaunch launch = new FunctionLaunch(root.resolve("functions/target/function.zip"), runtimeClient,
-                    work);
+            FunctionLaunch launch = new FunctionLaunch(functionZip, runtimeClient, work);
+            FunctionLaunch baseline = options.containsKey("baseline")
+                    ? new FunctionLaunch(Path.of(options.get("baseline")), runtimeClient, work.resolve("baseline"))
+                    : null;
             ColdStart bench = new ColdStart(tenant, launch, work, out);
             if (!options.containsKey("skip-cold")) {
-                bench.coldStarts(runs, jdk25);
+                bench.coldStarts(runs, jdk25, selected, deployed, baseline, extraOptions);
             }
             if (!options.containsKey("skip-warm")) {
                 new WarmInvocations(tenant, out).run(launch.spec(tenant, null, false, List.of()), warmSamples,
@@ -82,25 +105,67 @@ public final class ColdStart {
         }
     }
 
-    private void coldStarts(int runs, Path jdk25) throws Exception {
+    private void coldStarts(int runs, Path jdk25, List<String> selected, DeployedConfiguration deployed,
+                            FunctionLaunch baseline, List<String> extraOptions) throws Exception {
         int feature = Runtime.version().feature();
         Path appCds = work.resolve("app.jsa");
         Path aotCache = work.resolve("app.aot");
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("JDK " + feature + " default", null, false, List.of()));
-        variants.add(new Variant("JDK " + feature + " default, classes jarred", null, true, List.of()));
-        variants.add(new Variant("JDK " + feature + " C1 (TieredStopAtLevel=1)", null, false, List.of(C1)));
-        out.println("training AppCDS on real invocations (-XX:ArchiveClassesAtExit)");
-        train(null, "-XX:ArchiveClassesAtExit=" + appCds, appCds);
-        variants.add(new Variant("JDK " + feature + " AppCDS", null, true, List.of("-XX:SharedArchiveFile=" + appCds)));
-        variants.add(new Variant("JDK " + feature + " AppCDS + C1", null, true,
-                List.of("-XX:SharedArchiveFile=" + appCds, C1)));
+        // the uncached variants, for this build and the baseline's
+        for (FunctionLaunch build : baseline == null ? List.of(launch) : List.of(baseline, launch)) {
+            String prefix = baseline == null ? "" : build == baseline ? "before: " : "after: ";
+            if (selected.contains("default")) {
+                variants.add(new Variant(prefix + "JDK " + feature + " default", build, null, false, List.of(), Map.of()));
+            }
+            if (selected.contains("jarred")) {
+                variants.add(new Variant(prefix + "JDK " + feature + " default, classes jarred", build, null, true,
+                        List.of(), Map.of()));
+            }
+            if (selected.contains("c1")) {
+                variants.add(new Variant(prefix + "JDK " + feature + " C1 (TieredStopAtLevel=1)", build, null, false,
+                        List.of(C1), Map.of()));
+            }
+            if (deployed != null) {
+                // the managed runtime's JDK when this machine has it, else the benchmark's own (said in the name)
+                boolean on25 = deployed.javaFeature() == 25 && jdk25 != null;
+                int runsOn = on25 ? 25 : feature;
+                variants.add(new Variant(prefix + "deployed (" + deployed.runtime() + " options, JDK " + runsOn + ")",
+                        build, on25 ? jdk25 : null, false, List.of(),
+                        deployed.javaToolOptions().isEmpty() ? Map.of()
+                                : Map.of("JAVA_TOOL_OPTIONS", deployed.javaToolOptions())));
+            }
+        }
+        if (selected.contains("appcds") || selected.contains("appcds-c1")) {
+            out.println("training AppCDS on real invocations (-XX:ArchiveClassesAtExit)");
+            train(null, "-XX:ArchiveClassesAtExit=" + appCds, appCds);
+        }
+        if (selected.contains("appcds")) {
+            variants.add(new Variant("JDK " + feature + " AppCDS", launch, null, true,
+                    List.of("-XX:SharedArchiveFile=" + appCds), Map.of()));
+        }
+        if (selected.contains("appcds-c1")) {
+            variants.add(new Variant("JDK " + feature + " AppCDS + C1", launch, null, true,
+                    List.of("-XX:SharedArchiveFile=" + appCds, C1), Map.of()));
+        }
         if (jdk25 != null) {
-            out.println("training the JDK 25 AOT cache on real invocations (-XX:AOTCacheOutput)");
-            train(jdk25, "-XX:AOTCacheOutput=" + aotCache, aotCache);
-            variants.add(new Variant("JDK 25 default", jdk25, false, List.of()));
-            variants.add(new Variant("JDK 25 AOT cache", jdk25, true, List.of("-XX:AOTCache=" + aotCache)));
-            variants.add(new Variant("JDK 25 AOT cache + C1", jdk25, true, List.of("-XX:AOTCache=" + aotCache, C1)));
+            if (selected.contains("jdk25")) {
+                variants.add(new Variant("JDK 25 default", launch, jdk25, false, List.of(), Map.of()));
+            }
+            if (selected.contains("aot") || selected.contains("aot-c1")) {
+                out.println("training the JDK 25 AOT cache on real invocations (-XX:AOTCacheOutput)");
+                train(jdk25, "-XX:AOTCacheOutput=" + aotCache, aotCache);
+            }
+            if (selected.contains("aot")) {
+                variants.add(new Variant("JDK 25 AOT cache", launch, jdk25, true, List.of("-XX:AOTCache=" + aotCache),
+                        Map.of()));
+            }
+            if (selected.contains("aot-c1")) {
+                variants.add(new Variant("JDK 25 AOT cache + C1", launch, jdk25, true,
+                        List.of("-XX:AOTCache=" + aotCache, C1), Map.of()));
+            }
+        }
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("no variant selected");
         }
 
         Map<Variant, List<double[]>> samples = new LinkedHashMap<>();
@@ -110,8 +175,9 @@ public final class ColdStart {
                     round, runs);
             for (int i = 0; i < variants.size(); i++) {
                 Variant variant = variants.get((i + round) % variants.size());
-                double[] sample = measure(variant);
-                out.printf("  %-36s %6.0f ms, 2nd invoke %4.0f ms%n", variant.name(), sample[0], sample[1]);
+                double[] sample = measure(variant, extraOptions);
+                out.printf("  %-44s %6.0f ms (CPU %5.0f ms), 2nd invoke %4.0f ms%n", variant.name(), sample[0],
+                        sample[2], sample[1]);
                 if (round > 0) {
                     samples.get(variant).add(sample);
                 }
@@ -120,21 +186,47 @@ public final class ColdStart {
         printTable(samples);
     }
 
-    /** Start to first response, and the second invocation's time, in ms. */
-    private double[] measure(Variant variant) throws Exception {
-        FunctionSpec spec = launch.spec(tenant, variant.javaHome(), variant.jarred(), variant.options());
+    /** Start to first response, the second invocation's time, and the CPU time to the first response, in ms. */
+    private double[] measure(Variant variant, List<String> extraOptions) throws Exception {
+        List<String> options = new ArrayList<>(variant.options());
+        options.addAll(extraOptions);
+        FunctionSpec spec = variant.launch().spec(tenant, variant.javaHome(), variant.jarred(), options,
+                variant.environment());
         try (FunctionPool pool = new FunctionPool(spec, tenant.awsEnvironment(), work.resolve("logs"))) {
             // queued before the process exists: the runtime's first poll takes it
             CompletableFuture<InvocationResult> first = pool.invoke(tenant.twoReadings());
-            CompletableFuture<Long> answeredAt = first.thenApply(r -> System.nanoTime());
+            // the time first, then the process's CPU time so far (user + system, all its threads)
+            CompletableFuture<long[]> answeredAt = first.thenApply(r -> new long[] {System.nanoTime(), functionCpuNanos()});
             long start = System.nanoTime();
             pool.start(1, Duration.ofSeconds(120));
             expectAccepted(first.get(2, TimeUnit.MINUTES), variant.name());
-            double cold = (answeredAt.get() - start) / 1e6;
+            double cold = (answeredAt.get()[0] - start) / 1e6;
+            double cpu = answeredAt.get()[1] / 1e6;
             long second = System.nanoTime();
             expectAccepted(pool.invoke(tenant.twoReadings()).get(2, TimeUnit.MINUTES), variant.name());
-            return new double[] {cold, (System.nanoTime() - second) / 1e6};
+            double[] sample = {cold, (System.nanoTime() - second) / 1e6, cpu};
+            if (!extraOptions.isEmpty()) {
+                stopGracefully(); // so that a flight recording or -Xlog file is complete
+            }
+            return sample;
         }
+    }
+
+    /** CPU time the function process has used so far; -1 if the platform does not tell. */
+    private static long functionCpuNanos() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").endsWith("/bin/java"))
+                .findFirst().flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** Ends the function process with SIGTERM, so that the JVM exits normally (and writes its archive or recording). */
+    private static void stopGracefully() throws Exception {
+        // the only java child: moto server is a Python process
+        ProcessHandle function = ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").endsWith("/bin/java"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the function process is gone"));
+        function.destroy();
+        function.onExit().get(5, TimeUnit.MINUTES);
     }
 
     /**
@@ -154,12 +246,7 @@ public final class ColdStart {
                 expectAnswered(pool.invoke(last).get(2, TimeUnit.MINUTES), "training");
             }
             expectAnswered(pool.invoke(last).get(2, TimeUnit.MINUTES), "training"); // a duplicate
-            // the only java child: moto server is a Python process
-            ProcessHandle function = ProcessHandle.current().children()
-                    .filter(p -> p.info().command().orElse("").endsWith("/bin/java"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("the training process is gone"));
-            function.destroy();
-            function.onExit().get(5, TimeUnit.MINUTES);
+            stopGracefully();
         }
         Instant deadline = Instant.now().plusSeconds(120);
         while (!Files.isRegularFile(archive) && Instant.now().isBefore(deadline)) {
@@ -186,15 +273,17 @@ public final class ColdStart {
     private void printTable(Map<Variant, List<double[]>> samples) {
         double baseline = Stats.median(samples.values().iterator().next().stream().mapToDouble(s -> s[0]).toArray());
         out.println();
-        out.println("process start -> first response (ms), two-reading message stored in moto");
-        out.printf("%-36s %4s %8s %8s %8s %10s %12s%n", "variant", "runs", "median", "min", "max", "vs default",
-                "2nd invoke");
+        out.println("process start -> first response (ms), two-reading message stored in moto; CPU ms: the function "
+                + "process's CPU time (user + system) to its first response, median");
+        out.printf("%-44s %4s %8s %8s %8s %9s %9s %12s%n", "variant", "runs", "median", "min", "max", "vs first",
+                "CPU ms", "2nd invoke");
         samples.forEach((variant, list) -> {
             double[] cold = list.stream().mapToDouble(s -> s[0]).toArray();
             double[] second = list.stream().mapToDouble(s -> s[1]).toArray();
+            double[] cpu = list.stream().mapToDouble(s -> s[2]).toArray();
             double median = Stats.median(cold);
-            out.printf("%-36s %4d %8.0f %8.0f %8.0f %10.2f %12.0f%n", variant.name(), cold.length, median,
-                    Stats.min(cold), Stats.max(cold), median / baseline, Stats.median(second));
+            out.printf("%-44s %4d %8.0f %8.0f %8.0f %9.2f %9.0f %12.0f%n", variant.name(), cold.length, median,
+                    Stats.min(cold), Stats.max(cold), median / baseline, Stats.median(cpu), Stats.median(second));
         });
         out.println();
     }

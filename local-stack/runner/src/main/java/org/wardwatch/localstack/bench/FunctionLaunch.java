@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -52,9 +54,17 @@ final class FunctionLaunch {
      * @param jarred whether to run the jarred class path instead of Lambda's
      */
     FunctionSpec spec(BenchTenant tenant, Path javaHome, boolean jarred, List<String> jvmOptions) {
+        return spec(tenant, javaHome, jarred, jvmOptions, Map.of());
+    }
+
+    /** @param environment added to the tenant's function environment, e.g. the stack's JAVA_TOOL_OPTIONS */
+    FunctionSpec spec(BenchTenant tenant, Path javaHome, boolean jarred, List<String> jvmOptions,
+                      Map<String, String> environment) {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add(jniOption);
-        return new FunctionSpec("bench-telemetry", code, runtimeClient, HANDLER, tenant.functionEnvironment(),
+        Map<String, String> env = new LinkedHashMap<>(tenant.functionEnvironment());
+        env.putAll(environment);
+        return new FunctionSpec("bench-telemetry", code, runtimeClient, HANDLER, env,
                 Duration.ofSeconds(60), MEMORY_MB, options, javaHome, jarred ? jarredClasspath : null);
     }
 
