@@ -24,25 +24,35 @@ import org.wardwatch.localstack.lambda.InvocationResult;
  * Interface Client, against moto): from starting the process to the first response, for a real two-reading
  * message that is stored (8 DynamoDB calls). Variants run interleaved, after one discarded round: the default
  * JVM, C1 only, the deployed configuration (the {@code JAVA_TOOL_OPTIONS} of the template the infra app
- * synthesizes, see {@link DeployedConfiguration}), AppCDS trained on real invocations, and where a JDK 25 is given
- * its AOT cache. {@code --baseline ZIP} runs the uncached variants on an older function.zip as well, in the same
+ * synthesizes, see {@link DeployedConfiguration}), the same with the event sent only after the instance initialised
+ * and primed its clients (what a SnapStart restore leaves to do, without the restore), AppCDS trained on real
+ * invocations, and where a JDK 25 is given its AOT cache. {@code --baseline ZIP} runs the uncached variants on an older function.zip as well, in the same
  * rounds (before/after a change). Then the warm invocation time ({@link WarmInvocations}). A benchmark, not a test:
  * it prints figures and asserts nothing but that the function answered.
  *
  * <pre>local-stack/bench-cold-start [--runs 5] [--warm-samples 200] [--jdk25 DIR|none] [--skip-warm] [--skip-cold]
- *     [--variants default,jarred,c1,deployed,appcds,appcds-c1,jdk25,aot,aot-c1] [--baseline OLD-function.zip]
+ *     [--variants default,jarred,c1,deployed,after-init,appcds,appcds-c1,jdk25,aot,aot-c1] [--baseline OLD-function.zip]
  *     [--jvm-options "-Xlog:..."]</pre>
  */
 public final class ColdStart {
 
     private static final String DEFAULT_JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
     private static final String C1 = "-XX:TieredStopAtLevel=1";
-    private static final List<String> ALL_VARIANTS = List.of("default", "jarred", "c1", "deployed", "appcds",
-            "appcds-c1", "jdk25", "aot", "aot-c1");
+    private static final List<String> ALL_VARIANTS = List.of("default", "jarred", "c1", "deployed", "after-init",
+            "appcds", "appcds-c1", "jdk25", "aot", "aot-c1");
 
-    /** One way to start the function: which build, which JDK, which class path, options and environment. */
+    /**
+     * One way to start the function: which build, which JDK, which class path, options and environment; and whether
+     * the event waits until the instance has initialised and gone quiet (the part of a SnapStart cold start that
+     * follows the restore) instead of being queued before the process starts.
+     */
     record Variant(String name, FunctionLaunch launch, Path javaHome, boolean jarred, List<String> options,
-                   Map<String, String> environment) {
+                   Map<String, String> environment, boolean afterInit) {
+
+        Variant(String name, FunctionLaunch launch, Path javaHome, boolean jarred, List<String> options,
+                Map<String, String> environment) {
+            this(name, launch, javaHome, jarred, options, environment, false);
+        }
     }
 
     private final BenchTenant tenant;
@@ -82,7 +92,7 @@ public final class ColdStart {
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version(),
                 System.getProperty("java.home"), jdk25 == null ? "; no JDK 25" : "; JDK 25: " + jdk25);
         DeployedConfiguration deployed = null;
-        if (!options.containsKey("skip-cold") && selected.contains("deployed")) {
+        if (!options.containsKey("skip-cold") && (selected.contains("deployed") || selected.contains("after-init"))) {
             deployed = DeployedConfiguration.synthesize(root, functionZip, work);
             out.printf("deployed configuration (template of local-stack/tenant.json): runtime %s, SnapStart %s "
                             + "(not emulated here), JAVA_TOOL_OPTIONS=\"%s\"%n", deployed.runtime(),
@@ -129,10 +139,16 @@ public final class ColdStart {
                 // the managed runtime's JDK when this machine has it, else the benchmark's own (said in the name)
                 boolean on25 = deployed.javaFeature() == 25 && jdk25 != null;
                 int runsOn = on25 ? 25 : feature;
-                variants.add(new Variant(prefix + "deployed (" + deployed.runtime() + " options, JDK " + runsOn + ")",
-                        build, on25 ? jdk25 : null, false, List.of(),
-                        deployed.javaToolOptions().isEmpty() ? Map.of()
-                                : Map.of("JAVA_TOOL_OPTIONS", deployed.javaToolOptions())));
+                Map<String, String> environment = deployed.javaToolOptions().isEmpty() ? Map.of()
+                        : Map.of("JAVA_TOOL_OPTIONS", deployed.javaToolOptions());
+                if (selected.contains("deployed")) {
+                    variants.add(new Variant(prefix + "deployed (" + deployed.runtime() + " options, JDK " + runsOn
+                            + ")", build, on25 ? jdk25 : null, false, List.of(), environment));
+                }
+                if (selected.contains("after-init")) {
+                    variants.add(new Variant(prefix + "deployed, event after init", build, on25 ? jdk25 : null,
+                            false, List.of(), environment, true));
+                }
             }
         }
         if (selected.contains("appcds") || selected.contains("appcds-c1")) {
@@ -193,6 +209,9 @@ public final class ColdStart {
         FunctionSpec spec = variant.launch().spec(tenant, variant.javaHome(), variant.jarred(), options,
                 variant.environment());
         try (FunctionPool pool = new FunctionPool(spec, tenant.awsEnvironment(), work.resolve("logs"))) {
+            if (variant.afterInit()) {
+                return afterInit(pool, variant, extraOptions);
+            }
             // queued before the process exists: the runtime's first poll takes it
             CompletableFuture<InvocationResult> first = pool.invoke(tenant.twoReadings());
             // the time first, then the process's CPU time so far (user + system, all its threads)
@@ -210,6 +229,36 @@ public final class ColdStart {
             }
             return sample;
         }
+    }
+
+    /**
+     * The first event sent only once the instance has initialised (its first poll) and its CPU use has settled (the
+     * priming thread done; before a SnapStart snapshot, ClientPriming waits for it), timed from invoke to response:
+     * what a restored SnapStart instance still does, without the restore itself. The CPU figure is the process's
+     * CPU time during that invocation.
+     */
+    private double[] afterInit(FunctionPool pool, Variant variant, List<String> extraOptions) throws Exception {
+        pool.start(1, Duration.ofSeconds(120));
+        long cpu = functionCpuNanos();
+        for (int quiet = 0, i = 0; quiet < 2 && i < 100; i++) { // two quiet 200 ms periods, at most 20 s
+            Thread.sleep(200);
+            long now = functionCpuNanos();
+            quiet = now - cpu < 10_000_000 ? quiet + 1 : 0;
+            cpu = now;
+        }
+        long start = System.nanoTime();
+        CompletableFuture<InvocationResult> first = pool.invoke(tenant.twoReadings());
+        CompletableFuture<long[]> answeredAt = first.thenApply(r -> new long[] {System.nanoTime(), functionCpuNanos()});
+        expectAccepted(first.get(2, TimeUnit.MINUTES), variant.name());
+        double firstMs = (answeredAt.get()[0] - start) / 1e6;
+        double cpuMs = (answeredAt.get()[1] - cpu) / 1e6;
+        long second = System.nanoTime();
+        expectAccepted(pool.invoke(tenant.twoReadings()).get(2, TimeUnit.MINUTES), variant.name());
+        double[] sample = {firstMs, (System.nanoTime() - second) / 1e6, cpuMs};
+        if (!extraOptions.isEmpty()) {
+            stopGracefully();
+        }
+        return sample;
     }
 
     /** CPU time the function process has used so far; -1 if the platform does not tell. */
@@ -274,7 +323,8 @@ public final class ColdStart {
         double baseline = Stats.median(samples.values().iterator().next().stream().mapToDouble(s -> s[0]).toArray());
         out.println();
         out.println("process start -> first response (ms), two-reading message stored in moto; CPU ms: the function "
-                + "process's CPU time (user + system) to its first response, median");
+                + "process's CPU time (user + system) to its first response, median. \"event after init\": invoke "
+                + "-> first response once the instance initialised, and the CPU time of that invocation");
         out.printf("%-44s %4s %8s %8s %8s %9s %9s %12s%n", "variant", "runs", "median", "min", "max", "vs first",
                 "CPU ms", "2nd invoke");
         samples.forEach((variant, list) -> {
