@@ -41,9 +41,11 @@ public final class TenantFunction extends Construct {
     public static final String ALIAS = "live";
     /**
      * The JVM options of every JVM function ({@code JAVA_TOOL_OPTIONS}): C1 only and the serial collector. Lambda's
-     * java21 runtime already starts its JVM this way (AWS, "Customize Java runtime startup behavior"); writing them
-     * down keeps the template explicit, and makes the local stack and its cold-start benchmark, which read the
-     * template, run the JVM as Lambda does (docs/performance.md, section 2). 81 bytes of the 4 KB environment.
+     * Java runtimes already start their JVM this way (AWS, "Customize Java runtime startup behavior": C1 by default
+     * on java17 and java21; the serial collector is what java17's command line sets and what the JVM picks itself
+     * below 2 GB); writing them down keeps the template explicit, and makes the local stack and its cold-start
+     * benchmark, which read the template, run the JVM as Lambda does (docs/performance.md, section 2). 81 bytes of
+     * the 4 KB environment.
      */
     public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
