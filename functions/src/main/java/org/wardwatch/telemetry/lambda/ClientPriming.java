@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <p>At start (Quarkus starts during the handler's construction, that is in Lambda's init phase) a background thread
  * builds the DynamoDB client and reads an absent key of the devices table, the read the {@code telemetry} handler
  * makes for an uncached device: it writes nothing, and reads a table the handler's role may read. Handlers whose role
- * may not read the devices table only build the client. The thread overlaps the rest of the start and the first
- * event's fetch and decoding; a handler that needs the client sooner waits for it as for any CDI bean.
+ * may not read the devices table only build the client. The thread can overlap the rest of the start and the first
+ * event's fetch and decoding (on two busy cores here it made no measurable difference to a start without SnapStart);
+ * a handler that needs the client sooner waits for it as for any CDI bean.
  *
  * <p>Under SnapStart the same class is a CRaC resource: {@link #beforeCheckpoint} waits for the priming and builds
  * the SNS client too (publishing is rare, so a cold start without SnapStart leaves it lazy), so the snapshot holds
@@ -61,8 +62,9 @@ public class ClientPriming implements Resource {
 
     /**
      * The model classes of the other DynamoDB operations a message may need. Each one's static initialisation
-     * defines its fields with lambdas (dozens of classes spun per model class); priming cannot call these
-     * operations without writing, so it initialises their classes.
+     * defines its fields with lambdas (dozens of classes spun per model class). Priming makes no other call (the
+     * writes cannot be made harmlessly, and the one read already warms the request path they share), so it
+     * initialises their classes.
      */
     private static final List<Supplier<?>> OTHER_OPERATIONS = List.of(
             QueryRequest::builder, QueryResponse::builder,
