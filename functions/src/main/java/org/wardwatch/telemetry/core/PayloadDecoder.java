@@ -1,19 +1,7 @@
 package org.wardwatch.telemetry.core;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,58 +27,18 @@ public final class PayloadDecoder {
     /** Ids go into DynamoDB keys: no '#', printable, bounded. */
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
-    private final ObjectMapper mapper;
-
-    public PayloadDecoder() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(16)
-                        .maxNumberLength(64)
-                        .maxStringLength(16 * 1024)
-                        .maxNameLength(256)
-                        .build())
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
+    private final StrictJson json = new StrictJson();
 
     public Decoding decode(byte[] payload) {
         if (payload.length > MAX_PAYLOAD_BYTES) {
             return reject(RejectionReason.PAYLOAD_TOO_LARGE,
                     payload.length + " bytes; IoT Core's limit is " + MAX_PAYLOAD_BYTES, null);
         }
-        if (!isUtf8(payload)) {
-            return reject(RejectionReason.MALFORMED_JSON, "not UTF-8", null);
+        StrictJson.Parsed parsed = json.parseObject(payload);
+        if (parsed instanceof StrictJson.Parsed.Refused refused) {
+            return new Decoding.Rejected(refused.rejection(), null);
         }
-        JsonNode root;
-        try (JsonParser parser = mapper.createParser(payload)) {
-            root = mapper.readTree(parser);
-        } catch (JsonParseException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                return reject(RejectionReason.DUPLICATE_FIELD, "a field appears twice in one object" + at(e), null);
-            }
-            return reject(RejectionReason.MALFORMED_JSON, "not valid JSON" + at(e), null);
-        } catch (StreamConstraintsException e) {
-            return reject(RejectionReason.MALFORMED_JSON, "beyond decoder limits (nesting 16, number 64 digits, "
-                    + "string 16384 chars)", null);
-        } catch (NumberFormatException e) {
-            // a JSON number Jackson cannot hold as a BigDecimal, e.g. 1e9999999999 (exponent beyond an int);
-            // the exception's message repeats the number, so it stays out of the detail
-            return reject(RejectionReason.MALFORMED_JSON, "beyond decoder limits (a number's exponent)", null);
-        } catch (IOException e) {
-            // CharConversionException (not UTF-8), MismatchedInputException (trailing tokens), EOF
-            return reject(RejectionReason.MALFORMED_JSON, "not valid UTF-8 JSON (" + e.getClass().getSimpleName() + ")", null);
-        }
-        if (root == null || root.isMissingNode()) {
-            return reject(RejectionReason.MALFORMED_JSON, "empty payload", null);
-        }
-        if (!root.isObject()) {
-            return reject(RejectionReason.NOT_AN_OBJECT, "the payload is a JSON " + root.getNodeType().name().toLowerCase()
-                    + ", not an object", null);
-        }
-        return decodeObject((ObjectNode) root);
+        return decodeObject(((StrictJson.Parsed.Valid) parsed).object());
     }
 
     private Decoding decodeObject(ObjectNode root) {
@@ -229,30 +177,6 @@ public final class PayloadDecoder {
         return new Reading(index, metric, canonical, sent, unitNode.textValue());
     }
 
-    /**
-     * Checked before Jackson sees the bytes, because Jackson is not strict about it: it guesses UTF-16 and UTF-32 from
-     * a byte order mark or zero bytes among the first four and reads them, and it skips the UTF-8 check of a field
-     * name it has seen before (2.21: {@code "deviceTi\xffme"} reads as {@code deviceTime} once a message has used
-     * that name), so a warm function would accept what a cold one refuses. UTF-16 and UTF-32 byte order marks are not
-     * UTF-8; without one, their ASCII text is, but a UTF-8 JSON text has no zero byte.
-     */
-    private static boolean isUtf8(byte[] payload) {
-        for (int i = 0; i < Math.min(4, payload.length); i++) {
-            if (payload[i] == 0) {
-                return false;
-            }
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
     private static Instant parseTime(JsonNode node) {
         if (!node.isTextual() || node.textValue().length() > 40) {
             return null;
@@ -262,11 +186,6 @@ public final class PayloadDecoder {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static String at(JsonParseException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String fmt(double d) {

@@ -22,6 +22,8 @@ public enum RejectionReason {
     NOT_AN_OBJECT(Level.MESSAGE),
     /** {@code schema} is not one this function reads. */
     UNSUPPORTED_SCHEMA(Level.MESSAGE),
+    /** An IoT lifecycle event whose {@code eventType} is neither {@code connected} nor {@code disconnected}. */
+    UNSUPPORTED_EVENT_TYPE(Level.MESSAGE),
     /** A required field is absent (message or reading). */
     MISSING_FIELD(Level.BOTH),
     /** A field has the wrong type or an invalid form (message or reading). */
