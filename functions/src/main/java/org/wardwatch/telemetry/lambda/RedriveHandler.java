@@ -14,15 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.wardwatch.telemetry.service.PresenceResult;
 import org.wardwatch.telemetry.service.TelemetryResult;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The {@code redrive} handler: once a fault is fixed, replays what the dead-letter queues hold (the function's
- * on-failure destination and the topic rule's error action) through the same ingest path. A message is deleted
- * only after it was processed; processing is idempotent, so a replayed message stores and sends nothing twice.
+ * The {@code redrive} handler: once a fault is fixed, replays what the dead-letter queues hold (the functions'
+ * on-failure destination and the topic rules' error action) through the same ingest path: telemetry through the
+ * telemetry code, IoT lifecycle events through the presence code. A message is deleted only after it was processed;
+ * processing is idempotent, so a replayed message stores and sends nothing twice.
  * Invoke it by hand ({@code aws lambda invoke}), with {@code {"maxMessages": N}} or an empty object.
  */
 @Named("redrive")
@@ -37,7 +39,10 @@ public class RedriveHandler implements RequestHandler<RedriveHandler.Request, Re
         public Integer maxMessages;
     }
 
-    /** What was replayed: counts by outcome, and what could not be. */
+    /**
+     * What was replayed: counts by outcome (telemetry's in {@code outcomes}, lifecycle events' in
+     * {@code presenceOutcomes}), and what could not be.
+     */
     @RegisterForReflection
     public static class Result {
         public int received;
@@ -45,10 +50,14 @@ public class RedriveHandler implements RequestHandler<RedriveHandler.Request, Re
         public int failed;
         public int unrecognized;
         public Map<String, Integer> outcomes = new TreeMap<>();
+        public Map<String, Integer> presenceOutcomes = new TreeMap<>();
     }
 
     @Inject
     TelemetryIngest ingest;
+
+    @Inject
+    PresenceIngest presence;
 
     @Inject
     SqsClient sqs;
@@ -88,24 +97,30 @@ public class RedriveHandler implements RequestHandler<RedriveHandler.Request, Re
     }
 
     private void redrive(String queue, Message message, Result result) {
-        Optional<TelemetryEvent> event;
+        Optional<DeadLetter.Replay> replay;
         try {
             long sentAt = Long.parseLong(message.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP,
                     Long.toString(System.currentTimeMillis())));
             JsonNode record = JSON.readTree(message.body());
-            event = record == null ? Optional.empty() : DeadLetter.event(record, sentAt);
+            replay = record == null ? Optional.empty() : DeadLetter.read(record, sentAt);
         } catch (IOException | NumberFormatException e) {
-            event = Optional.empty();
+            replay = Optional.empty();
         }
-        if (event.isEmpty()) {
+        if (replay.isEmpty()) {
             result.unrecognized++;
             return;
         }
         try {
-            TelemetryResult outcome = ingest.ingest(event.get());
-            sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            if (replay.get() instanceof DeadLetter.Replay.Presence event) {
+                PresenceResult outcome = presence.ingest(event.event(), event.topic());
+                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                result.presenceOutcomes.merge(outcome.outcome().name(), 1, Integer::sum);
+            } else {
+                TelemetryResult outcome = ingest.ingest(((DeadLetter.Replay.Telemetry) replay.get()).event());
+                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                result.outcomes.merge(outcome.outcome().name(), 1, Integer::sum);
+            }
             result.redriven++;
-            result.outcomes.merge(outcome.outcome().name(), 1, Integer::sum);
         } catch (RuntimeException e) {
             // left in the queue; it becomes visible again after the visibility timeout
             result.failed++;
