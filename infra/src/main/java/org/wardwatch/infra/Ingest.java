@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
@@ -40,6 +41,7 @@ public final class Ingest extends Construct {
     private final Queue deadLetterQueue;
     private final Queue failureQueue;
     private final CfnTopicRule rule;
+    private final Role errorActionRole;
 
     public Ingest(Construct scope, String id, IngestProps props) {
         super(scope, id);
@@ -79,7 +81,7 @@ public final class Ingest extends Construct {
         // Lambda checks the destination permission when the config is created: after the alias and the policy.
         asyncInvoke.getNode().addDependency(alias, role);
 
-        Role errorActionRole = Role.Builder.create(this, "RuleErrorActionRole")
+        errorActionRole = Role.Builder.create(this, "RuleErrorActionRole")
                 .assumedBy(new ServicePrincipal("iot.amazonaws.com"))
                 .description("wardwatch " + names.tenantId() + " topic rule error action")
                 .build();
@@ -116,7 +118,7 @@ public final class Ingest extends Construct {
     }
 
     /** What sending to a KMS-encrypted queue takes, and nothing else (no GetQueueUrl, no kms:Encrypt). */
-    private static void grantSend(Queue queue, IGrantable sender, IKey key) {
+    static void grantSend(IQueue queue, IGrantable sender, IKey key) {
         queue.grant(sender, "sqs:SendMessage");
         key.grant(sender, "kms:Decrypt", "kms:GenerateDataKey");
     }
@@ -149,5 +151,10 @@ public final class Ingest extends Construct {
 
     public CfnTopicRule rule() {
         return rule;
+    }
+
+    /** The role the rule's error action sends to the ingest dead-letter queue with, and may do nothing else with. */
+    public Role errorActionRole() {
+        return errorActionRole;
     }
 }

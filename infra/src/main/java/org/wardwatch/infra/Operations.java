@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Tells the hospital's operations staff when messages are being lost or the function is failing: alarms on the
  * depth of every dead-letter queue, on the telemetry function's errors and throttles, and on errors of the redrive
- * function and of the silent-devices check, all notifying the ops topic (alarm and recovery). The temperature-log
+ * function, of the silent-devices check and of the presence function, all notifying the ops topic (alarm and recovery). The temperature-log
  * function has none: it fails by design on a request it cannot answer (an unknown device, a malformed month), and
  * whoever asked sees the reason. The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
  */
@@ -81,6 +81,10 @@ public final class Operations extends Construct {
                 "The silent-devices check failed: while it fails, a device that stops reporting is not flagged "
                         + "(it runs again every minute; the alarm clears with the first 5 minutes without an error)",
                 props.silenceFunction().metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()));
+        alarm("PresenceErrors", names.resource("presence-errors"),
+                "The presence function failed (it is retried; persistent failures reach the failures queue): devices' "
+                        + "connections and disconnections are recorded late until it recovers or the queue is redriven",
+                props.presenceFunction().metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()));
     }
 
     private void alarm(String id, String name, String description, IMetric metric) {

@@ -17,11 +17,14 @@ import java.util.Objects;
  * @param function        the telemetry function (errors, throttles)
  * @param redriveFunction the redrive function (errors: a replay that stopped before the end)
  * @param silenceFunction the silent-devices check (errors: a check that failed, so silent devices go unflagged)
+ * @param presenceFunction the presence function (errors: connections recorded late, or, after the retries, only
+ *                        in the failures queue)
  * @param deadLetterQueues queues where unprocessed messages end up, by short name (used in alarm names)
  * @param opsEmails       addresses subscribed to the ops topic
  */
 public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function, IFunction redriveFunction,
-                              IFunction silenceFunction, Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
+                              IFunction silenceFunction, IFunction presenceFunction, Map<String, IQueue> deadLetterQueues,
+                              List<String> opsEmails) {
 
     public OperationsProps {
         Objects.requireNonNull(names, "names");
@@ -29,6 +32,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(redriveFunction, "redriveFunction");
         Objects.requireNonNull(silenceFunction, "silenceFunction");
+        Objects.requireNonNull(presenceFunction, "presenceFunction");
         deadLetterQueues = new LinkedHashMap<>(deadLetterQueues);
         opsEmails = List.copyOf(opsEmails);
     }
@@ -43,6 +47,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         private IFunction function;
         private IFunction redriveFunction;
         private IFunction silenceFunction;
+        private IFunction presenceFunction;
         private Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         private List<String> opsEmails = List.of();
 
@@ -71,6 +76,11 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
             return this;
         }
 
+        public Builder presenceFunction(IFunction presenceFunction) {
+            this.presenceFunction = presenceFunction;
+            return this;
+        }
+
         public Builder deadLetterQueues(Map<String, IQueue> deadLetterQueues) {
             this.deadLetterQueues = deadLetterQueues;
             return this;
@@ -83,7 +93,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
 
         public OperationsProps build() {
             return new OperationsProps(names, encryptionKey, function, redriveFunction, silenceFunction,
-                    deadLetterQueues, opsEmails);
+                    presenceFunction, deadLetterQueues, opsEmails);
         }
     }
 }

@@ -131,6 +131,19 @@ public final class ReadingsStore extends Construct {
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }
 
+    /**
+     * What the presence function needs (functions/README.md, "Presence"): on the readings table itself (not its
+     * indexes) {@code GetItem} of a device's presence, {@code PutItem} of the presence and of an event's history item,
+     * {@code UpdateItem} to count a duplicate delivery; {@code GetItem} of the device in the registry; {@code PutItem}
+     * of a rejected event into the quarantine table (not its index); the key to read and write them.
+     */
+    public void grantPresenceAccess(IGrantable function) {
+        grantOnTable(function, readings, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        grantOnTable(function, devices, "dynamodb:GetItem");
+        grantOnTable(function, quarantine, "dynamodb:PutItem");
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
     private static void grantOnTable(IGrantable grantee, Table table, String... actions) {
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * The {@code redrive} function, which an operator invokes by hand once a fault is fixed (infra/README.md, "Replay
- * the dead-letter queues"): it receives up to 1,000 messages from the topic rule's error-action queue and the
- * telemetry function's on-failure destination, processes each through the telemetry code and deletes it once
- * processed. This construct lets it consume those two queues and nothing else; the telemetry function's own access
- * (tables, alert topic) is granted by the stack, as for the telemetry function.
+ * the dead-letter queues"): it receives up to 1,000 messages from the topic rules' error-action queue and the
+ * telemetry and presence functions' on-failure destination, processes each through the telemetry code (or, for an
+ * IoT lifecycle event, the presence code) and deletes it once processed. This construct lets it consume those two
+ * queues and nothing else; the telemetry function's own access (tables, alert topic), which covers what the presence
+ * code does, is granted by the stack, as for the telemetry function.
  *
  * <p>15 minutes, Lambda's longest timeout, for a full batch; reserved concurrency 1, because two redrives at once
  * would only compete for the same messages. No asynchronous invocation config: it is invoked synchronously.
@@ -29,7 +30,7 @@ public final class Redrive extends Construct {
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())
                 .handler(HANDLER)
-                .description("replays the dead-letter queues through the telemetry code once a fault is fixed")
+                .description("replays the dead-letter queues (telemetry and lifecycle events) once a fault is fixed")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
                 .timeout(Duration.minutes(15))

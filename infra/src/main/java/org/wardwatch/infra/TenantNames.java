@@ -34,6 +34,11 @@ public final class TenantNames {
         return "wardwatch_" + tenantId.replace('-', '_') + "_telemetry";
     }
 
+    /** The presence rule: {@code wardwatch_<tenant>_presence}, named as {@link #topicRule()} is. */
+    public String presenceRule() {
+        return "wardwatch_" + tenantId.replace('-', '_') + "_presence";
+    }
+
     /** The MQTT topic filter the rule selects from: {@code tenants/<tenant>/devices/+/telemetry}. */
     public String telemetryTopicFilter() {
         return "tenants/" + tenantId + "/devices/+/telemetry";

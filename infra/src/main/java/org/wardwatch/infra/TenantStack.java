@@ -36,6 +36,7 @@ public final class TenantStack extends Stack {
     private final TemperatureLogs temperatureLogs;
     private final ExcursionAcknowledgements excursionAcknowledgements;
     private final SilentDevices silentDevices;
+    private final Presence presence;
     private final Operations operations;
 
     public TenantStack(Construct scope, TenantStackProps props) {
@@ -104,6 +105,18 @@ public final class TenantStack extends Stack {
         readingsStore.grantSilenceCheckAccess(silentDevices.function());
         alertChannels.grantPublish(silentDevices.function());
 
+        // Lifecycle events fail into the telemetry queues, so the one redrive (granted telemetry's access, which
+        // covers presence's) replays both.
+        presence = new Presence(this, "Presence", PresenceProps.builder()
+                .names(names)
+                .settings(functions)
+                .encryptionKey(key)
+                .deadLetterQueue(ingest.deadLetterQueue())
+                .failureQueue(ingest.failureQueue())
+                .errorActionRole(ingest.errorActionRole())
+                .build());
+        readingsStore.grantPresenceAccess(presence.function());
+
         Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         deadLetterQueues.put("ingest-dlq", ingest.deadLetterQueue());
         deadLetterQueues.put("telemetry-failures", ingest.failureQueue());
@@ -113,6 +126,7 @@ public final class TenantStack extends Stack {
                 .function(ingest.function())
                 .redriveFunction(redrive.function())
                 .silenceFunction(silentDevices.function())
+                .presenceFunction(presence.function())
                 .deadLetterQueues(deadLetterQueues)
                 .opsEmails(config.opsEmails())
                 .build());
@@ -190,6 +204,10 @@ public final class TenantStack extends Stack {
         output("SilentDevicesFunctionName", silentDevices.function().getFunctionName(),
                 "flags devices that stopped reporting; the rule " + names.resource(SilentDevices.SCHEDULE)
                         + " runs it every minute");
+        output("PresenceTopicRuleName", presence.rule().getRuleName(),
+                "IoT topic rule feeding lifecycle events ($aws/events/presence/+/+) to the presence function");
+        output("PresenceFunctionName", presence.function().getFunctionName(),
+                "records devices' connections and disconnections");
         output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl(), "topic rule error action");
         output("TelemetryFailuresQueueUrl", ingest.failureQueue().getQueueUrl(), "events that failed all retries");
         output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
@@ -237,6 +255,10 @@ public final class TenantStack extends Stack {
 
     public SilentDevices silentDevices() {
         return silentDevices;
+    }
+
+    public Presence presence() {
+        return presence;
     }
 
     public Operations operations() {

@@ -36,7 +36,8 @@ class IngestTest {
 
     @Test
     void topicRule_selectsOnlyTheTenantsTelemetryWithTheContractsSql() {
-        jvm.resourceCountIs("AWS::IoT::TopicRule", 1);
+        // the other rule is the presence rule (PresenceTest)
+        jvm.resourceCountIs("AWS::IoT::TopicRule", 2);
         jvm.hasResourceProperties("AWS::IoT::TopicRule", Map.of(
                 "RuleName", "wardwatch_st_aurelia_telemetry",
                 "TopicRulePayload", Match.objectLike(Map.of(

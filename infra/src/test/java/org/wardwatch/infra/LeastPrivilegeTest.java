@@ -81,8 +81,9 @@ class LeastPrivilegeTest {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
             assertThat(policies)
-                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, silence, rule error action")
-                    .hasSize(6);
+                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, silence, presence, "
+                            + "rules' error action")
+                    .hasSize(7);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -100,9 +101,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(6);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(7);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(6);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(7);
         }
     }
 
@@ -251,8 +252,26 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void temperatureLogAcknowledgementAndSilenceCheck_mayUseTheReadingsTableItself_notItsIndexes() {
-        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "SilentDevices")) {
+    void presenceFunction_mayReadAndWriteItemsOfReadings_getDevices_quarantine_andSendToTheFailuresQueue_only() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:GetItem", new TreeSet<>(List.of(readings,
+                TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices"))));
+        expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings,
+                TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreQuarantine"))));
+        expected.put("dynamodb:UpdateItem", Set.of(readings));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        expected.put("sqs:SendMessage", Set.of(TemplateJson.logicalId(jvm, "AWS::SQS::Queue", "IngestFailureQueue")));
+        putOwnLogs(expected, "Presence");
+
+        // no Query, Scan or BatchWriteItem, no SNS, no other queue: item by item in the device's partition
+        assertThat(granted("Presence")).isEqualTo(expected);
+    }
+
+    @Test
+    void temperatureLogAcknowledgementSilenceCheckAndPresence_mayUseTheReadingsTableItself_notItsIndexes() {
+        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "SilentDevices", "Presence")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
                     Match.objectLike(Map.of("Roles", List.of(ref(role))))));
@@ -266,7 +285,7 @@ class LeastPrivilegeTest {
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
         for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
-                "SilentDevices")) {
+                "SilentDevices", "Presence")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

@@ -61,9 +61,9 @@ class OperationsTest {
         String redrive = TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction");
         hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(redrive)));
-        // two queues, telemetry errors and throttles, redrive errors, silent-devices check errors; none for the
+        // two queues, telemetry errors and throttles, redrive, silent-devices check and presence errors; none for the
         // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
         for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction")) {
             String function = TemplateJson.logicalId(template, "AWS::Lambda::Function", construct);
             assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(
@@ -77,6 +77,13 @@ class OperationsTest {
         String silence = TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction");
         hasAlarm("wardwatch-st-aurelia-silence-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(silence)));
+    }
+
+    @Test
+    void aPresenceFunctionThatFails_raisesAnAlarm() {
+        String presence = TemplateJson.logicalId(template, "AWS::Lambda::Function", "PresenceFunction");
+        hasAlarm("wardwatch-st-aurelia-presence-errors", "AWS/Lambda", "Errors", "Sum",
+                Map.of("Name", "FunctionName", "Value", ref(presence)));
     }
 
     @Test
@@ -131,6 +138,9 @@ class OperationsTest {
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "ExcursionAcknowledgementsFunction"))));
         template.hasOutput("SilentDevicesFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction"))));
+        template.hasOutput("PresenceTopicRuleName", Map.of("Value", "wardwatch_st_aurelia_presence"));
+        template.hasOutput("PresenceFunctionName", Map.of("Value",
+                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "PresenceFunction"))));
         assertThat(template.findOutputs("*").values()).allSatisfy(output -> assertThat(output)
                 .as("outputs are not exported: export names would be shared by every stack in a region")
                 .doesNotContainKey("Export"));
