@@ -76,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
      * @param faultInjection puts a {@link FaultProxy} between the functions and the emulator (tests)
      * @param functionTimeout overrides the template's function timeout when not null (tests)
      * @param template a tenant template to create instead of synthesizing {@code tenantConfig}'s; null to
-     *                 synthesize (tests give a synthesized template with a rule added)
+     *                 synthesize
      */
     public record Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
                           List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
