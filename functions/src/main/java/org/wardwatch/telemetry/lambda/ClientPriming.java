@@ -54,7 +54,7 @@ public class ClientPriming implements Resource {
     private static final Logger LOG = Logger.getLogger(ClientPriming.class);
 
     /** The handlers whose role may read the devices table ({@code infra}'s ReadingsStore grants). */
-    static final Set<String> READERS_OF_DEVICES = Set.of("telemetry", "redrive", "temperature-log");
+    static final Set<String> READERS_OF_DEVICES = Set.of("telemetry", "presence", "redrive", "temperature-log");
     /** The handlers that publish alerts. */
     static final Set<String> PUBLISHERS = Set.of("telemetry", "redrive", "silence");
     /** No device has this name: thing names are the tenant's (device-certs). */
