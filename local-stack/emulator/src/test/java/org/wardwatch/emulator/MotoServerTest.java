@@ -31,6 +31,57 @@ class MotoServerTest {
         assertThat(MotoServer.shared()).isSameAs(server);
     }
 
+    /**
+     * local-stack/moto_server.py backs a transaction up item by item instead of copying whole tables: a cancelled
+     * transaction must still leave nothing behind, neither the item it created nor the change it made.
+     */
+    @Test
+    void cancelledTransaction_leavesEveryItemAsItWas_andAnAcceptedOneWritesAll() throws Exception {
+        MotoServer server = MotoServer.shared();
+        String table = "transactions-" + System.nanoTime();
+        dynamo(server, "CreateTable", """
+                {"TableName":"%s","BillingMode":"PAY_PER_REQUEST",
+                 "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],
+                 "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}""".formatted(table));
+        dynamo(server, "PutItem", """
+                {"TableName":"%s","Item":{"pk":{"S":"a"},"v":{"N":"1"}}}""".formatted(table));
+        String transaction = """
+                {"TransactItems":[
+                  {"Put":{"TableName":"%1$s","Item":{"pk":{"S":"b"},"v":{"N":"1"}}}},
+                  {"Update":{"TableName":"%1$s","Key":{"pk":{"S":"a"}},"UpdateExpression":"SET v = :two",
+                             "ExpressionAttributeValues":{":two":{"N":"2"}}}},
+                  {"ConditionCheck":{"TableName":"%1$s","Key":{"pk":{"S":"c"}},
+                                     "ConditionExpression":"attribute_exists(%2$s)"}}]}""";
+
+        HttpResponse<String> cancelled = dynamo(server, "TransactWriteItems", transaction.formatted(table, "pk"));
+
+        assertThat(cancelled.statusCode()).isEqualTo(400);
+        assertThat(cancelled.body()).contains("TransactionCanceledException");
+        assertThat(dynamo(server, "GetItem", key(table, "b")).body().replace(" ", "")).doesNotContain("Item");
+        assertThat(dynamo(server, "GetItem", key(table, "a")).body().replace(" ", "")).contains("\"v\":{\"N\":\"1\"}");
+
+        HttpResponse<String> accepted = dynamo(server, "TransactWriteItems",
+                transaction.formatted(table, "pk").replace("attribute_exists(pk)", "attribute_not_exists(pk)"));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(dynamo(server, "GetItem", key(table, "b")).body().replace(" ", "")).contains("\"pk\":{\"S\":\"b\"}");
+        assertThat(dynamo(server, "GetItem", key(table, "a")).body().replace(" ", "")).contains("\"v\":{\"N\":\"2\"}");
+    }
+
+    private static String key(String table, String pk) {
+        return """
+                {"TableName":"%s","Key":{"pk":{"S":"%s"}},"ConsistentRead":true}""".formatted(table, pk);
+    }
+
+    private static HttpResponse<String> dynamo(MotoServer server, String operation, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.endpoint())
+                        .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20261125/eu-west-2/dynamodb/aws4_request, SignedHeaders=host, Signature=00")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void missingPython_failsWithOneLineThatSaysWhatToInstall(@TempDir Path project) throws Exception {
         Path localStack = Files.createDirectories(project.resolve("local-stack"));

@@ -1,0 +1,80 @@
+"""moto server as wardwatch runs it: moto's own server, with one change to its DynamoDB TransactWriteItems.
+
+moto 5.2.5 backs up a transaction by deep-copying every table the transaction touches, whole, before it starts
+(moto/dynamodb/models/__init__.py, DynamoDBBackend.transact_write_items). The readings table grows by every
+reading, so each alert transition (a transaction: the alert state and its outbox item) got slower as a run went
+on: 100-150 ms per transaction after a few minutes, against about 4 ms for any other write, which DynamoDB does
+not do. Here the transaction backs up only the items it names and, when it is cancelled, puts those items back
+as they were (deleting the ones it created). What a transaction does and answers is moto's own code, unchanged.
+
+Run with the virtualenv's Python: python moto_server.py -H 127.0.0.1 -p PORT (the arguments of moto_server).
+"""
+
+import copy
+import sys
+import threading
+
+import moto.dynamodb.models as dynamodb_models
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
+from moto.server import main
+
+_inside_transaction = threading.local()
+_moto_transact_write_items = DynamoDBBackend.transact_write_items
+
+
+class _CopyWithoutTables:
+    """The copy module as moto's DynamoDB backend sees it: a table is not copied inside a transaction."""
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+    @staticmethod
+    def deepcopy(value, memo=None):
+        if isinstance(value, Table) and getattr(_inside_transaction, "active", False):
+            return value
+        return copy.deepcopy(value, memo)
+
+
+def _key_of(backend, op_type, op):
+    table = backend.get_table(op["TableName"])
+    if op_type == "Put":
+        attributes = op["Item"]
+        key = {table.hash_key_attr: attributes[table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = attributes[table.range_key_attr]
+        return key
+    return op["Key"]
+
+
+def _transact_write_items(self, transact_items):
+    backups = []
+    for item in transact_items:
+        try:
+            op_type, op = next(iter(item.items()))
+            key = _key_of(self, op_type, op)
+            current = self.get_item(op["TableName"], key)
+            backups.append((op["TableName"], key, None if current is None else current.to_json()["Attributes"]))
+        except Exception:
+            # A malformed operation: moto's own code below refuses it before writing anything.
+            pass
+    _inside_transaction.active = True
+    try:
+        return _moto_transact_write_items(self, transact_items)
+    except BaseException:
+        for table_name, key, attributes in reversed(backups):
+            if attributes is None:
+                if self.get_item(table_name, key) is not None:
+                    self.delete_item(table_name, key)
+            else:
+                self.put_item(table_name, copy.deepcopy(attributes))
+        raise
+    finally:
+        _inside_transaction.active = False
+
+
+dynamodb_models.copy = _CopyWithoutTables()
+DynamoDBBackend.transact_write_items = _transact_write_items
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
