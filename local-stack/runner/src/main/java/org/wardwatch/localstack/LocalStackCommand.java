@@ -42,6 +42,8 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** The start of a run left out of the steady-state latency line. */
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long the simulated ward publishes (default: ${DEFAULT-VALUE}).")
@@ -249,6 +251,12 @@ public final class LocalStackCommand implements Callable<Integer> {
         });
         row("publish -> stored", latency(s.storedLatencies()));
         row("publish -> notification", latency(s.notificationLatencies()));
+        if (publishing.toSeconds() >= 2 * WARM_UP.toSeconds()) {
+            // The first seconds are the JIT compiling the functions and the broker: the steady state without them.
+            long steady = started.plus(WARM_UP).toEpochMilli();
+            row("after the first " + WARM_UP.toSeconds() + " s", "stored " + latency(s.storedLatenciesPublishedFrom(steady))
+                    + "; notification " + latency(s.notificationLatenciesPublishedFrom(steady)));
+        }
         row("published", String.format(Locale.ROOT, "%.1f messages/s", simulator.sent.get() / seconds));
         row("processed", String.format(Locale.ROOT, "%.1f messages/s, %.1f readings/s stored (until the last result)",
                 s.messages.get() / processing, s.readingsStored.get() / processing));

@@ -38,6 +38,9 @@ public final class PipelineStats {
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private final List<Long> storedLatencyMillis = new ArrayList<>();
     private final List<Long> notificationLatencyMillis = new ArrayList<>();
+    /** When each sample's message was published (epoch millis), index for index with the latencies above. */
+    private final List<Long> storedPublishedAt = new ArrayList<>();
+    private final List<Long> notificationPublishedAt = new ArrayList<>();
     private final Map<String, EventCounts> eventsByHandler = new TreeMap<>();
 
     /**
@@ -152,6 +155,7 @@ public final class PipelineStats {
         synchronized (this) {
             result.path("reasons").forEach(r -> rejectedByReason.merge(r.asText(), 1L, Long::sum));
             storedLatencyMillis.add(latencyMillis);
+            storedPublishedAt.add(System.currentTimeMillis() - latencyMillis);
         }
     }
 
@@ -165,6 +169,7 @@ public final class PipelineStats {
 
     public synchronized void recordNotificationLatency(long millis) {
         notificationLatencyMillis.add(millis);
+        notificationPublishedAt.add(System.currentTimeMillis() - millis);
     }
 
     public synchronized Map<String, Long> rejectedByReason() {
@@ -177,6 +182,26 @@ public final class PipelineStats {
 
     public synchronized List<Long> notificationLatencies() {
         return List.copyOf(notificationLatencyMillis);
+    }
+
+    /** Publish-to-stored latencies of the messages published at or after {@code epochMillis}. */
+    public synchronized List<Long> storedLatenciesPublishedFrom(long epochMillis) {
+        return from(storedLatencyMillis, storedPublishedAt, epochMillis);
+    }
+
+    /** Publish-to-notification latencies of the alerts whose message was published at or after {@code epochMillis}. */
+    public synchronized List<Long> notificationLatenciesPublishedFrom(long epochMillis) {
+        return from(notificationLatencyMillis, notificationPublishedAt, epochMillis);
+    }
+
+    private static List<Long> from(List<Long> latencies, List<Long> publishedAt, long epochMillis) {
+        List<Long> selected = new ArrayList<>();
+        for (int i = 0; i < latencies.size(); i++) {
+            if (publishedAt.get(i) >= epochMillis) {
+                selected.add(latencies.get(i));
+            }
+        }
+        return selected;
     }
 
     /** The p-th percentile (0-100) of {@code values}, nearest rank; -1 when empty. */
