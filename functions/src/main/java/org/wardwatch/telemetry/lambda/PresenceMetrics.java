@@ -1,8 +1,5 @@
 package org.wardwatch.telemetry.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.PrintStream;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.wardwatch.telemetry.service.PresenceResult;
 @ApplicationScoped
 public class PresenceMetrics {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
 
     public PresenceMetrics() {
@@ -45,19 +41,6 @@ public class PresenceMetrics {
     }
 
     private void emit(Map<String, String> dimensions, Map<String, Integer> values) {
-        ObjectNode line = JSON.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", System.currentTimeMillis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", "wardwatch");
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensions.keySet().forEach(dimensionSet::add);
-        ArrayNode metrics = directive.putArray("Metrics");
-        values.forEach((name, value) -> {
-            metrics.addObject().put("Name", name).put("Unit", "Count");
-            line.put(name, value);
-        });
-        dimensions.forEach(line::put);
-        out.println(line);
+        EmbeddedMetrics.emit(out, dimensions, values);
     }
 }
