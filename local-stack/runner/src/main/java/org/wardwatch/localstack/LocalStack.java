@@ -74,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
      * @param runDirectory per-run state (certificates, broker files, logs), emptied at start
      * @param retryDelays the waits before Lambda's asynchronous retries (AWS: about 1 and 2 minutes)
      * @param faultInjection puts a {@link FaultProxy} between the functions and the emulator (tests)
-     * @param functionTimeout overrides the template's function timeout when not null (tests)
+     * @param functionTimeout overrides the timeout of the rules' functions when not null (tests)
      * @param template a tenant template to create instead of synthesizing {@code tenantConfig}'s; null to
      *                 synthesize
      */
@@ -262,8 +262,13 @@ public final class LocalStack implements AutoCloseable {
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
     }
 
+    /**
+     * The redrive and silence functions, which no rule invokes: the test override of the timeout is for the rules'
+     * functions (a slow function that overruns it), so these keep the template's, and a redrive on a busy machine
+     * does not time out half-way.
+     */
     private FunctionSpec functionSpec(String name, Map<String, String> environment) {
-        Duration timeout = options.functionTimeout() != null ? options.functionTimeout() : tenant.functionTimeout();
+        Duration timeout = tenant.functionTimeout();
         return new FunctionSpec(name, code, ric, tenant.handler(), new LinkedHashMap<>(environment), timeout,
                 tenant.functionMemoryMb(),
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
