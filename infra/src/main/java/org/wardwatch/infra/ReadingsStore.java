@@ -119,15 +119,16 @@ public final class ReadingsStore extends Construct {
 
     /**
      * What the silent-devices check needs (functions/README.md, "Device alerts"): {@code Scan} of the devices table
-     * for the ACTIVE devices; on the readings table (itself, not its indexes) {@code Query} for a device's latest
-     * items and its pending alerts, {@code GetItem} of its silence state, and {@code PutItem}, {@code UpdateItem},
+     * for the ACTIVE devices; on the readings table (itself, not its indexes) {@code BatchGetItem} for the devices'
+     * latest items, {@code Query} for a device's pending alerts, {@code GetItem} of its silence state, and
+     * {@code PutItem}, {@code UpdateItem},
      * {@code ConditionCheckItem} for the transaction that writes the state and the alert's outbox item and for
      * marking the alert sent; the key to read and write them.
      */
     public void grantSilenceCheckAccess(IGrantable function) {
         grantOnTable(function, devices, "dynamodb:Scan");
-        grantOnTable(function, readings, "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem");
+        grantOnTable(function, readings, "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:GetItem",
+                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem");
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }
 

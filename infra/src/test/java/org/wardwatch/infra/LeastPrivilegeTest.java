@@ -238,8 +238,8 @@ class LeastPrivilegeTest {
         Map<String, Set<String>> expected = new TreeMap<>();
         expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
                 "ReadingsStoreDevices")));
-        for (String action : List.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                "dynamodb:ConditionCheckItem")) {
+        for (String action : List.of("dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:GetItem",
+                "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem")) {
             expected.put(action, Set.of(readings));
         }
         expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));

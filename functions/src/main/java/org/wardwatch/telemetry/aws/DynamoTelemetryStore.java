@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -418,19 +419,27 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public Optional<Instant> lastSeen(String thingName) {
-        Instant latest = null;
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder().tableName(readingsTable)
-                .consistentRead(true).keyConditionExpression("pk = :pk AND begins_with(sk, :l)")
-                .projectionExpression("receivedAt")
-                .expressionAttributeValues(Map.of(":pk", s(Keys.device(thingName)), ":l", s("L#"))).build()).items()) {
-            AttributeValue received = item.get("receivedAt");
-            if (received != null) {
-                Instant at = Instant.parse(received.s());
-                latest = latest == null || at.isAfter(latest) ? at : latest;
+    public Map<String, Instant> lastSeen(Collection<Device> devices) {
+        Map<String, String> thingByPartition = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Device device : devices) {
+            String partition = Keys.device(device.thingName());
+            thingByPartition.put(partition, device.thingName());
+            for (Metric metric : Metric.values()) {
+                if (device.kind().allows(metric)) {
+                    keys.add(key(partition, Keys.latest(metric)));
+                }
             }
         }
-        return Optional.ofNullable(latest);
+        Map<String, Instant> seen = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys, PK + ", receivedAt")) {
+            AttributeValue received = item.get("receivedAt");
+            String thing = thingByPartition.get(item.get(PK).s());
+            if (received != null && thing != null) {
+                seen.merge(thing, Instant.parse(received.s()), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return seen;
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.wardwatch.telemetry.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.wardwatch.telemetry.core.AlertIds;
 import org.wardwatch.telemetry.core.AlertLifecycle;
@@ -47,12 +49,16 @@ public final class SilenceService {
         int silent = 0;
         int opened = 0;
         int resolved = 0;
+        List<Device> tenantDevices = new ArrayList<>();
         for (Device device : directory.activeDevices()) {
-            if (!tenantId.equals(device.tenantId())) {
-                continue;
+            if (tenantId.equals(device.tenantId())) {
+                tenantDevices.add(device);
             }
+        }
+        Map<String, Instant> seen = store.lastSeen(tenantDevices);
+        for (Device device : tenantDevices) {
             devices++;
-            Optional<Instant> lastSeen = store.lastSeen(device.thingName());
+            Optional<Instant> lastSeen = Optional.ofNullable(seen.get(device.thingName()));
             if (lastSeen.isEmpty()) {
                 continue;
             }

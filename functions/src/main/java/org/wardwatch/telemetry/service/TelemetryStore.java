@@ -1,7 +1,9 @@
 package org.wardwatch.telemetry.service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wardwatch.telemetry.core.AlertState;
@@ -64,8 +66,11 @@ public interface TelemetryStore {
     boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
                              Optional<OutgoingAlert> alert);
 
-    /** When the device's latest reading was received, over all its metrics; empty if it never reported. */
-    Optional<Instant> lastSeen(String thingName);
+    /**
+     * When each device's latest reading was received, over every metric its kind measures; a device that never
+     * reported has no entry. One batch read for up to a hundred metric states, not one query per device.
+     */
+    Map<String, Instant> lastSeen(Collection<Device> devices);
 
     /** Alerts of this message written to the outbox and not yet sent. */
     List<OutgoingAlert> pendingAlerts(String thingName, String messageId);

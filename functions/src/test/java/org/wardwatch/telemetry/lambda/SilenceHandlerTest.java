@@ -116,4 +116,23 @@ class SilenceHandlerTest {
         assertThat(StaffInbox.forDevice("sl-never")).isEmpty();
         assertThat(StaffInbox.forDevice("sl-fridge")).as("storage sensors report every 300 s").isEmpty();
     }
+
+    /** 60 oximeters are 120 latest-reading keys: more than one batch read (100 keys), and none may be missed. */
+    @Test
+    void moreDevicesThanOneBatchRead_everySilentOneIsFlagged() {
+        Instant t0 = Instant.parse("2026-11-26T08:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            String thing = "sl-many-" + i;
+            tenant.registerDevice(thing, "pulse_oximeter", "ICU-6", Integer.toString(i));
+            lastReading(thing, "spo2", t0);
+            lastReading(thing, "heart_rate", t0.minusSeconds(5));
+        }
+
+        check(t0.plusSeconds(200));
+
+        for (int i = 0; i < 60; i++) {
+            assertThat(StaffInbox.forDevice("sl-many-" + i)).as("sl-many-" + i).singleElement()
+                    .satisfies(alert -> assertThat(alert.attributes()).containsEntry("transition", "OPENED"));
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package org.wardwatch.telemetry.service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.wardwatch.telemetry.core.AlertState;
@@ -73,8 +75,8 @@ final class InterleavingStore implements TelemetryStore {
     }
 
     @Override
-    public Optional<Instant> lastSeen(String thingName) {
-        return store.lastSeen(thingName);
+    public Map<String, Instant> lastSeen(Collection<Device> devices) {
+        return store.lastSeen(devices);
     }
 
     @Override
