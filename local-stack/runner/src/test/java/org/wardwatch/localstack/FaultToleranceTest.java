@@ -104,6 +104,9 @@ class FaultToleranceTest {
                 .filter(d -> d.path("device").asText().equals(thing))
                 .map(d -> d.path("alertId").asText() + " " + d.path("transition").asText()).toList();
         assertThat(alerts).as("alerts staff received").isNotEmpty().doesNotHaveDuplicates();
+        // SpO2 88, 92, 85, 97 replayed in device-time order: one episode, each change paged once.
+        assertThat(alerts.stream().map(a -> a.substring(a.indexOf(' ') + 1)).toList())
+                .containsExactly("OPENED", "DOWNGRADED", "ESCALATED", "RESOLVED");
 
         JsonNode again = stack.redrive();
         assertThat(again.get("received").asInt()).isZero();

@@ -106,8 +106,9 @@ final class RuntimeApiServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
                 "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + invocation.requestId.replace("-", "").substring(0, 24));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        respond(exchange, 200, invocation.event);
+        // Before the runtime has the event: fault injection may stop the process here.
         onHandedOut.accept(invocation);
+        respond(exchange, 200, invocation.event);
     }
 
     private void complete(HttpExchange exchange, String requestId, boolean error) throws IOException {
