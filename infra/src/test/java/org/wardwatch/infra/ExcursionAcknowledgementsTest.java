@@ -5,11 +5,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wardwatch.infra.TemplateJson.arnOf;
 import static org.wardwatch.infra.TemplateJson.ref;
 
 /** The acknowledge-excursion function pharmacy tooling invokes; its IAM is checked in LeastPrivilegeTest. */
@@ -22,16 +20,6 @@ class ExcursionAcknowledgementsTest {
     static void synthesize() {
         jvm = SynthesizedTenants.get().jvm;
         nativeTemplate = SynthesizedTenants.get().nativeTemplate;
-    }
-
-    @Test
-    void acknowledgeExcursion_getsTheTelemetryEnvironment_withItsOwnHandler() {
-        for (Template template : List.of(jvm, nativeTemplate)) {
-            Map<String, Object> expected = TemplateJson.environment(template, "IngestFunction");
-            expected.put("QUARKUS_LAMBDA_HANDLER", "acknowledge-excursion");
-
-            assertThat(TemplateJson.environment(template, "ExcursionAcknowledgementsFunction")).isEqualTo(expected);
-        }
     }
 
     @Test
@@ -66,19 +54,4 @@ class ExcursionAcknowledgementsTest {
                 .hasSizeLessThanOrEqualTo(64);
     }
 
-    @Test
-    void acknowledgeExcursionLogs_goToItsOwnLogGroup_encryptedWithTheTenantKey() {
-        String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
-        jvm.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/lambda/wardwatch-st-aurelia-acknowledge-excursion",
-                "KmsKeyId", arnOf(key),
-                "RetentionInDays", 90));
-        jvm.hasResourceProperties("AWS::KMS::Key", Map.of(
-                "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "AllowCloudWatchLogsToUseTheKeyForAcknowledgeExcursion",
-                        "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
-                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                        ":logs:eu-west-1:111111111111:log-group:"
-                                                + "/aws/lambda/wardwatch-st-aurelia-acknowledge-excursion")))))))))))));
-    }
 }

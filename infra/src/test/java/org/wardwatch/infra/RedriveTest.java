@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wardwatch.infra.TemplateJson.arnOf;
 import static org.wardwatch.infra.TemplateJson.ref;
 
 /** The redrive function an operator invokes once a fault is fixed; its IAM is checked in LeastPrivilegeTest. */
@@ -85,19 +84,4 @@ class RedriveTest {
         }
     }
 
-    @Test
-    void redriveLogs_goToItsOwnLogGroup_encryptedWithTheTenantKey() {
-        String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
-        jvm.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/lambda/wardwatch-st-aurelia-redrive",
-                "KmsKeyId", arnOf(key),
-                "RetentionInDays", 90));
-        jvm.hasResourceProperties("AWS::KMS::Key", Map.of(
-                "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "AllowCloudWatchLogsToUseTheKeyForRedrive",
-                        "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
-                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                        ":logs:eu-west-1:111111111111:log-group:"
-                                                + "/aws/lambda/wardwatch-st-aurelia-redrive")))))))))))));
-    }
 }

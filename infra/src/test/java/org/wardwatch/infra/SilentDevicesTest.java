@@ -29,16 +29,6 @@ class SilentDevicesTest {
     }
 
     @Test
-    void silenceCheck_getsTheTelemetryEnvironment_withItsOwnHandler() {
-        for (Template template : List.of(jvm, nativeTemplate)) {
-            Map<String, Object> expected = TemplateJson.environment(template, "IngestFunction");
-            expected.put("QUARKUS_LAMBDA_HANDLER", "silence");
-
-            assertThat(TemplateJson.environment(template, "SilentDevicesFunction")).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void deviceIntervals_reachTheFunctionsOnlyWhenTheConfigSetsThem() {
         // GIVEN st-aurelia sets both intervals, harbour-clinic neither (the function's 60 and 300 s apply)
         for (String function : List.of("IngestFunction", "RedriveFunction", "TemperatureLogsFunction",
@@ -124,19 +114,4 @@ class SilentDevicesTest {
         assertThat(properties.get("Qualifier").toString()).contains(aliasId);
     }
 
-    @Test
-    void silenceCheckLogs_goToItsOwnLogGroup_encryptedWithTheTenantKey() {
-        String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");
-        jvm.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/lambda/wardwatch-st-aurelia-silence",
-                "KmsKeyId", arnOf(key),
-                "RetentionInDays", 90));
-        jvm.hasResourceProperties("AWS::KMS::Key", Map.of(
-                "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "AllowCloudWatchLogsToUseTheKeyForSilence",
-                        "Condition", Map.of("ArnEquals", Map.of("kms:EncryptionContext:aws:logs:arn",
-                                Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                        ":logs:eu-west-1:111111111111:log-group:"
-                                                + "/aws/lambda/wardwatch-st-aurelia-silence")))))))))))));
-    }
 }
