@@ -1,22 +1,14 @@
 package org.wardwatch.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iot.CfnTopicRule;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Permission;
-import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
-
-import java.util.List;
 
 /**
  * From a device's MQTT publish to the telemetry function: the tenant's topic rule, the function with its
@@ -62,65 +54,19 @@ public final class Ingest extends Construct {
                 .build());
         function = telemetry.function();
         alias = telemetry.alias();
-        Role role = telemetry.role();
 
-        // IoT invokes asynchronously: Lambda retries twice, then sends the event to the failures queue. Written as
-        // L1 with its own grant because CDK's SqsDestination also grants kms:Encrypt and kms:ReEncrypt*, which
-        // sending to an encrypted queue does not need.
-        grantSend(failureQueue, function, props.encryptionKey());
-        CfnEventInvokeConfig asyncInvoke = CfnEventInvokeConfig.Builder.create(this, "AsyncInvokeConfig")
-                .functionName(function.getFunctionName())
-                .qualifier(TenantFunction.ALIAS)
-                .maximumRetryAttempts(2)
-                .destinationConfig(CfnEventInvokeConfig.DestinationConfigProperty.builder()
-                        .onFailure(CfnEventInvokeConfig.OnFailureProperty.builder()
-                                .destination(failureQueue.getQueueArn())
-                                .build())
-                        .build())
-                .build();
-        // Lambda checks the destination permission when the config is created: after the alias and the policy.
-        asyncInvoke.getNode().addDependency(alias, role);
+        // IoT invokes asynchronously: Lambda retries twice, then sends the event to the failures queue.
+        RuleTarget.retryTwiceThenFailTo(this, telemetry, failureQueue, props.encryptionKey());
 
         errorActionRole = Role.Builder.create(this, "RuleErrorActionRole")
                 .assumedBy(new ServicePrincipal("iot.amazonaws.com"))
                 .description("wardwatch " + names.tenantId() + " topic rule error action")
                 .build();
-        grantSend(deadLetterQueue, errorActionRole, props.encryptionKey());
+        RuleTarget.grantSend(deadLetterQueue, errorActionRole, props.encryptionKey());
 
-        rule = CfnTopicRule.Builder.create(this, "TopicRule")
-                .ruleName(names.topicRule())
-                .topicRulePayload(CfnTopicRule.TopicRulePayloadProperty.builder()
-                        .description("wardwatch " + names.tenantId() + ": device telemetry to the function")
-                        .sql(String.format(SQL, names.telemetryTopicFilter()))
-                        .awsIotSqlVersion("2016-03-23")
-                        .ruleDisabled(false)
-                        .actions(List.of(CfnTopicRule.ActionProperty.builder()
-                                .lambda(CfnTopicRule.LambdaActionProperty.builder()
-                                        .functionArn(alias.getFunctionArn())
-                                        .build())
-                                .build()))
-                        .errorAction(CfnTopicRule.ActionProperty.builder()
-                                .sqs(CfnTopicRule.SqsActionProperty.builder()
-                                        .queueUrl(deadLetterQueue.getQueueUrl())
-                                        .roleArn(errorActionRole.getRoleArn())
-                                        .useBase64(false)
-                                        .build())
-                                .build())
-                        .build())
-                .build();
-
-        alias.addPermission("InvokeFromTopicRule", Permission.builder()
-                .principal(new ServicePrincipal("iot.amazonaws.com"))
-                .action("lambda:InvokeFunction")
-                .sourceArn(rule.getAttrArn())
-                .sourceAccount(Stack.of(this).getAccount())
-                .build());
-    }
-
-    /** What sending to a KMS-encrypted queue takes, and nothing else (no GetQueueUrl, no kms:Encrypt). */
-    static void grantSend(IQueue queue, IGrantable sender, IKey key) {
-        queue.grant(sender, "sqs:SendMessage");
-        key.grant(sender, "kms:Decrypt", "kms:GenerateDataKey");
+        rule = RuleTarget.topicRule(this, names.topicRule(),
+                "wardwatch " + names.tenantId() + ": device telemetry to the function",
+                String.format(SQL, names.telemetryTopicFilter()), telemetry, deadLetterQueue, errorActionRole);
     }
 
     private Queue encryptedQueue(String id, String name, IngestProps props) {

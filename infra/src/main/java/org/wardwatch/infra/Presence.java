@@ -1,16 +1,10 @@
 package org.wardwatch.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.iot.CfnTopicRule;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Permission;
 import software.constructs.Construct;
-
-import java.util.List;
 
 /**
  * IoT Core's lifecycle events to the {@code presence} function, which records each device's connection
@@ -43,51 +37,11 @@ public final class Presence extends Construct {
                 .encryptionKey(props.encryptionKey())
                 .timeout(Duration.seconds(30))
                 .build());
-        Function presence = function.function();
-        Alias alias = function.alias();
-
-        // As the telemetry function's: 2 retries, then the failures queue (L1 with its own grant; see Ingest).
-        Ingest.grantSend(props.failureQueue(), presence, props.encryptionKey());
-        CfnEventInvokeConfig asyncInvoke = CfnEventInvokeConfig.Builder.create(this, "AsyncInvokeConfig")
-                .functionName(presence.getFunctionName())
-                .qualifier(TenantFunction.ALIAS)
-                .maximumRetryAttempts(2)
-                .destinationConfig(CfnEventInvokeConfig.DestinationConfigProperty.builder()
-                        .onFailure(CfnEventInvokeConfig.OnFailureProperty.builder()
-                                .destination(props.failureQueue().getQueueArn())
-                                .build())
-                        .build())
-                .build();
-        asyncInvoke.getNode().addDependency(alias, function.role());
-
-        rule = CfnTopicRule.Builder.create(this, "TopicRule")
-                .ruleName(names.presenceRule())
-                .topicRulePayload(CfnTopicRule.TopicRulePayloadProperty.builder()
-                        .description("wardwatch " + names.tenantId() + ": IoT lifecycle events to the presence function")
-                        .sql(SQL)
-                        .awsIotSqlVersion("2016-03-23")
-                        .ruleDisabled(false)
-                        .actions(List.of(CfnTopicRule.ActionProperty.builder()
-                                .lambda(CfnTopicRule.LambdaActionProperty.builder()
-                                        .functionArn(alias.getFunctionArn())
-                                        .build())
-                                .build()))
-                        .errorAction(CfnTopicRule.ActionProperty.builder()
-                                .sqs(CfnTopicRule.SqsActionProperty.builder()
-                                        .queueUrl(props.deadLetterQueue().getQueueUrl())
-                                        .roleArn(props.errorActionRole().getRoleArn())
-                                        .useBase64(false)
-                                        .build())
-                                .build())
-                        .build())
-                .build();
-
-        alias.addPermission("InvokeFromTopicRule", Permission.builder()
-                .principal(new ServicePrincipal("iot.amazonaws.com"))
-                .action("lambda:InvokeFunction")
-                .sourceArn(rule.getAttrArn())
-                .sourceAccount(Stack.of(this).getAccount())
-                .build());
+        // As the telemetry function's: 2 retries, then the failures queue; the rule's errors to the dead-letter queue.
+        RuleTarget.retryTwiceThenFailTo(this, function, props.failureQueue(), props.encryptionKey());
+        rule = RuleTarget.topicRule(this, names.presenceRule(),
+                "wardwatch " + names.tenantId() + ": IoT lifecycle events to the presence function", SQL, function,
+                props.deadLetterQueue(), props.errorActionRole());
     }
 
     public Function function() {
