@@ -257,9 +257,8 @@ public final class LocalStack implements AutoCloseable {
 
     private FunctionSpec functionSpec(TenantRule.Target target) {
         Duration timeout = options.functionTimeout() != null ? options.functionTimeout() : target.timeout();
-        return new FunctionSpec(target.functionName(), code, ric, target.runtimeHandler(),
-                new LinkedHashMap<>(target.environment()), timeout, target.memoryMb(),
-                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
+        return functionSpec(target.functionName(), target.runtimeHandler(), target.environment(), timeout,
+                target.memoryMb());
     }
 
     /**
@@ -268,9 +267,12 @@ public final class LocalStack implements AutoCloseable {
      * does not time out half-way.
      */
     private FunctionSpec functionSpec(String name, Map<String, String> environment) {
-        Duration timeout = tenant.functionTimeout();
-        return new FunctionSpec(name, code, ric, tenant.handler(), new LinkedHashMap<>(environment), timeout,
-                tenant.functionMemoryMb(),
+        return functionSpec(name, tenant.handler(), environment, tenant.functionTimeout(), tenant.functionMemoryMb());
+    }
+
+    private FunctionSpec functionSpec(String name, String runtimeHandler, Map<String, String> environment,
+                                      Duration timeout, int memoryMb) {
+        return new FunctionSpec(name, code, ric, runtimeHandler, new LinkedHashMap<>(environment), timeout, memoryMb,
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
     }
 
