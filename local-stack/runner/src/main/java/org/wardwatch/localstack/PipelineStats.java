@@ -36,11 +36,16 @@ public final class PipelineStats {
     /** When the latest function result arrived (epoch millis), for the throughput actually processed. */
     public final AtomicLong lastResultAtMillis = new AtomicLong();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
-    private final List<Long> storedLatencyMillis = new ArrayList<>();
-    private final List<Long> notificationLatencyMillis = new ArrayList<>();
-    /** When each sample's message was published (epoch millis), index for index with the latencies above. */
-    private final List<Long> storedPublishedAt = new ArrayList<>();
-    private final List<Long> notificationPublishedAt = new ArrayList<>();
+    private final List<Latency> stored = new ArrayList<>();
+    private final List<Latency> notified = new ArrayList<>();
+
+    /** One latency sample: when its message was published (epoch millis) and how long it took. */
+    private record Latency(long publishedAtMillis, long millis) {
+
+        static Latency endingNow(long millis) {
+            return new Latency(System.currentTimeMillis() - millis, millis);
+        }
+    }
     private final Map<String, EventCounts> eventsByHandler = new TreeMap<>();
 
     /**
@@ -154,8 +159,7 @@ public final class PipelineStats {
         }
         synchronized (this) {
             result.path("reasons").forEach(r -> rejectedByReason.merge(r.asText(), 1L, Long::sum));
-            storedLatencyMillis.add(latencyMillis);
-            storedPublishedAt.add(System.currentTimeMillis() - latencyMillis);
+            stored.add(Latency.endingNow(latencyMillis));
         }
     }
 
@@ -168,8 +172,7 @@ public final class PipelineStats {
     }
 
     public synchronized void recordNotificationLatency(long millis) {
-        notificationLatencyMillis.add(millis);
-        notificationPublishedAt.add(System.currentTimeMillis() - millis);
+        notified.add(Latency.endingNow(millis));
     }
 
     public synchronized Map<String, Long> rejectedByReason() {
@@ -177,31 +180,25 @@ public final class PipelineStats {
     }
 
     public synchronized List<Long> storedLatencies() {
-        return List.copyOf(storedLatencyMillis);
+        return from(stored, Long.MIN_VALUE);
     }
 
     public synchronized List<Long> notificationLatencies() {
-        return List.copyOf(notificationLatencyMillis);
+        return from(notified, Long.MIN_VALUE);
     }
 
     /** Publish-to-stored latencies of the messages published at or after {@code epochMillis}. */
     public synchronized List<Long> storedLatenciesPublishedFrom(long epochMillis) {
-        return from(storedLatencyMillis, storedPublishedAt, epochMillis);
+        return from(stored, epochMillis);
     }
 
     /** Publish-to-notification latencies of the alerts whose message was published at or after {@code epochMillis}. */
     public synchronized List<Long> notificationLatenciesPublishedFrom(long epochMillis) {
-        return from(notificationLatencyMillis, notificationPublishedAt, epochMillis);
+        return from(notified, epochMillis);
     }
 
-    private static List<Long> from(List<Long> latencies, List<Long> publishedAt, long epochMillis) {
-        List<Long> selected = new ArrayList<>();
-        for (int i = 0; i < latencies.size(); i++) {
-            if (publishedAt.get(i) >= epochMillis) {
-                selected.add(latencies.get(i));
-            }
-        }
-        return selected;
+    private static List<Long> from(List<Latency> samples, long epochMillis) {
+        return samples.stream().filter(l -> l.publishedAtMillis() >= epochMillis).map(Latency::millis).toList();
     }
 
     /** The p-th percentile (0-100) of {@code values}, nearest rank; -1 when empty. */
