@@ -3,15 +3,12 @@ package org.wardwatch.telemetry.aws;
 import static org.wardwatch.telemetry.aws.Keys.PK;
 import static org.wardwatch.telemetry.aws.Keys.SK;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.Episode;
 import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.telemetry.core.Metric;
-import org.wardwatch.telemetry.core.PayloadDecoder;
 import org.wardwatch.telemetry.core.Reading;
 import org.wardwatch.telemetry.core.Severity;
 import org.wardwatch.telemetry.service.DeviceSnapshot;
@@ -37,7 +33,6 @@ import org.wardwatch.telemetry.service.SentAlert;
 import org.wardwatch.telemetry.service.StateAdvance;
 import org.wardwatch.telemetry.service.TelemetryResult;
 import org.wardwatch.telemetry.service.TelemetryStore;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -181,40 +176,9 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         List<WriteRequest> writes = new ArrayList<>(entries.size());
         for (QuarantineEntry entry : entries) {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(quarantineItem(entry)).build()).build());
+                    .item(QuarantineItems.item(entry, retention)).build()).build());
         }
         batchWrite(quarantineTable, writes);
-    }
-
-    private Map<String, AttributeValue> quarantineItem(QuarantineEntry entry) {
-        Envelope envelope = entry.envelope();
-        byte[] payload = entry.payload();
-        String digest = sha256(payload);
-        String position = entry.rejection().readingIndex() == null ? "m" : "r" + entry.rejection().readingIndex();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(Keys.device(envelope.thingName())));
-        item.put(SK, s("Q#" + Keys.time(envelope.receivedAt()) + "#" + digest.substring(0, 16) + "#" + position));
-        item.put("reason", s(entry.rejection().reason().name()));
-        item.put("detail", s(entry.rejection().detail()));
-        item.put("level", s(entry.rejection().isMessageLevel() ? "MESSAGE" : "READING"));
-        if (entry.rejection().readingIndex() != null) {
-            item.put("readingIndex", n(entry.rejection().readingIndex()));
-        }
-        if (entry.messageId() != null) {
-            item.put("messageId", s(entry.messageId()));
-        }
-        putIfPresent(item, "thingName", envelope.thingName());
-        putIfPresent(item, "clientId", envelope.clientId());
-        putIfPresent(item, "tenantId", envelope.tenantId());
-        item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
-        // Oversized payloads keep their first 128 KB: enough to examine, within DynamoDB's 400 KB item limit.
-        int kept = Math.min(payload.length, PayloadDecoder.MAX_PAYLOAD_BYTES);
-        item.put("payload", AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Arrays.copyOf(payload, kept))));
-        item.put("payloadBytes", n(payload.length));
-        item.put("payloadSha256", s(digest));
-        item.put("payloadTruncated", AttributeValue.fromBool(kept < payload.length));
-        item.put("expiresAt", n(expiry(envelope.receivedAt())));
-        return item;
     }
 
     @Override
@@ -591,13 +555,5 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     private static AttributeValue n(double value) {
         return AttributeValue.fromN(value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value) : java.math.BigDecimal.valueOf(value).toPlainString());
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * same rejection of the same bytes received at the same time is one item however often it is written; the reason,
  * a detail, the envelope, and the payload's first 128 KB with its size and digest.
  *
- * <p>The same layout as {@link DynamoTelemetryStore}'s quarantine items, which the presence store writes too.
+ * <p>Written by both the telemetry and the presence stores.
  */
 final class QuarantineItems {
 
@@ -44,7 +44,9 @@ final class QuarantineItems {
         if (entry.rejection().readingIndex() != null) {
             item.put("readingIndex", AttributeValue.fromN(Integer.toString(entry.rejection().readingIndex())));
         }
-        putIfPresent(item, "messageId", entry.messageId());
+        if (entry.messageId() != null) {
+            item.put("messageId", AttributeValue.fromS(entry.messageId()));
+        }
         putIfPresent(item, "thingName", envelope.thingName());
         putIfPresent(item, "clientId", envelope.clientId());
         putIfPresent(item, "tenantId", envelope.tenantId());
