@@ -7,10 +7,15 @@ on: 100-150 ms per transaction after a few minutes, against about 4 ms for any o
 not do. Here the transaction backs up only the items it names and, when it is cancelled, puts those items back
 as they were (deleting the ones it created). What a transaction does and answers is moto's own code, unchanged.
 
+It also runs in a session of its own: Ctrl-C in a terminal reaches every process of the foreground group, and the
+Java process that started this server still needs it to print its summary; that process stops the server itself
+(SIGTERM) when it is done.
+
 Run with the virtualenv's Python: python moto_server.py -H 127.0.0.1 -p PORT (the arguments of moto_server).
 """
 
 import copy
+import os
 import sys
 import threading
 
@@ -77,4 +82,5 @@ dynamodb_models.copy = _CopyWithoutTables()
 DynamoDBBackend.transact_write_items = _transact_write_items
 
 if __name__ == "__main__":
+    os.setsid()
     sys.exit(main(sys.argv[1:]))
