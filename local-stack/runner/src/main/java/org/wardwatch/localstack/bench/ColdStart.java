@@ -67,17 +67,31 @@ public final class ColdStart {
         this.out = out;
     }
 
+    /** The options local-stack/bench-cold-start documents; anything else is refused. */
+    private static final List<String> OPTIONS = List.of("runs", "warm-samples", "jdk25", "skip-cold", "skip-warm",
+            "variants", "baseline", "jvm-options");
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        int warmSamples = Integer.parseInt(options.getOrDefault("warm-samples", "200"));
+        Map<String, String> options;
+        int runs;
+        int warmSamples;
+        List<String> selected;
+        try {
+            options = options(args);
+            runs = positive(options, "runs", 5);
+            warmSamples = positive(options, "warm-samples", 200);
+            selected = List.of(options.getOrDefault("variants", String.join(",", ALL_VARIANTS)).split(","));
+            selected.stream().filter(v -> !ALL_VARIANTS.contains(v)).findFirst().ifPresent(v -> {
+                throw new IllegalArgumentException("unknown variant " + v + "; known: " + ALL_VARIANTS);
+            });
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-cold-start: " + e.getMessage() + " (local-stack/bench-cold-start --help)");
+            System.exit(2);
+            return;
+        }
         String jdk25Option = options.getOrDefault("jdk25", DEFAULT_JDK25);
         Path jdk25 = jdk25Option.equals("none") || !Files.isExecutable(Path.of(jdk25Option, "bin", "java"))
                 ? null : Path.of(jdk25Option);
-        List<String> selected = List.of(options.getOrDefault("variants", String.join(",", ALL_VARIANTS)).split(","));
-        selected.stream().filter(v -> !ALL_VARIANTS.contains(v)).findFirst().ifPresent(v -> {
-            throw new IllegalArgumentException("unknown variant " + v + "; known: " + ALL_VARIANTS);
-        });
         List<String> extraOptions = options.containsKey("jvm-options")
                 ? List.of(options.get("jvm-options").trim().split("\\s+")) : List.of();
 
@@ -338,6 +352,22 @@ public final class ColdStart {
         out.println();
     }
 
+    private static int positive(Map<String, String> options, String name, int otherwise) {
+        String value = options.get(name);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--" + name + " takes a whole number of at least 1, not " + value);
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -345,6 +375,9 @@ public final class ColdStart {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
             String name = args[i].substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
             if (name.startsWith("skip-")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
