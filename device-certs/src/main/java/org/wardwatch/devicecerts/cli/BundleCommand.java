@@ -69,7 +69,7 @@ final class BundleCommand implements Callable<Integer> {
         }
         Path dir = DeviceBundle.write(files, device, endpoint, port, serverCaPem);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("bundle of " + thing + " in " + dir);
+        out.println("bundle of " + thing + " in " + ShownPath.of(dir));
         try (var entries = Files.list(dir)) {
             entries.map(p -> p.getFileName().toString()).sorted().forEach(name -> out.println("  " + name));
         } catch (IOException e) {

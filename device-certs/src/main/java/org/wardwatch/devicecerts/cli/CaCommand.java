@@ -56,8 +56,8 @@ final class CaCommand implements Runnable {
             files.saveCa(ca, pass);
             PrintWriter out = spec.commandLine().getOut();
             out.println("created the CA of tenant " + tenant.tenant);
-            out.println("  certificate  " + files.caCertificateFile());
-            out.println("  key          " + files.caKeyFile() + " (owner-read-only, "
+            out.println("  certificate  " + ShownPath.of(files.caCertificateFile()));
+            out.println("  key          " + ShownPath.of(files.caKeyFile()) + " (owner-read-only, "
                     + (pass == null ? "not encrypted" : "encrypted") + ")");
             out.println("  subject      " + ca.certificate().getSubjectX500Principal().getName());
             out.println("  valid until  " + ca.certificate().getNotAfter().toInstant());

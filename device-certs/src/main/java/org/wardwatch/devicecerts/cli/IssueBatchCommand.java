@@ -67,7 +67,7 @@ final class IssueBatchCommand implements Callable<Integer> {
         progress.finish();
         bad.forEach(err::println);
         out.println("issued " + issued + ", skipped " + skipped + " (already issued), bad rows " + bad.size()
-                + "; devices in " + files.dir().resolve("devices"));
+                + "; devices in " + ShownPath.of(files.dir().resolve("devices")));
         return bad.isEmpty() ? 0 : 1;
     }
 }

@@ -70,9 +70,9 @@ final class IssueCommand implements Callable<Integer> {
         StoredDevice stored = files.saveDevice(issue.identity(ca, device, csr));
         PrintWriter out = spec.commandLine().getOut();
         out.println("issued " + thing + " (" + describe(device) + ")");
-        out.println("  certificate  " + stored.certificateFile());
+        out.println("  certificate  " + ShownPath.of(stored.certificateFile()));
         out.println("  key          " + (stored.keyFile() == null ? "stays on the device (from its CSR)"
-                : stored.keyFile() + " (owner-read-only)"));
+                : ShownPath.of(stored.keyFile()) + " (owner-read-only)"));
         out.println("  valid until  " + stored.certificate().getNotAfter().toInstant());
         return 0;
     }

@@ -92,7 +92,8 @@ final class RotateCommand implements Callable<Integer> {
             files.recordRegistration(rotating, result.certificateId());
             out.println(thing + ": new certificate " + result.certificateId() + " ACTIVE next to "
                     + device.certificateId() + "; " + String.join("; ", result.changes()));
-            out.println("  new files in " + rotating.dir() + ", the old ones in " + rotating.dir().resolve("previous"));
+            out.println("  new files in " + ShownPath.of(rotating.dir()) + ", the old ones in "
+                    + ShownPath.of(rotating.dir().resolve("previous")));
             out.println("  when the device uses the new certificate: certs rotate --tenant " + tenant.tenant
                     + " --thing " + thing + " --finish");
         }
