@@ -334,7 +334,8 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 item.containsKey("alertId") ? item.get("alertId").s() : null,
                 item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
                 item.containsKey("lastEvaluated") ? Instant.parse(item.get("lastEvaluated").s()) : null),
-                null, Long.parseLong(item.get("version").n()));
+                null, Long.parseLong(item.get("version").n()),
+                item.containsKey("unsentAlert") ? item.get("unsentAlert").s() : null);
     }
 
     @Override
@@ -352,6 +353,9 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         }
         if (next.lastEvaluated() != null) {
             item.put("lastEvaluated", s(next.lastEvaluated().toString()));
+        }
+        if (condition == DeviceCondition.SILENCE && alert.isPresent()) {
+            item.put("unsentAlert", s(alert.get().key()));
         }
         String condition2 = expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :expected";
         Map<String, AttributeValue> values = expected.version() == 0 ? null : Map.of(":expected", n(expected.version()));
@@ -419,12 +423,38 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 .filterExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).items()) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
-            pending.add(new OutgoingAlert(thingName, item.get(SK).s(), item.get("subject").s(),
-                    item.get("message").s(), attributes));
+            pending.add(outgoingAlert(thingName, item));
         }
         return pending;
+    }
+
+    @Override
+    public Optional<OutgoingAlert> unsentAlert(String thingName, String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), key))).item();
+        if (item == null || !item.containsKey("status") || !"PENDING".equals(item.get("status").s())) {
+            return Optional.empty();
+        }
+        return Optional.of(outgoingAlert(thingName, item));
+    }
+
+    private static OutgoingAlert outgoingAlert(String thingName, Map<String, AttributeValue> item) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+        return new OutgoingAlert(thingName, item.get(SK).s(), item.get("subject").s(), item.get("message").s(),
+                attributes);
+    }
+
+    @Override
+    public void forgetUnsent(String thingName, DeviceCondition condition, String key) {
+        try {
+            dynamo.updateItem(b -> b.tableName(readingsTable)
+                    .key(key(Keys.device(thingName), Keys.condition(condition)))
+                    .updateExpression("REMOVE unsentAlert").conditionExpression("unsentAlert = :key")
+                    .expressionAttributeValues(Map.of(":key", s(key))));
+        } catch (ConditionalCheckFailedException e) {
+            // a newer advance names its own alert now, or another check cleared it first
+        }
     }
 
     @Override

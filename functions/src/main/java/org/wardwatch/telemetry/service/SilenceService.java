@@ -69,43 +69,71 @@ public final class SilenceService {
             if (isSilent) {
                 silent++;
             }
-            Optional<String> transition = advance(device, isSilent, quiet, lastSeen.get(), now);
-            if (transition.isPresent()) {
-                if (transition.get().equals("OPENED")) {
-                    opened++;
-                } else {
+            for (String transition : advance(device, isSilent, quiet, lastSeen.get(), now)) {
+                if (transition.equals("RESOLVED")) {
                     resolved++;
+                } else {
+                    opened++;
                 }
             }
         }
         return new Check(devices, silent, opened, resolved);
     }
 
-    private Optional<String> advance(Device device, boolean isSilent, Duration quiet, Instant lastSeen, Instant now) {
+    /**
+     * Sends the page an earlier check recorded and could not send, if any, then advances the device's silence
+     * state and sends the page of its transition, if any.
+     *
+     * @return the transitions sent ({@code OPENED}, {@code RESOLVED}), in order
+     */
+    private List<String> advance(Device device, boolean isSilent, Duration quiet, Instant lastSeen, Instant now) {
+        List<String> sent = new ArrayList<>();
         for (int attempt = 0; attempt < 8; attempt++) {
             LatestState latest = store.condition(device.thingName(), DeviceCondition.SILENCE);
+            if (latest.unsentAlert() != null) {
+                sendUnsent(device.thingName(), latest.unsentAlert()).ifPresent(sent::add);
+            }
             AlertLifecycle.Step step = AlertLifecycle.evaluate(
                     new org.wardwatch.telemetry.core.AlertState(latest.alert().severity(), latest.alert().alertId(),
                             latest.alert().openedAt(), null),
                     isSilent ? Severity.WARNING : Severity.NONE, now,
                     () -> AlertIds.of(tenantId, device.thingName(), "silence", lastSeen));
             if (step.transition().isEmpty()) {
-                return Optional.empty();
+                return sent;
             }
             // One outbox entry per silence and per return, keyed by the last reading before it: a re-run of the
-            // same check finds the state already advanced and sends nothing again.
+            // same check finds the state already advanced and writes nothing again.
             String key = "silence-" + lastSeen.toEpochMilli() + "-" + step.transition().get().transition().name();
             OutgoingAlert alert = renderer.render(new DeviceAlert(tenantId, DeviceCondition.SILENCE,
                     step.transition().get(), device, quiet.toSeconds(), now), "M#" + key + "#N#silence");
             if (store.advanceCondition(device.thingName(), DeviceCondition.SILENCE, latest, step.state(),
                     Optional.of(alert))) {
-                for (OutgoingAlert pending : store.pendingAlerts(device.thingName(), key)) {
-                    store.markSent(pending, publisher.publish(pending));
-                }
-                return Optional.of(step.transition().get().transition().name());
+                send(alert);
+                sent.add(step.transition().get().transition().name());
+                return sent;
             }
         }
         throw new IllegalStateException("silence state of " + device.thingName() + " kept changing");
+    }
+
+    /**
+     * The state names a page recorded with it and not known to be sent: an earlier check failed to publish it, or
+     * failed after. It is sent now if the outbox still has it pending (at least once: a check that died after
+     * publishing and before marking it sent has it sent twice).
+     */
+    private Optional<String> sendUnsent(String thingName, String key) {
+        Optional<OutgoingAlert> unsent = store.unsentAlert(thingName, key);
+        if (unsent.isEmpty()) {
+            store.forgetUnsent(thingName, DeviceCondition.SILENCE, key);
+            return Optional.empty();
+        }
+        send(unsent.get());
+        return Optional.of(unsent.get().attributes().get("transition"));
+    }
+
+    private void send(OutgoingAlert alert) {
+        store.markSent(alert, publisher.publish(alert));
+        store.forgetUnsent(alert.thingName(), DeviceCondition.SILENCE, alert.key());
     }
 
     /** The devices to check. */

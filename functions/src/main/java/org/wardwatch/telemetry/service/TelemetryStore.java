@@ -59,7 +59,9 @@ public interface TelemetryStore {
 
     /**
      * Records a device condition's new state, and the alert to send if any, atomically and only if the stored state
-     * is still at {@code expected}'s version; the alert goes to the outbox under {@code alert.key()}.
+     * is still at {@code expected}'s version; the alert goes to the outbox under {@code alert.key()}. For
+     * {@link DeviceCondition#SILENCE} the state also names that key ({@link LatestState#unsentAlert()}) until
+     * {@link #forgetUnsent} clears it: a silence alert belongs to no message whose retry would read the outbox.
      *
      * @return false when another invocation changed the state first
      */
@@ -75,7 +77,13 @@ public interface TelemetryStore {
     /** Alerts of this message written to the outbox and not yet sent. */
     List<OutgoingAlert> pendingAlerts(String thingName, String messageId);
 
+    /** The outbox entry at {@code key} of the device's partition, if it is still pending. */
+    Optional<OutgoingAlert> unsentAlert(String thingName, String key);
+
     void markSent(OutgoingAlert alert, String channelMessageId);
+
+    /** Clears the condition state's {@link LatestState#unsentAlert()} if it still names {@code key}. */
+    void forgetUnsent(String thingName, DeviceCondition condition, String key);
 
     /**
      * Records that the message was processed to the end, and marks {@code sent} sent in the outbox, in one request.

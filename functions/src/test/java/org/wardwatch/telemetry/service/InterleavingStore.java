@@ -85,8 +85,18 @@ final class InterleavingStore implements TelemetryStore {
     }
 
     @Override
+    public Optional<OutgoingAlert> unsentAlert(String thingName, String key) {
+        return store.unsentAlert(thingName, key);
+    }
+
+    @Override
     public void markSent(OutgoingAlert alert, String channelMessageId) {
         store.markSent(alert, channelMessageId);
+    }
+
+    @Override
+    public void forgetUnsent(String thingName, DeviceCondition condition, String key) {
+        store.forgetUnsent(thingName, condition, key);
     }
 
     @Override

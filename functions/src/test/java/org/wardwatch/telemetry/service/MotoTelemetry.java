@@ -18,16 +18,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The telemetry service on the emulator, built as the function builds it, for tests that drive it directly. */
-final class MotoTelemetry implements AutoCloseable {
+public final class MotoTelemetry implements AutoCloseable {
 
-    final TestTenant tenant = TestTenant.provision(MotoServer.shared().endpoint());
-    final DynamoTelemetryStore store = new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS,
+    public final TestTenant tenant = TestTenant.provision(MotoServer.shared().endpoint());
+    public final DynamoTelemetryStore store = new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS,
             TestTenant.QUARANTINE, Duration.ofDays(1), Duration.ofDays(3));
     private final SnsClient sns = SnsClient.builder().endpointOverride(tenant.endpoint)
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
+    public final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
 
-    TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
+    public TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
         return new TelemetryService(TestTenant.ID,
                 new MessageValidator(TestTenant.ID, new PayloadDecoder(),
                         new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find),
@@ -35,16 +35,16 @@ final class MotoTelemetry implements AutoCloseable {
                 publisher);
     }
 
-    TelemetryService service() {
+    public TelemetryService service() {
         return service(store, publisher);
     }
 
-    static Envelope envelope(String thing) {
+    public static Envelope envelope(String thing) {
         return new Envelope(TestTenant.ID, thing, thing, Telemetry.RECEIVED_AT);
     }
 
     /** A message with one SpO2 reading (and the battery level every test payload carries). */
-    static byte[] spo2(String messageId, String deviceTime, int value) {
+    public static byte[] spo2(String messageId, String deviceTime, int value) {
         return Telemetry.payload(messageId, deviceTime, Telemetry.reading("spo2", value, "%"))
                 .getBytes(StandardCharsets.UTF_8);
     }
