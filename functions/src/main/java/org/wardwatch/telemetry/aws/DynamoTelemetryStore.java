@@ -260,8 +260,8 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 alert.ifPresent(a -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(readingsTable)
                         .item(outboxItem(device, envelope, a)).conditionExpression("attribute_not_exists(pk)").build())
                         .build()));
-                excursion.ifPresent(e -> writes.add(TransactWriteItem.builder().put(Put.builder()
-                        .tableName(readingsTable).item(excursionItem(device, e)).build()).build()));
+                excursion.ifPresent(e -> writes.add(TransactWriteItem.builder()
+                        .update(excursionUpdate(device, e)).build()));
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
             }
             return true;
@@ -299,11 +299,31 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         return outbox;
     }
 
-    /** The excursion log entry: {@code X#<start>}, rewritten as the excursion grows and when it ends. */
-    private Map<String, AttributeValue> excursionItem(Device device, Excursion e) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(Keys.device(device.thingName())));
-        item.put(SK, s(Keys.excursion(e.start())));
+    /**
+     * The excursion log entry {@code X#<start>} as the excursion now stands, created by its first reading and
+     * updated by each later one and by its end. An update, not a put: it sets only the excursion's own attributes,
+     * so an acknowledgement recorded while it is open ({@code acknowledgedBy}, {@code acknowledgedAt},
+     * {@code actionsTaken}) stays.
+     */
+    private Update excursionUpdate(Device device, Excursion e) {
+        Map<String, AttributeValue> attributes = excursionAttributes(device, e);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> assignments = new ArrayList<>();
+        for (Map.Entry<String, AttributeValue> a : attributes.entrySet()) {
+            String n = "#x" + names.size();
+            names.put(n, a.getKey());
+            values.put(":x" + values.size(), a.getValue());
+            assignments.add(n + " = :x" + (values.size() - 1));
+        }
+        return Update.builder().tableName(readingsTable).key(key(Keys.device(device.thingName()),
+                        Keys.excursion(e.start())))
+                .updateExpression("SET " + String.join(", ", assignments))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private Map<String, AttributeValue> excursionAttributes(Device device, Excursion e) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("thingName", s(device.thingName()));
         item.put("tenantId", s(device.tenantId()));
         putIfPresent(item, "ward", device.ward());

@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The {@code acknowledge-excursion} handler: records who acknowledged a cold-chain excursion and when, in the
  * excursion log, as CDC asks ("actions taken") and auditors ask ("acknowledged by whom"). Request:
  * {@code {"device": "pharmacy-fridge-2", "start": "2026-11-24T09:00:00Z", "by": "pharmacist-0042",
  * "note": "stock labelled Do Not Use, manufacturer called"}}. {@code by} is a staff identifier, never a patient's.
- * An excursion is acknowledged once; a second acknowledgement is refused.
+ * An excursion is acknowledged once, open or ended; a second acknowledgement is refused, naming the first.
  */
 @Named("acknowledge-excursion")
 public class AcknowledgeExcursionHandler
@@ -43,9 +44,16 @@ public class AcknowledgeExcursionHandler
         }
     }
 
-    /** No excursion of that device and start in this tenant, or it was acknowledged already. */
+    /** No excursion of that device and start in this tenant. */
     public static class NoSuchExcursionException extends RuntimeException {
         public NoSuchExcursionException(String message) {
+            super(message);
+        }
+    }
+
+    /** The excursion was acknowledged already; the first acknowledgement stands. */
+    public static class ExcursionAlreadyAcknowledgedException extends RuntimeException {
+        public ExcursionAlreadyAcknowledgedException(String message) {
             super(message);
         }
     }
@@ -89,12 +97,26 @@ public class AcknowledgeExcursionHandler
                             ? Map.of(":by", AttributeValue.fromS(request.by), ":at", AttributeValue.fromS(at),
                             ":t", AttributeValue.fromS(config.tenantId()))
                             : Map.of(":by", AttributeValue.fromS(request.by), ":at", AttributeValue.fromS(at),
-                            ":t", AttributeValue.fromS(config.tenantId()), ":note", AttributeValue.fromS(request.note))));
+                            ":t", AttributeValue.fromS(config.tenantId()), ":note", AttributeValue.fromS(request.note)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
-            throw new NoSuchExcursionException("no unacknowledged excursion of " + request.device + " started at "
-                    + request.start + " in this tenant");
+            throw refusal(request, e.hasItem() ? e.item() : Map.of());
         }
         return Map.of("device", request.device, "start", start.toString(), "acknowledgedBy", request.by,
                 "acknowledgedAt", at);
+    }
+
+    /** Why the acknowledgement was refused, from the item as it stood (empty when there is none). */
+    private RuntimeException refusal(Request request, Map<String, AttributeValue> item) {
+        AttributeValue tenant = item.get("tenantId");
+        AttributeValue by = item.get("acknowledgedBy");
+        if (tenant != null && config.tenantId().equals(tenant.s()) && by != null) {
+            AttributeValue when = item.get("acknowledgedAt");
+            return new ExcursionAlreadyAcknowledgedException("the excursion of " + request.device + " started at "
+                    + request.start + " was already acknowledged by " + by.s()
+                    + (when == null ? "" : " at " + when.s()));
+        }
+        return new NoSuchExcursionException("no excursion of " + request.device + " started at " + request.start
+                + " in this tenant");
     }
 }
