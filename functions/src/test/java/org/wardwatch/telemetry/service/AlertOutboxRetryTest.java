@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wardwatch.telemetry.service.MotoTelemetry.envelope;
 import static org.wardwatch.telemetry.service.MotoTelemetry.spo2;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.lambda.AwsCalls;
 import org.wardwatch.telemetry.lambda.StaffInbox;
+import org.wardwatch.telemetry.lambda.Telemetry;
 
 /**
- * A function instance that dies after recording an alert but before publishing it: the retried invocation must
- * send that alert, once, and nothing else.
+ * A function instance that dies while its alerts are being sent: before publishing, after publishing but before
+ * the message is marked processed, or between two alerts of one message. The retried invocation sends every alert
+ * the first attempt recorded; alerts are delivered at least once (functions/README.md, "Round trips"), so an
+ * alert published before the crash is published again, and no other.
  */
 class AlertOutboxRetryTest {
 
@@ -25,6 +30,21 @@ class AlertOutboxRetryTest {
                 throw new IllegalStateException("instance lost before publish");
             }
             return real.publish(alert);
+        };
+    }
+
+    /**
+     * Publishes every alert, but the {@code nth} call dies once SNS has accepted it, as an instance lost right after
+     * SNS answered; the calls after it (the retry's) publish normally.
+     */
+    private static AlertPublisher dyingAfterPublish(AlertPublisher real, int nth) {
+        AtomicInteger calls = new AtomicInteger();
+        return alert -> {
+            String id = real.publish(alert);
+            if (calls.incrementAndGet() == nth) {
+                throw new IllegalStateException("instance lost after publish " + nth);
+            }
+            return id;
         };
     }
 
@@ -74,5 +94,63 @@ class AlertOutboxRetryTest {
             assertThat(StaffInbox.forDevice("or-oximeter-2")).singleElement()
                     .satisfies(n -> assertThat(n.attributes()).containsEntry("transition", "OPENED"));
         }
+    }
+
+    /**
+     * Dies after SNS accepted the alert and before the batch write that marks it sent and the message processed:
+     * the retry finds the outbox item still PENDING and publishes it again. Staff get the same alert twice (same
+     * alert id, same text), never a different one, and a later redelivery sends nothing.
+     */
+    @Test
+    void crashAfterPublish_beforeTheMessageIsMarked_retryPublishesTheSameAlertOnceMore() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            moto.tenant.registerDevice("or-oximeter-3", "pulse_oximeter", "HDU-2", "8");
+            TelemetryService service = moto.service(moto.store, dyingAfterPublish(moto.publisher, 1));
+            Envelope envelope = envelope("or-oximeter-3");
+            byte[] payload = spo2("or3-1", "2026-11-25T08:00:00Z", 90);
+
+            assertThatThrownBy(() -> service.process(envelope, payload)).hasMessageContaining("after publish");
+            TelemetryResult retried = service.process(envelope, payload);
+            TelemetryResult redelivered = service.process(envelope, payload);
+
+            assertThat(retried.notifications()).isEqualTo(1);
+            assertThat(redelivered.outcome()).isEqualTo(TelemetryResult.Outcome.DUPLICATE);
+            List<StaffInbox.Notification> received = StaffInbox.forDevice("or-oximeter-3");
+            assertThat(received).hasSize(2).allSatisfy(n -> assertThat(n.attributes())
+                    .containsEntry("transition", "OPENED").containsEntry("severity", "CRITICAL"));
+            assertThat(received.get(1).document()).as("the same alert, byte for byte")
+                    .isEqualTo(received.get(0).document());
+        }
+    }
+
+    /**
+     * A message that opens two alerts (SpO2 and heart rate, in that order in the message, which is the order they
+     * are published in); the instance dies after SNS accepted the first. Neither was marked sent, so the retry
+     * publishes both: SpO2 a second time, heart rate for the first time.
+     */
+    @Test
+    void crashAfterTheFirstOfTwoAlerts_retryPublishesBoth_theFirstIsReceivedTwice() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            moto.tenant.registerDevice("or-oximeter-4", "pulse_oximeter", "HDU-2", "9");
+            TelemetryService service = moto.service(moto.store, dyingAfterPublish(moto.publisher, 1));
+            Envelope envelope = envelope("or-oximeter-4");
+            byte[] payload = Telemetry.payload("or4-1", "2026-11-25T08:00:00Z", Telemetry.reading("spo2", 90, "%")
+                    + "," + Telemetry.reading("heart_rate", 135, "/min")).getBytes(StandardCharsets.UTF_8);
+
+            assertThatThrownBy(() -> service.process(envelope, payload)).hasMessageContaining("after publish");
+            List<String> beforeTheRetry = metrics(StaffInbox.forDevice("or-oximeter-4"));
+            TelemetryResult retried = service.process(envelope, payload);
+
+            assertThat(beforeTheRetry).containsExactly("spo2");
+            assertThat(retried.notifications()).isEqualTo(2);
+            assertThat(metrics(StaffInbox.forDevice("or-oximeter-4")))
+                    .containsExactlyInAnyOrder("spo2", "spo2", "heart_rate");
+            assertThat(StaffInbox.forDevice("or-oximeter-4")).allSatisfy(n -> assertThat(n.attributes())
+                    .containsEntry("transition", "OPENED").containsEntry("severity", "CRITICAL"));
+        }
+    }
+
+    private static List<String> metrics(List<StaffInbox.Notification> received) {
+        return received.stream().map(n -> n.text("metric")).toList();
     }
 }
