@@ -1,7 +1,9 @@
 package org.wardwatch.telemetry.lambda;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
@@ -14,6 +16,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.telemetry.service.MotoTelemetry;
+import org.wardwatch.telemetry.service.TelemetryResult;
 
 /**
  * The {@code temperature-log} handler on records seeded into the emulator's readings table: a vaccine fridge in
@@ -120,6 +125,37 @@ class TemperatureLogHandlerTest {
                 .body("csv", containsString("\r\n2026-10-01,2,4.3,5.0,\r\n"))
                 .body("csv", containsString("\r\n2026-10-25,3,4.1,4.3,\r\n"))
                 .body("csv", not(containsString("Q4M2X7A")));
+    }
+
+    /** A fridge's message through the telemetry service: a temperature and the door, closed. */
+    private static void fridgeReports(MotoTelemetry moto, String thing, String messageId, String deviceTime,
+                                      double celsius) {
+        TelemetryResult result = moto.service().process(MotoTelemetry.envelope(thing), Telemetry.payload(messageId,
+                deviceTime, Telemetry.reading("storage_temperature", celsius, "Cel")
+                        + ",{\"metric\":\"door_open\",\"value\":false}").getBytes(StandardCharsets.UTF_8));
+        assertThat(result.readingsStored()).isEqualTo(2);
+    }
+
+    /** The log of what the telemetry function wrote (not of seeded items): its readings and its excursion entry. */
+    @Test
+    void monthlyLog_ofWhatTheTelemetryFunctionStored() {
+        tenant.registerStorageSensor("tl-written-fridge", "Pharmacy", "vaccine_fridge");
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            fridgeReports(moto, "tl-written-fridge", "tw-1", "2026-11-24T09:00:00Z", 5.0);
+            fridgeReports(moto, "tl-written-fridge", "tw-2", "2026-11-24T09:05:00Z", 9.0);
+            fridgeReports(moto, "tl-written-fridge", "tw-3", "2026-11-24T09:20:00Z", 9.6);
+            fridgeReports(moto, "tl-written-fridge", "tw-4", "2026-11-24T09:30:00Z", 6.0);
+        }
+        String alertId = StaffInbox.forDevice("tl-written-fridge").get(0).text("alertId");
+
+        request("tl-written-fridge", "2026-11", "UTC").statusCode(200)
+                .body("csv", containsString("\r\n2026-11-23,0,,,\r\n"
+                        + "2026-11-24,4,5.0,9.6,\"09:05-09:30 (25 min, 9.0..9.6 C, alert WARNING)\"\r\n"
+                        + "2026-11-25,0,,,\r\n"))
+                .body("csv", endsWith("\r\n# excursions\r\n"
+                        + "start,end,duration,min_c,max_c,alert_sent,max_severity,alert_id,acknowledged_by\r\n"
+                        + "2026-11-24 09:05:00 +00:00,2026-11-24 09:30:00 +00:00,0:25:00,9.0,9.6,yes,WARNING,"
+                        + alertId + ",\r\n"));
     }
 
     @Test
