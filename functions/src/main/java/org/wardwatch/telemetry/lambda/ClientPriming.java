@@ -59,6 +59,8 @@ public class ClientPriming implements Resource {
     static final Set<String> PUBLISHERS = Set.of("telemetry", "redrive", "silence");
     /** No device has this name: thing names are the tenant's (device-certs). */
     static final String ABSENT_THING = "wardwatch-priming-absent-device";
+    /** The name of the thread that primes at start. */
+    static final String THREAD = "wardwatch-client-priming";
 
     /**
      * The model classes of the other DynamoDB operations a message may need. Each one's static initialisation
@@ -97,7 +99,7 @@ public class ClientPriming implements Resource {
             } finally {
                 done.complete(null);
             }
-        }, "wardwatch-client-priming");
+        }, THREAD);
         thread.setDaemon(true);
         thread.start();
         Core.getGlobalContext().register(this);

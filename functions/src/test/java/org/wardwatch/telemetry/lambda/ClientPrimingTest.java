@@ -30,19 +30,40 @@ class ClientPrimingTest {
     WardwatchConfig config;
 
     @Test
-    void priming_readsAnAbsentDevice_andWritesNothing() {
+    void priming_readsAnAbsentDevice_once_andWritesNothing() {
         TestTenant tenant = TestTenant.get();
         int devices = count(tenant.dynamo, TestTenant.DEVICES);
         int readings = count(tenant.dynamo, TestTenant.READINGS);
         int quarantined = count(tenant.dynamo, TestTenant.QUARANTINE);
 
-        priming.prime();
+        Map<String, Integer> calls = AwsCalls.onThisThread(() -> {
+            priming.prime();
+            return null;
+        }).calls();
 
+        assertThat(calls).as("the telemetry handler's priming makes the registry's read, and only it")
+                .isEqualTo(Map.of("GetItem(devices)", 1));
         assertThat(count(tenant.dynamo, TestTenant.DEVICES)).isEqualTo(devices);
         assertThat(count(tenant.dynamo, TestTenant.READINGS)).isEqualTo(readings);
         assertThat(count(tenant.dynamo, TestTenant.QUARANTINE)).isEqualTo(quarantined);
         assertThat(tenant.dynamo.getItem(b -> b.tableName(TestTenant.DEVICES).consistentRead(true)
                 .key(Map.of("thingName", AttributeValue.fromS(ClientPriming.ABSENT_THING)))).hasItem()).isFalse();
+    }
+
+    /** A handler whose role may not read the devices table only builds the client: no call. */
+    @Test
+    void primingOfTheSilenceCheck_makesNoCall() {
+        ClientPriming silence = new ClientPriming();
+        silence.dynamo = TestTenant.get().dynamo;
+        silence.config = config;
+        silence.handler = "silence";
+
+        Map<String, Integer> calls = AwsCalls.onThisThread(() -> {
+            silence.prime();
+            return null;
+        }).calls();
+
+        assertThat(calls).isEmpty();
     }
 
     @Test
