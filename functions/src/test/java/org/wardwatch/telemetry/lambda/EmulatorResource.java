@@ -7,7 +7,7 @@ import org.wardwatch.emulator.MotoServer;
 
 /**
  * Starts the shared moto server (once per test JVM), provisions the test tenant in it and points the function's
- * configuration and AWS clients at it.
+ * configuration and AWS clients at it. The redrive function's queues are each test's own (its profile's).
  */
 public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,8 +24,6 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         config.put("wardwatch.devices-table", TestTenant.DEVICES);
         config.put("wardwatch.alert-topic-arn", tenant.topicArn);
         config.put("wardwatch.device-cache-seconds", "0");
-        config.put("wardwatch.failure-queue-url", tenant.failureQueueUrl);
-        config.put("wardwatch.rule-error-queue-url", tenant.ruleErrorQueueUrl);
         return config;
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -21,12 +23,26 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @QuarkusTest
 @QuarkusTestResource(EmulatorResource.class)
-@TestProfile(RedriveHandlerTest.Redrive.class)
+@TestProfile(PresenceRedriveTest.PresenceRedrive.class)
 class PresenceRedriveTest {
+
+    /** The redrive function on dead-letter queues of this test's own. */
+    public static class PresenceRedrive implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return RedriveHandlerTest.redriveOf("presence-redrive");
+        }
+    }
+
+    @Inject
+    WardwatchConfig config;
 
     @Test
     void presenceDeadLetters_areRecordedOnce_inEventOrder_andTheirTopicIsChecked() {
         TestTenant tenant = TestTenant.get();
+        TestTenant.DeadLetterQueues queues = tenant.deadLetterQueues("presence-redrive");
+        assertThat(config.failureQueueUrl()).as("the function reads this test's queues").contains(queues.failures());
+        assertThat(config.ruleErrorQueueUrl()).contains(queues.ruleErrors());
         tenant.registerDevice("rr-monitor", "cardiac_monitor", "CCU-2", "1");
         String up = PresenceHandlerTest.connected("rr-monitor", PresenceHandlerTest.T0, "s9", 2);
         String down = PresenceHandlerTest.disconnected("rr-monitor", PresenceHandlerTest.T0.plusSeconds(60), "s9", 2,
@@ -38,10 +54,10 @@ class PresenceRedriveTest {
                 + "\"topic\":\"$aws/events/presence/disconnected/rr-monitor\",\"base64OriginalPayload\":\""
                 + base64(down) + "\",\"failures\":[{\"failedAction\":\"LambdaAction\"}]}";
         String wrongTopic = ruleRecord.replace("disconnected/rr-monitor", "disconnected/rr-other");
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.failureQueueUrl).messageBody(lambdaRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.failureQueueUrl).messageBody(lambdaRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl).messageBody(ruleRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl).messageBody(wrongTopic));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.failures()).messageBody(lambdaRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.failures()).messageBody(lambdaRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.ruleErrors()).messageBody(ruleRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.ruleErrors()).messageBody(wrongTopic));
 
         JsonPath result = given().contentType(ContentType.JSON).body("{}").when().post().then().statusCode(200)
                 .extract().jsonPath();
@@ -55,7 +71,7 @@ class PresenceRedriveTest {
         assertThat(PresenceHandlerTest.history(tenant, "rr-monitor")).hasSize(2);
         assertThat(PresenceHandlerTest.quarantined(tenant, "D#rr-monitor", "DEVICE_MISMATCH")).singleElement()
                 .satisfies(i -> assertThat(i.get("payload").b().asUtf8String()).isEqualTo(down));
-        assertThat(visible(tenant, tenant.failureQueueUrl) + visible(tenant, tenant.ruleErrorQueueUrl)).isZero();
+        assertThat(visible(tenant, queues.failures()) + visible(tenant, queues.ruleErrors())).isZero();
     }
 
     private static int visible(TestTenant tenant, String queue) {

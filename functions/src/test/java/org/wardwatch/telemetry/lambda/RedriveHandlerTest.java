@@ -9,11 +9,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.emulator.MotoServer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -26,13 +28,27 @@ class RedriveHandlerTest {
     public static class Redrive implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "redrive");
+            return redriveOf("redrive");
         }
     }
+
+    /** The redrive function reading the dead-letter queues {@code owner}'s own. */
+    static Map<String, String> redriveOf(String owner) {
+        TestTenant.DeadLetterQueues queues = TestTenant.provision(MotoServer.shared().endpoint())
+                .deadLetterQueues(owner);
+        return Map.of("quarkus.lambda.handler", "redrive", "wardwatch.failure-queue-url", queues.failures(),
+                "wardwatch.rule-error-queue-url", queues.ruleErrors());
+    }
+
+    @Inject
+    WardwatchConfig config;
 
     @Test
     void deadLetters_areReplayedOnce_andAnUnreadableOneIsLeftInItsQueue() {
         TestTenant tenant = TestTenant.get();
+        TestTenant.DeadLetterQueues queues = tenant.deadLetterQueues("redrive");
+        assertThat(config.failureQueueUrl()).as("the function reads this test's queues").contains(queues.failures());
+        assertThat(config.ruleErrorQueueUrl()).contains(queues.ruleErrors());
         tenant.registerDevice("rd-oximeter", "pulse_oximeter", "HDU-1", "2");
         String first = Telemetry.payload("rd-1", "2026-11-24T09:00:00Z", Telemetry.reading("spo2", 90, "%"));
         String second = Telemetry.payload("rd-2", "2026-11-24T09:01:00Z", Telemetry.reading("spo2", 97, "%"));
@@ -45,10 +61,10 @@ class RedriveHandlerTest {
         String ruleRecord = "{\"ruleName\":\"wardwatch_st_elsewhere_telemetry\",\"topic\":\"tenants/" + TestTenant.ID
                 + "/devices/rd-oximeter/telemetry\",\"clientId\":\"rd-oximeter\",\"base64OriginalPayload\":\""
                 + base64(second) + "\",\"failures\":[{\"failedAction\":\"LambdaAction\"}]}";
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.failureQueueUrl).messageBody(lambdaRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.failureQueueUrl).messageBody(lambdaRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl).messageBody(ruleRecord));
-        tenant.sqs.sendMessage(b -> b.queueUrl(tenant.ruleErrorQueueUrl).messageBody("not a dead letter"));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.failures()).messageBody(lambdaRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.failures()).messageBody(lambdaRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.ruleErrors()).messageBody(ruleRecord));
+        tenant.sqs.sendMessage(b -> b.queueUrl(queues.ruleErrors()).messageBody("not a dead letter"));
 
         JsonPath result = given().contentType(ContentType.JSON).body("{}").when().post().then().statusCode(200)
                 .extract().jsonPath();
@@ -64,8 +80,8 @@ class RedriveHandlerTest {
         assertThat(readings).extracting(i -> i.get("messageId").s()).containsExactly("rd-1", "rd-2");
         assertThat(StaffInbox.forDevice("rd-oximeter")).extracting(n -> n.attributes().get("transition"))
                 .containsExactly("OPENED", "RESOLVED");
-        assertThat(waiting(tenant, tenant.failureQueueUrl)).isZero();
-        assertThat(waiting(tenant, tenant.ruleErrorQueueUrl)).isEqualTo(1);
+        assertThat(waiting(tenant, queues.failures())).isZero();
+        assertThat(waiting(tenant, queues.ruleErrors())).isEqualTo(1);
     }
 
     private static int waiting(TestTenant tenant, String queue) {

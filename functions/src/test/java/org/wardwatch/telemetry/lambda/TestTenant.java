@@ -38,8 +38,6 @@ public final class TestTenant {
     public final SqsClient sqs;
     public final String topicArn;
     public final String staffQueueUrl;
-    public final String failureQueueUrl;
-    public final String ruleErrorQueueUrl;
 
     private TestTenant(URI endpoint) {
         this.endpoint = endpoint;
@@ -56,8 +54,20 @@ public final class TestTenant {
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
         }
-        this.failureQueueUrl = sqs.createQueue(b -> b.queueName("wardwatch-" + ID + "-telemetry-failures")).queueUrl();
-        this.ruleErrorQueueUrl = sqs.createQueue(b -> b.queueName("wardwatch-" + ID + "-ingest-dlq")).queueUrl();
+    }
+
+    /** The redrive function's two queues: the functions' on-failure destination and the rules' error action. */
+    public record DeadLetterQueues(String failures, String ruleErrors) {
+    }
+
+    /**
+     * Dead-letter queues of one test's own, created on first use: a test of the redrive function reads all its
+     * queues hold, so no two tests share them.
+     */
+    public DeadLetterQueues deadLetterQueues(String owner) {
+        String prefix = "wardwatch-" + ID + "-" + owner;
+        return new DeadLetterQueues(sqs.createQueue(b -> b.queueName(prefix + "-telemetry-failures")).queueUrl(),
+                sqs.createQueue(b -> b.queueName(prefix + "-ingest-dlq")).queueUrl());
     }
 
     /** The tenant, provisioned once per JVM in the shared emulator. */
