@@ -32,14 +32,25 @@ class ConcurrentWritesTest {
         assertThat(concurrently.all(work)).containsExactly(0, 1, 2, 3, 4);
     }
 
+    /**
+     * The interleaving: the first call (on the calling thread) fails while the second is still under way; the
+     * second starts its last stretch only once the first is failing, and that stretch is long enough (200 ms) that
+     * an {@code all} returning at the first failure would be seen returning before it ended. The assertion is on
+     * what happened (the slow call had ended), never on a time.
+     */
     @Test
     void aFailure_isThrownOnlyAfterTheOtherCallsEnded_withLaterFailuresSuppressed() {
         AtomicBoolean slowCallEnded = new AtomicBoolean();
+        CountDownLatch failing = new CountDownLatch(1);
         List<Callable<Boolean>> work = List.of(
                 () -> {
+                    failing.countDown();
                     throw new IllegalStateException("throttled");
                 },
                 () -> {
+                    if (!failing.await(10, TimeUnit.SECONDS)) {
+                        return false;
+                    }
                     Thread.sleep(200);
                     slowCallEnded.set(true);
                     return true;
