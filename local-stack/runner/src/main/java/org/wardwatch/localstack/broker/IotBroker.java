@@ -103,6 +103,10 @@ public final class IotBroker implements AutoCloseable {
                     </tls-tcp-listener>
                   </listeners>
                   <mqtt>
+                    <quality-of-service>
+                      <!-- IoT Core supports QoS 0 and 1: CONNACK says so to MQTT 5 clients, QoS 2 ends the connection -->
+                      <max-qos>1</max-qos>
+                    </quality-of-service>
                     <queued-messages>
                       <max-queue-size>%d</max-queue-size>
                     </queued-messages>

@@ -13,6 +13,13 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.client.parameter.ClientTlsInformation;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
+import com.hivemq.extension.sdk.api.packets.connect.WillPublishPacket;
+import com.hivemq.extension.sdk.api.packets.general.MqttVersion;
+import com.hivemq.extension.sdk.api.packets.general.Qos;
+import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
@@ -28,6 +35,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.RDN;
@@ -41,24 +49,31 @@ import org.slf4j.LoggerFactory;
  * Authorizes the local broker's clients the way IoT Core does: the TLS client certificate's CN must be the client
  * id, the certificate must be ACTIVE and attached to the thing of that name, and every connect, publish and
  * subscribe must be allowed by the certificate's IoT policies with {@code ${iot:Connection.Thing.ThingName}}
- * bound to the thing. Publishes it allows are handed to the rules engine; refused ones never are. Clients that
- * authenticated also get IoT Core's lifecycle events ({@link LifecycleEvents}).
+ * bound to the thing: a retained publish also needs {@code iot:RetainPublish}, a Last Will both (at connect), and
+ * each message delivered to a subscriber {@code iot:Receive} (a message it may not receive is silently not
+ * delivered). A publish or MQTT 3.1.1 subscribe outside the policies ends the connection; a session whose
+ * certificate stops being ACTIVE is ended ({@link LiveSessions}). Publishes it allows are handed to the rules
+ * engine, a Last Will when IoT Core would publish it; refused ones never are. Clients also get IoT Core's lifecycle
+ * events ({@link LifecycleEvents}).
  */
 public final class IotCoreAuthorization implements ExtensionMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(IotCoreAuthorization.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    /** How often live sessions are checked against the registry's certificate statuses. */
+    private static final Duration SWEEP = Duration.ofSeconds(1);
 
     private final IotRegistryView registry;
     private final PublishListener listener;
-    private final Map<String, IotRegistryView.Identity> connected = new ConcurrentHashMap<>();
+    private final LiveSessions sessions;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final LifecycleEvents lifecycleEvents;
 
     public IotCoreAuthorization(IotRegistryView registry, PublishListener listener) {
         this.registry = registry;
         this.listener = listener;
-        this.lifecycleEvents = new LifecycleEvents(listener);
+        this.sessions = new LiveSessions(registry, listener);
+        this.lifecycleEvents = new LifecycleEvents(listener, sessions::ended);
     }
 
     /** Lifecycle events ({@code $aws/events/presence/...}) published so far. */
@@ -66,7 +81,7 @@ public final class IotCoreAuthorization implements ExtensionMain {
         return lifecycleEvents.published();
     }
 
-    /** Refusals so far, by kind (connect, publish, subscribe). */
+    /** Refusals so far, by kind (connect, publish, subscribe, receive). */
     public Map<String, Integer> refusals() {
         return Map.copyOf(refusals);
     }
@@ -75,14 +90,18 @@ public final class IotCoreAuthorization implements ExtensionMain {
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         SimpleAuthenticator authenticator = this::authenticate;
         Authorizer authorizer = new Authorizer();
+        PublishOutboundInterceptor receive = this::authorizeReceive;
         Services.securityRegistry().setAuthenticatorProvider(i -> authenticator);
         Services.securityRegistry().setAuthorizerProvider(i -> authorizer);
+        Services.initializerRegistry().setClientInitializer((i, client) -> client.addPublishOutboundInterceptor(receive));
         Services.eventRegistry().setClientLifecycleEventListener(lifecycleEvents);
+        Services.extensionExecutorService().scheduleWithFixedDelay(sessions::endSessionsOfRetiredCertificates,
+                SWEEP.toMillis(), SWEEP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
-        connected.clear();
+        sessions.clear();
     }
 
     private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
@@ -91,12 +110,12 @@ public final class IotCoreAuthorization implements ExtensionMain {
         Optional<X509Certificate> certificate = input.getConnectionInformation().getClientTlsInformation()
                 .flatMap(ClientTlsInformation::getClientCertificate);
         if (certificate.isEmpty()) {
-            refuse(output, "connect", clientId, "no client certificate");
+            refuse(output, clientId, "no client certificate");
             return;
         }
         String cn = commonName(certificate.get());
         if (!clientId.equals(cn)) {
-            refuse(output, "connect", clientId, "client id is not the certificate's CN");
+            refuse(output, clientId, "client id is not the certificate's CN");
             return;
         }
         Async<SimpleAuthOutput> async = output.async(LOOKUP_TIMEOUT, TimeoutFallback.FAILURE,
@@ -104,36 +123,59 @@ public final class IotCoreAuthorization implements ExtensionMain {
         Services.extensionExecutorService().submit(() -> {
             try {
                 IotRegistryView.Identity identity = registry.resolve(clientId, certificate.get());
-                String resource = "arn:aws:iot:" + identity.region() + ":" + identity.account() + ":client/" + clientId;
-                if (!IotPolicy.allows(identity.policies(), "iot:Connect", resource, variables(identity, clientId))) {
-                    refuse(output, "connect", clientId, "iot:Connect not allowed by the certificate's policies");
+                if (!allows(identity, clientId, "iot:Connect", "client/" + clientId)) {
+                    refuse(output, clientId, "iot:Connect not allowed by the certificate's policies");
                 } else {
-                    connected.put(clientId, identity);
-                    String arn = identity.certificateArn();
-                    String certificateId = arn.substring(arn.lastIndexOf('/') + 1);
-                    input.getConnectionInformation().getConnectionAttributeStore()
-                            .putAsString(LifecycleEvents.PRINCIPAL_ATTRIBUTE, certificateId);
+                    String token = UUID.randomUUID().toString();
+                    sessions.open(clientId, token, identity);
+                    var attributes = input.getConnectionInformation().getConnectionAttributeStore();
+                    attributes.putAsString(LifecycleEvents.PRINCIPAL_ATTRIBUTE, identity.certificateId());
+                    attributes.putAsString(LifecycleEvents.SESSION_ATTRIBUTE, token);
                     output.authenticateSuccessfully();
                 }
             } catch (IotRegistryView.Refusal refusal) {
-                refuse(output, "connect", clientId, refusal.getMessage());
+                refuse(output, clientId, refusal.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("registry lookup for a connecting client failed", e);
-                refuse(output, "connect", clientId, "registry lookup failed");
+                refuse(output, clientId, "registry lookup failed");
             } finally {
                 async.resume();
             }
         });
     }
 
-    private void refuse(SimpleAuthOutput output, String kind, String clientId, String reason) {
-        refusals.merge(kind, 1, Integer::sum);
-        LOG.info("refused {} of client {}: {}", kind, clientId, reason);
+    private void refuse(SimpleAuthOutput output, String clientId, String reason) {
+        refusals.merge("connect", 1, Integer::sum);
+        LOG.info("refused connect of client {}: {}", clientId, reason);
         output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, reason);
     }
 
-    private static Map<String, String> variables(IotRegistryView.Identity identity, String clientId) {
-        return Map.of("iot:Connection.Thing.ThingName", identity.thingName(), "iot:ClientId", clientId);
+    private static boolean allows(IotRegistryView.Identity identity, String clientId, String action, String resource) {
+        return IotPolicy.allows(identity.policies(), action,
+                "arn:aws:iot:" + identity.region() + ":" + identity.account() + ":" + resource,
+                Map.of("iot:Connection.Thing.ThingName", identity.thingName(), "iot:ClientId", clientId));
+    }
+
+    /** Why the policies refuse {@code publish}, or null: iot:Publish, and iot:RetainPublish when it is retained. */
+    private static String publishRefusal(IotRegistryView.Identity identity, String clientId, PublishPacket publish) {
+        String topic = "topic/" + publish.getTopic();
+        if (identity == null || !allows(identity, clientId, "iot:Publish", topic)) {
+            return "iot:Publish not allowed";
+        }
+        if (publish.getRetain() && !allows(identity, clientId, "iot:RetainPublish", topic)) {
+            return "iot:RetainPublish not allowed";
+        }
+        return null;
+    }
+
+    private void authorizeReceive(PublishOutboundInput input, PublishOutboundOutput output) {
+        String clientId = input.getClientInformation().getClientId();
+        IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
+        if (identity == null
+                || !allows(identity, clientId, "iot:Receive", "topic/" + input.getPublishPacket().getTopic())) {
+            refusals.merge("receive", 1, Integer::sum);
+            output.preventPublishDelivery();
+        }
     }
 
     private static String commonName(X509Certificate certificate) {
@@ -146,39 +188,61 @@ public final class IotCoreAuthorization implements ExtensionMain {
         @Override
         public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
             String clientId = input.getClientInformation().getClientId();
-            String topic = input.getPublishPacket().getTopic();
-            IotRegistryView.Identity identity = connected.get(clientId);
-            String resource = identity == null ? null
-                    : "arn:aws:iot:" + identity.region() + ":" + identity.account() + ":topic/" + topic;
-            if (identity == null
-                    || !IotPolicy.allows(identity.policies(), "iot:Publish", resource, variables(identity, clientId))) {
+            PublishPacket publish = input.getPublishPacket();
+            IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
+            String refusal = publishRefusal(identity, clientId, publish);
+            byte[] payload = publish.getPayload().map(IotCoreAuthorization::bytes).orElse(new byte[0]);
+            if (publish instanceof WillPublishPacket) {
+                // Authorized at CONNECT; it reaches the rules engine only when the session ends as IoT Core sends it.
+                if (refusal != null) {
+                    refusals.merge("connect", 1, Integer::sum);
+                    LOG.info("refused the Last Will of client {}: {}", clientId, refusal);
+                    output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "Last Will: " + refusal);
+                    return;
+                }
+                sessions.keepWill(clientId, new LiveSessions.Will(publish.getTopic(), payload));
+                output.authorizeSuccessfully();
+                return;
+            }
+            if (publish.getQos() == Qos.EXACTLY_ONCE) {
+                // HiveMQ would end the connection only after this authorizer handed the message on.
                 refusals.merge("publish", 1, Integer::sum);
-                LOG.info("refused publish of client {} to a topic its policy does not allow", clientId);
+                output.disconnectClient(DisconnectReasonCode.QOS_NOT_SUPPORTED, "QoS 2 is not supported");
+                return;
+            }
+            if (refusal != null) {
+                refusals.merge("publish", 1, Integer::sum);
+                LOG.info("refused publish of client {}: {}", clientId, refusal);
                 // As IoT Core answers MQTT 5 clients: PUBACK "not authorized", then the connection is closed.
-                output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "iot:Publish not allowed");
-                Services.extensionExecutorService().schedule(() -> Services.clientService().disconnectClient(
-                        clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, "iot:Publish not allowed"),
-                        200, TimeUnit.MILLISECONDS);
+                output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, refusal);
+                disconnectSoon(clientId, refusal);
                 return;
             }
             output.authorizeSuccessfully();
-            byte[] payload = input.getPublishPacket().getPayload().map(IotCoreAuthorization::bytes).orElse(new byte[0]);
-            listener.onPublish(clientId, topic, payload, System.currentTimeMillis());
+            listener.onPublish(clientId, publish.getTopic(), payload, System.currentTimeMillis());
         }
 
         @Override
         public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
             String clientId = input.getClientInformation().getClientId();
-            IotRegistryView.Identity identity = connected.get(clientId);
+            IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
             String filter = input.getSubscription().getTopicFilter();
-            if (identity != null && IotPolicy.allows(identity.policies(), "iot:Subscribe",
-                    "arn:aws:iot:" + identity.region() + ":" + identity.account() + ":topicfilter/" + filter,
-                    variables(identity, clientId))) {
+            if (identity != null && allows(identity, clientId, "iot:Subscribe", "topicfilter/" + filter)) {
                 output.authorizeSuccessfully();
-            } else {
-                refusals.merge("subscribe", 1, Integer::sum);
-                output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "iot:Subscribe not allowed");
+                return;
             }
+            refusals.merge("subscribe", 1, Integer::sum);
+            output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "iot:Subscribe not allowed");
+            // IoT Core answers an MQTT 5 client SUBACK "not authorized" and disconnects an MQTT 3 client.
+            if (input.getConnectionInformation().getMqttVersion() != MqttVersion.V_5) {
+                disconnectSoon(clientId, "iot:Subscribe not allowed");
+            }
+        }
+
+        /** After the broker's PUBACK or SUBACK has gone out. */
+        private void disconnectSoon(String clientId, String reason) {
+            Services.extensionExecutorService().schedule(() -> Services.clientService().disconnectClient(
+                    clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason), 200, TimeUnit.MILLISECONDS);
         }
     }
 

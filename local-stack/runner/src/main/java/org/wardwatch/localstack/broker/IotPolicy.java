@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  * match with {@code *} and {@code ?} wildcards; policy variables such as
  * {@code ${iot:Connection.Thing.ThingName}} are replaced by the connection's values, taken literally (a value
  * containing {@code *} or {@code +} matches only itself), and a statement whose variable has no value matches
- * nothing.
+ * nothing. A statement with {@code Condition}, {@code NotAction} or {@code NotResource} is refused at parse: read
+ * without them, a conditional Allow would become unconditional.
  */
 public final class IotPolicy {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+    /** Statement elements IoT Core evaluates and this class does not: dropping one would widen an Allow. */
+    private static final List<String> UNEVALUATED = List.of("Condition", "NotAction", "NotResource", "NotPrincipal");
 
     private record Statement(boolean allow, List<String> actions, List<String> resources) {
     }
@@ -47,6 +50,13 @@ public final class IotPolicy {
             String effect = s.path("Effect").asText();
             if (!effect.equals("Allow") && !effect.equals("Deny")) {
                 throw new IllegalArgumentException("statement Effect must be Allow or Deny");
+            }
+            for (String unsupported : UNEVALUATED) {
+                if (s.has(unsupported)) {
+                    throw new IllegalArgumentException("a statement uses " + unsupported
+                            + ", which the local broker does not evaluate: the policy is refused rather than read"
+                            + " without it");
+                }
             }
             statements.add(new Statement(effect.equals("Allow"), strings(s.get("Action")), strings(s.get("Resource"))));
         }

@@ -7,7 +7,9 @@ import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
 /**
  * One of IoT Core's lifecycle events, as it publishes them on {@code $aws/events/presence/connected/<clientId>} and
  * {@code $aws/events/presence/disconnected/<clientId>} (AWS IoT Core developer guide, "Lifecycle events"). A
- * disconnected event repeats the client id, session, principal and version of its session's connected event.
+ * disconnected event repeats the client id, session, principal and version of its session's connected event. A
+ * refused CONNECT is a {@code connect_failed} event on {@code $aws/events/presence/connect_failed/<clientId>}, with
+ * no session and no version.
  *
  * @param timestamp when the broker saw it happen, epoch millis of the broker's clock
  * @param sessionIdentifier 32 hex digits, new for each connection
@@ -17,25 +19,35 @@ import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
  * @param clientInitiatedDisconnect disconnected events only
  * @param disconnectReason IoT Core's reason, disconnected events only: {@code CLIENT_INITIATED_DISCONNECT},
  *                         {@code CONNECTION_LOST}, {@code AUTH_ERROR}, {@code DUPLICATE_CLIENTID}, ...
+ * @param connectFailureReason connect_failed events only: {@code AUTHORIZATION_FAILED}
  */
 public record LifecycleEvent(String clientId, long timestamp, String eventType, String sessionIdentifier,
                              String principalIdentifier, String ipAddress, long versionNumber,
-                             Boolean clientInitiatedDisconnect, String disconnectReason) {
+                             Boolean clientInitiatedDisconnect, String disconnectReason,
+                             String connectFailureReason) {
 
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
+    public static final String CONNECT_FAILED = "connect_failed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LifecycleEvent connected(String clientId, long timestamp, String session, String principal,
                                     String ipAddress, long version) {
-        return new LifecycleEvent(clientId, timestamp, CONNECTED, session, principal, ipAddress, version, null, null);
+        return new LifecycleEvent(clientId, timestamp, CONNECTED, session, principal, ipAddress, version, null, null,
+                null);
+    }
+
+    /** A CONNECT the broker refused: IoT Core's one documented reason is {@code AUTHORIZATION_FAILED}. */
+    static LifecycleEvent connectFailed(String clientId, long timestamp, String principal, String ipAddress) {
+        return new LifecycleEvent(clientId, timestamp, CONNECT_FAILED, null, principal, ipAddress, 0, null, null,
+                "AUTHORIZATION_FAILED");
     }
 
     /** The disconnected event that ends the session {@code connected} opened. */
     static LifecycleEvent disconnected(LifecycleEvent connected, long timestamp, boolean clientInitiated,
                                        String reason) {
         return new LifecycleEvent(connected.clientId(), timestamp, DISCONNECTED, connected.sessionIdentifier(),
-                connected.principalIdentifier(), null, connected.versionNumber(), clientInitiated, reason);
+                connected.principalIdentifier(), null, connected.versionNumber(), clientInitiated, reason, null);
     }
 
     public String topic() {
@@ -48,7 +60,12 @@ public record LifecycleEvent(String clientId, long timestamp, String eventType, 
         event.put("clientId", clientId);
         event.put("timestamp", timestamp);
         event.put("eventType", eventType);
-        event.put("sessionIdentifier", sessionIdentifier);
+        if (connectFailureReason != null) {
+            event.put("connectFailureReason", connectFailureReason);
+        }
+        if (sessionIdentifier != null) {
+            event.put("sessionIdentifier", sessionIdentifier);
+        }
         event.put("principalIdentifier", principalIdentifier);
         if (ipAddress != null) {
             event.put("ipAddress", ipAddress);
@@ -59,7 +76,9 @@ public record LifecycleEvent(String clientId, long timestamp, String eventType, 
         if (disconnectReason != null) {
             event.put("disconnectReason", disconnectReason);
         }
-        event.put("versionNumber", versionNumber);
+        if (!CONNECT_FAILED.equals(eventType)) {
+            event.put("versionNumber", versionNumber);
+        }
         return event.toString();
     }
 

@@ -15,6 +15,7 @@ import com.hivemq.extension.sdk.api.events.client.parameters.ServerInitiatedDisc
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.builder.Builders;
 import com.hivemq.extension.sdk.api.services.publish.Publish;
+import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
 import com.hivemq.extension.sdk.api.packets.general.Qos;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -31,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes IoT Core's lifecycle events for every client that authenticated: {@code connected} once it is
- * authenticated, {@code disconnected} with IoT Core's reason when that connection ends. A refused CONNECT gets no
- * event. Each event is handed to the rules engine as a publish on its topic and published into the broker, where a
+ * Publishes IoT Core's lifecycle events: {@code connected} once a client is authenticated, {@code disconnected} with
+ * IoT Core's reason when that connection ends, {@code connect_failed} when its CONNECT is refused (a TLS handshake
+ * that fails never reaches MQTT and gets no event). When a session ends, {@link SessionEnded} is told whether IoT
+ * Core would publish its Last Will. Each event is handed to the rules engine as a publish on its topic and published into the broker, where a
  * client whose policy allows it may subscribe to {@code $aws/events/presence/#}. Clients themselves cannot publish
  * on {@code $} topics: HiveMQ disconnects a client that tries.
  *
@@ -46,14 +48,26 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
 
     /** The connection attribute in which authentication leaves the client certificate's IoT certificate id. */
     static final String PRINCIPAL_ATTRIBUTE = "wardwatch.principalIdentifier";
+    /** The connection attribute in which authentication leaves the token of the session it opened. */
+    static final String SESSION_ATTRIBUTE = "wardwatch.session";
+
+    /** Told when an authenticated connection ends. */
+    @FunctionalInterface
+    interface SessionEnded {
+        /** {@code willIsPublished}: IoT Core publishes the Last Will for every reason but a client's DISCONNECT. */
+        void ended(String clientId, String sessionToken, boolean willIsPublished);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleEvents.class);
 
     private final PublishListener listener;
+    private final SessionEnded sessionEnded;
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
 
-    LifecycleEvents(PublishListener listener) {
+    LifecycleEvents(PublishListener listener, SessionEnded sessionEnded) {
         this.listener = listener;
+        this.sessionEnded = sessionEnded;
     }
 
     /** Lifecycle events published so far. */
@@ -93,6 +107,7 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
     private final class Connection implements ClientLifecycleEventListener {
 
         private volatile LifecycleEvent connected;
+        private volatile String sessionToken;
 
         @Override
         public void onMqttConnectionStart(ConnectionStartInput input) {
@@ -103,6 +118,7 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
             String clientId = input.getClientInformation().getClientId();
             ConnectionInformation connection = input.getConnectionInformation();
             long version = versions.computeIfAbsent(clientId, id -> new AtomicLong()).incrementAndGet();
+            sessionToken = connection.getConnectionAttributeStore().getAsString(SESSION_ATTRIBUTE).orElse(null);
             connected = LifecycleEvent.connected(clientId, System.currentTimeMillis(),
                     UUID.randomUUID().toString().replace("-", ""), principal(connection),
                     connection.getInetAddress().map(InetAddress::getHostAddress).orElse("unknown"), version);
@@ -111,22 +127,27 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
 
         @Override
         public void onAuthenticationFailedDisconnect(AuthenticationFailedInput input) {
-            // IoT Core reports a refused connect as a connect-failure event, not emulated here.
+            ConnectionInformation connection = input.getConnectionInformation();
+            publish(LifecycleEvent.connectFailed(input.getClientInformation().getClientId(),
+                    System.currentTimeMillis(), principal(connection),
+                    connection.getInetAddress().map(InetAddress::getHostAddress).orElse("unknown")));
         }
 
         @Override
         public void onClientInitiatedDisconnect(ClientInitiatedDisconnectInput input) {
-            disconnected(true, "CLIENT_INITIATED_DISCONNECT");
+            // An MQTT 5 client may ask for its will with reason 0x04, as the MQTT specification allows.
+            boolean withWill = input.getReasonCode().orElse(null) == DisconnectedReasonCode.DISCONNECT_WITH_WILL_MESSAGE;
+            disconnected(true, "CLIENT_INITIATED_DISCONNECT", withWill);
         }
 
         @Override
         public void onConnectionLost(ConnectionLostInput input) {
-            disconnected(false, "CONNECTION_LOST");
+            disconnected(false, "CONNECTION_LOST", true);
         }
 
         @Override
         public void onServerInitiatedDisconnect(ServerInitiatedDisconnectInput input) {
-            disconnected(false, LifecycleEvent.serverDisconnectReason(input.getReasonCode().orElse(null)));
+            disconnected(false, LifecycleEvent.serverDisconnectReason(input.getReasonCode().orElse(null)), true);
         }
 
         @Override
@@ -134,13 +155,14 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
             // Every kind of disconnect has its own method above.
         }
 
-        private void disconnected(boolean clientInitiated, String reason) {
+        private void disconnected(boolean clientInitiated, String reason, boolean willIsPublished) {
             LifecycleEvent session = connected;
             if (session == null) {
                 return; // never authenticated: no session, no event
             }
             connected = null;
             publish(LifecycleEvent.disconnected(session, System.currentTimeMillis(), clientInitiated, reason));
+            sessionEnded.ended(session.clientId(), sessionToken, willIsPublished);
         }
     }
 

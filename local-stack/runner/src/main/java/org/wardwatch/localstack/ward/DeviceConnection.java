@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import software.amazon.awssdk.crt.CRT;
 import software.amazon.awssdk.crt.mqtt5.Mqtt5Client;
 import software.amazon.awssdk.crt.mqtt5.Mqtt5ClientOptions;
 import software.amazon.awssdk.crt.mqtt5.OnAttemptingConnectReturn;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.crt.mqtt5.OnConnectionSuccessReturn;
 import software.amazon.awssdk.crt.mqtt5.OnDisconnectionReturn;
 import software.amazon.awssdk.crt.mqtt5.OnStoppedReturn;
 import software.amazon.awssdk.crt.mqtt5.PublishResult;
+import software.amazon.awssdk.crt.mqtt5.packets.ConnAckPacket;
 import software.amazon.awssdk.crt.mqtt5.packets.ConnectPacket;
 import software.amazon.awssdk.crt.mqtt5.packets.DisconnectPacket;
 import software.amazon.awssdk.crt.mqtt5.packets.PubAckPacket;
@@ -33,7 +35,9 @@ public final class DeviceConnection implements AutoCloseable {
 
     private final Mqtt5Client client;
     private final CompletableFuture<Void> stopped;
+    private final CompletableFuture<String> disconnected = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ConnAckPacket connack;
 
     private DeviceConnection(Mqtt5Client client, CompletableFuture<Void> stopped) {
         this.client = client;
@@ -42,6 +46,10 @@ public final class DeviceConnection implements AutoCloseable {
 
     /** A message the broker delivered to this client on one of its subscriptions. */
     public record Received(String topic, byte[] payload) {
+    }
+
+    /** A Last Will the CONNECT carries, at QoS 1. */
+    public record Will(String topic, byte[] payload, boolean retain) {
     }
 
     /** Connects, or throws {@link RefusedException} when the broker refuses the client or the handshake. */
@@ -58,15 +66,28 @@ public final class DeviceConnection implements AutoCloseable {
     public static DeviceConnection connect(String host, int port, Path trustedCa, Path certificate, Path key,
                                            String clientId, Duration timeout, Consumer<Received> received)
             throws RefusedException {
-        CompletableFuture<Boolean> connected = new CompletableFuture<>();
+        return connect(host, port, trustedCa, certificate, key, clientId, timeout, received, null);
+    }
+
+    /** As above, with a Last Will (null for none). */
+    public static DeviceConnection connect(String host, int port, Path trustedCa, Path certificate, Path key,
+                                           String clientId, Duration timeout, Consumer<Received> received, Will will)
+            throws RefusedException {
+        CompletableFuture<String> connected = new CompletableFuture<>();
+        DeviceConnection[] self = new DeviceConnection[1];
+        ConnectPacket.ConnectPacketBuilder connect = new ConnectPacket.ConnectPacketBuilder().withClientId(clientId)
+                .withKeepAliveIntervalSeconds(60L);
+        if (will != null) {
+            connect.withWill(new PublishPacket.PublishPacketBuilder().withTopic(will.topic())
+                    .withQOS(QOS.AT_LEAST_ONCE).withRetain(will.retain()).withPayload(will.payload()).build());
+        }
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Mqtt5Client client;
         try (AwsIotMqtt5ClientBuilder builder = AwsIotMqtt5ClientBuilder.newDirectMqttBuilderWithMtlsFromPath(
                 host, certificate.toString(), key.toString())) {
             builder.withCertificateAuthorityFromPath(null, trustedCa.toString())
                     .withPort((long) port)
-                    .withConnectProperties(new ConnectPacket.ConnectPacketBuilder().withClientId(clientId)
-                            .withKeepAliveIntervalSeconds(60L))
+                    .withConnectProperties(connect)
                     // IoT Core allows a connection 100 publishes a second; the local broker has no such limit
                     .withExtendedValidationAndFlowControlOptions(
                             Mqtt5ClientOptions.ExtendedValidationAndFlowControlOptions.NONE)
@@ -80,16 +101,28 @@ public final class DeviceConnection implements AutoCloseable {
 
                         @Override
                         public void onConnectionSuccess(Mqtt5Client c, OnConnectionSuccessReturn r) {
-                            connected.complete(true);
+                            if (self[0] != null && self[0].connack == null) {
+                                self[0].connack = r.getConnAckPacket();
+                            }
+                            connected.complete(null);
                         }
 
                         @Override
                         public void onConnectionFailure(Mqtt5Client c, OnConnectionFailureReturn r) {
-                            connected.complete(false);
+                            ConnAckPacket ack = r.getConnAckPacket();
+                            connected.complete(ack != null ? "CONNACK " + reason(ack.getReasonCode().name(),
+                                    ack.getReasonCode().getValue()) : "no CONNACK: " + CRT.awsErrorName(r.getErrorCode()));
                         }
 
                         @Override
                         public void onDisconnection(Mqtt5Client c, OnDisconnectionReturn r) {
+                            if (self[0] == null || self[0].closed.get()) {
+                                return;
+                            }
+                            DisconnectPacket packet = r.getDisconnectPacket();
+                            self[0].disconnected.complete(packet != null ? "DISCONNECT "
+                                    + reason(packet.getReasonCode().name(), packet.getReasonCode().getValue())
+                                    : "connection closed: " + CRT.awsErrorName(r.getErrorCode()));
                         }
 
                         @Override
@@ -100,21 +133,26 @@ public final class DeviceConnection implements AutoCloseable {
             client = builder.build();
         }
         DeviceConnection connection = new DeviceConnection(client, stopped);
+        self[0] = connection;
         client.start();
-        boolean ok;
+        String refusal;
         try {
-            ok = connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            refusal = connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ok = false;
+            refusal = "interrupted";
         } catch (ExecutionException | TimeoutException e) {
-            ok = false;
+            refusal = "no answer within " + timeout.toSeconds() + " s";
         }
-        if (!ok) {
+        if (refusal != null) {
             connection.close();
-            throw new RefusedException(clientId + " could not connect");
+            throw new RefusedException(clientId + " could not connect: " + refusal, refusal);
         }
         return connection;
+    }
+
+    private static String reason(String name, int value) {
+        return name + " (0x" + Integer.toHexString(value) + ")";
     }
 
     /** Publishes at QoS 1; the future completes with whether the broker acknowledged it as accepted. */
@@ -125,6 +163,21 @@ public final class DeviceConnection implements AutoCloseable {
                 .exceptionally(error -> false);
     }
 
+    /**
+     * Publishes at QoS 1; the future completes with the broker's PUBACK, e.g. {@code "PUBACK NOT_AUTHORIZED (0x87)"},
+     * or with why there was none.
+     */
+    public CompletableFuture<String> publishForAnswer(String topic, byte[] payload, boolean retain) {
+        return client.publish(new PublishPacket.PublishPacketBuilder().withTopic(topic).withQOS(QOS.AT_LEAST_ONCE)
+                        .withRetain(retain).withPayload(payload).build())
+                .thenApply(result -> {
+                    PubAckPacket ack = result.getResultPubAck();
+                    return ack == null ? "no PUBACK"
+                            : "PUBACK " + reason(ack.getReasonCode().name(), ack.getReasonCode().getValue());
+                })
+                .exceptionally(error -> "no PUBACK: " + error.getMessage());
+    }
+
     /** Subscribes at QoS 1; the future completes with whether the broker granted the subscription. */
     public CompletableFuture<Boolean> subscribe(String topicFilter) {
         return client.subscribe(new SubscribePacket.SubscribePacketBuilder()
@@ -132,6 +185,36 @@ public final class DeviceConnection implements AutoCloseable {
                 .thenApply(ack -> !ack.getReasonCodes().isEmpty()
                         && ack.getReasonCodes().stream().allMatch(code -> code.getValue() < 0x80))
                 .exceptionally(error -> false);
+    }
+
+    /** Subscribes at QoS 1; the future completes with the SUBACK's reason, e.g. {@code "SUBACK NOT_AUTHORIZED (0x87)"}. */
+    public CompletableFuture<String> subscribeForAnswer(String topicFilter) {
+        return client.subscribe(new SubscribePacket.SubscribePacketBuilder()
+                        .withSubscription(topicFilter, QOS.AT_LEAST_ONCE).build())
+                .thenApply(ack -> "SUBACK " + reason(ack.getReasonCodes().get(0).name(),
+                        ack.getReasonCodes().get(0).getValue()))
+                .exceptionally(error -> "no SUBACK: " + error.getMessage());
+    }
+
+    /**
+     * The broker's end of this connection, waited for up to {@code timeout}: {@code "DISCONNECT <reason> (0x..)"}
+     * when it sent one, else how the connection closed; empty if it is still open then.
+     */
+    public java.util.Optional<String> awaitServerDisconnect(Duration timeout) {
+        try {
+            return java.util.Optional.of(disconnected.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The highest QoS the broker's CONNACK allows (MQTT 5 "Maximum QoS"; absent means 2). */
+    public QOS maximumQos() {
+        ConnAckPacket ack = connack;
+        return ack == null || ack.getMaximumQOS() == null ? QOS.EXACTLY_ONCE : ack.getMaximumQOS();
     }
 
     private static boolean accepted(PublishResult result) {
@@ -180,8 +263,16 @@ public final class DeviceConnection implements AutoCloseable {
 
     /** The broker or the TLS handshake refused the device. */
     public static final class RefusedException extends Exception {
-        public RefusedException(String message) {
+        private final String refusal;
+
+        public RefusedException(String message, String refusal) {
             super(message);
+            this.refusal = refusal;
+        }
+
+        /** How it was refused: {@code "CONNACK NOT_AUTHORIZED (0x87)"}, or {@code "no CONNACK: <CRT error>"}. */
+        public String refusal() {
+            return refusal;
         }
     }
 }

@@ -354,4 +354,17 @@ class IotPolicyTest {
         assertThat(IotPolicy.allows(List.of(allow), "iot:Publish", topic, Map.of())).isTrue();
         assertThat(IotPolicy.allows(List.of(allow, deny), "iot:Publish", topic, Map.of())).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"Effect\": \"Allow\", \"Action\": \"iot:Publish\", \"Resource\": \"*\", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}}",
+        "{\"Effect\": \"Allow\", \"NotAction\": \"iot:Connect\", \"Resource\": \"*\"}",
+        "{\"Effect\": \"Deny\", \"Action\": \"iot:Publish\", \"NotResource\": \"*\"}",
+    })
+    void statementWithConditionNotActionOrNotResource_refusesTheDocument_namingTheElement(String statement) {
+        assertThatThrownBy(() -> IotPolicy.parse("{\"Statement\": [" + statement + "]}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching("a statement uses (Condition|NotAction|NotResource), which the local broker does"
+                        + " not evaluate.*");
+    }
 }

@@ -80,6 +80,19 @@ class LifecycleEventTest {
         assertThat(LifecycleEvent.serverDisconnectReason(null)).isEqualTo("SERVER_INITIATED_DISCONNECT");
     }
 
+    @Test
+    void connectFailedEvent_hasIotCoresFields_withoutSessionOrVersion() throws Exception {
+        LifecycleEvent failed = LifecycleEvent.connectFailed("fridge-3b", 1_767_225_600_123L, "c0ffee", "127.0.0.1");
+
+        JsonNode event = JSON.readTree(failed.json());
+
+        assertThat(failed.topic()).isEqualTo("$aws/events/presence/connect_failed/fridge-3b");
+        assertThat(fieldNames(event)).containsExactly("clientId", "timestamp", "eventType", "connectFailureReason",
+                "principalIdentifier", "ipAddress");
+        assertThat(event.get("eventType").asText()).isEqualTo("connect_failed");
+        assertThat(event.get("connectFailureReason").asText()).isEqualTo("AUTHORIZATION_FAILED");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
