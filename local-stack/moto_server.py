@@ -11,13 +11,21 @@ It also runs in a session of its own: Ctrl-C in a terminal reaches every process
 Java process that started this server still needs it to print its summary; that process stops the server itself
 (SIGTERM) when it is done.
 
-Run with the virtualenv's Python: python moto_server.py -H 127.0.0.1 -p PORT (the arguments of moto_server).
+It also reports the port it bound: started with -p 0 the operating system picks a free port as the server binds
+it (no other process can take it between the pick and the bind), and once it is listening the port is written to
+the file named by WARDWATCH_MOTO_PORT_FILE (written whole, then renamed into place) and to MOTO_PORT, which moto
+uses where it builds its own URLs.
+
+Run with the virtualenv's Python: WARDWATCH_MOTO_PORT_FILE=FILE python moto_server.py -H 127.0.0.1 -p 0 (the
+arguments of moto_server).
 """
 
 import copy
 import os
 import sys
 import threading
+
+import werkzeug.serving
 
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
@@ -78,7 +86,24 @@ def _transact_write_items(self, transact_items):
         _inside_transaction.active = False
 
 
+_werkzeug_make_server = werkzeug.serving.make_server
+
+
+def _make_server_and_report_its_port(*args, **kwargs):
+    """werkzeug's make_server, which binds and listens, then the port it bound written where the caller reads it."""
+    server = _werkzeug_make_server(*args, **kwargs)
+    os.environ["MOTO_PORT"] = str(server.port)
+    port_file = os.environ.get("WARDWATCH_MOTO_PORT_FILE")
+    if port_file:
+        partial = port_file + ".partial"
+        with open(partial, "w") as out:
+            out.write(f"{server.port}\n")
+        os.replace(partial, port_file)
+    return server
+
+
 dynamodb_models.copy = _CopyWithoutTables()
+werkzeug.serving.make_server = _make_server_and_report_its_port
 DynamoDBBackend.transact_write_items = _transact_write_items
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A moto server process on a free loopback port: the AWS emulator behind the tests and {@code ./local-stack/run}.
+ * A moto server process on a loopback port it picked itself: the AWS emulator behind the tests and {@code ./local-stack/run}.
  *
  * <p>{@link #shared()} gives one server per JVM (one per test run), stopped when the JVM exits; {@link #start}
  * gives a private one that the caller closes. The server runs from the virtualenv that {@link MotoInstallation}
@@ -46,7 +46,11 @@ public final class MotoServer implements AutoCloseable {
         return shared;
     }
 
-    /** Installs moto if needed and starts a server on a free port of 127.0.0.1; waits until it answers. */
+    /**
+     * Installs moto if needed and starts a server on 127.0.0.1; waits until it answers. The server binds port 0, so
+     * the operating system picks the port as it binds (nothing can take it in between), and reports the port it
+     * got through a file (local-stack/moto_server.py).
+     */
     public static MotoServer start(MotoInstallation installation) {
         Path executable = installation.ensureInstalled();
         // local-stack/moto_server.py: moto's server with one change, to how TransactWriteItems backs up (see there).
@@ -55,15 +59,17 @@ public final class MotoServer implements AutoCloseable {
         if (!Files.isRegularFile(launcher)) {
             throw new EmulatorException("missing " + launcher + ": is this a wardwatch checkout?");
         }
-        int port = freePort();
-        Path log = installation.runDirectory().resolve("moto-" + port + ".log");
         try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(List.of(
-                    python.toString(), launcher.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+            Files.createDirectories(installation.runDirectory());
+            Path log = Files.createTempFile(installation.runDirectory(), "moto-", ".log");
+            Path portFile = log.resolveSibling(log.getFileName().toString().replace(".log", ".port"));
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    python.toString(), launcher.toString(), "-H", "127.0.0.1", "-p", "0"))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().put("WARDWATCH_MOTO_PORT_FILE", portFile.toString());
+            Process process = builder.start();
+            int port = awaitPort(process, portFile, log);
             MotoServer server = new MotoServer(process, port, log);
             server.awaitReady();
             return server;
@@ -106,6 +112,31 @@ public final class MotoServer implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The port the server bound, once it has written it; the process is stopped if it never does. */
+    private static int awaitPort(Process process, Path portFile, Path log) {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.isRegularFile(portFile)) {
+                try {
+                    int port = Integer.parseInt(Files.readString(portFile).trim());
+                    Files.delete(portFile);
+                    return port;
+                } catch (IOException | NumberFormatException e) {
+                    process.destroyForcibly();
+                    throw new EmulatorException("moto server wrote no port to " + portFile + "; see " + log, e);
+                }
+            }
+            if (!process.isAlive()) {
+                throw new EmulatorException("moto server exited with code " + process.exitValue()
+                        + " before listening; see " + log);
+            }
+            sleep(50);
+        }
+        process.destroyForcibly();
+        throw new EmulatorException("moto server was not listening within " + STARTUP_TIMEOUT.toSeconds()
+                + " s; see " + log);
     }
 
     private void awaitReady() {
@@ -152,7 +183,11 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** A port of 127.0.0.1 free right now, for a server the caller starts next. */
+    /**
+     * A port of 127.0.0.1 free right now, for a server the caller starts next. Released before the caller binds
+     * it, so another process can take it in between: prefer a server that binds port 0 itself and says which port
+     * it got, as this one does.
+     */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

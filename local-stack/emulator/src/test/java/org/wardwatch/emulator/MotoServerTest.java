@@ -31,6 +31,19 @@ class MotoServerTest {
         assertThat(MotoServer.shared()).isSameAs(server);
     }
 
+    /** The server binds port 0 and reports the port it got: a second server gets its own, and each answers there. */
+    @Test
+    void privateServer_listensOnThePortItReports_besideTheSharedOne() throws Exception {
+        MotoServer shared = MotoServer.shared();
+        try (MotoServer own = MotoServer.start(MotoInstallation.forProject(ProjectRoot.find()))) {
+            int port = own.port();
+
+            assertThat(port).isPositive().isNotEqualTo(shared.port());
+            assertThat(dynamo(own, "ListTables", "{}").statusCode()).isEqualTo(200);
+            assertThat(Files.readString(own.logFile())).contains("Running on http://127.0.0.1:" + port);
+        }
+    }
+
     /**
      * local-stack/moto_server.py backs a transaction up item by item instead of copying whole tables: a cancelled
      * transaction must still leave nothing behind, neither the item it created nor the change it made.
