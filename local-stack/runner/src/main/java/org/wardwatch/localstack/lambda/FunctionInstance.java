@@ -24,11 +24,13 @@ final class FunctionInstance implements AutoCloseable {
     private volatile String initError;
 
     FunctionInstance(int number, FunctionSpec spec, BlockingQueue<Invocation> queue, Map<String, String> awsEnvironment,
-                     Path log, java.util.function.Predicate<String> crashOn) throws IOException {
+                     Path log, java.util.function.BiConsumer<String, Long> onHandout,
+                     java.util.function.Predicate<String> crashOn) throws IOException {
         this.number = number;
         String arn = "arn:aws:lambda:" + awsEnvironment.getOrDefault("AWS_REGION", "eu-west-2")
                 + ":000000000000:function:" + spec.name();
         this.api = new RuntimeApiServer(queue, arn, error -> initError = error, invocation -> {
+            onHandout.accept(invocation.event, pid());
             if (crashOn.test(invocation.event)) {
                 crashNow();
             }

@@ -36,6 +36,7 @@ public final class FunctionPool implements AutoCloseable {
     });
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile java.util.function.Predicate<String> crashOn = event -> false;
+    private volatile java.util.function.BiConsumer<String, Long> onHandout = (event, pid) -> { };
     private volatile boolean closed;
 
     public FunctionPool(FunctionSpec spec, Map<String, String> awsEnvironment, Path logDirectory) {
@@ -91,7 +92,22 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     private FunctionInstance launch(int number) throws IOException {
-        return new FunctionInstance(number, spec, queue, awsEnvironment, log(number), event -> crashOn.test(event));
+        return new FunctionInstance(number, spec, queue, awsEnvironment, log(number),
+                (event, pid) -> onHandout.accept(event, pid), event -> crashOn.test(event));
+    }
+
+    /** The process ids of the current environments, in instance order. */
+    public synchronized List<Long> instancePids() {
+        return instances.stream().map(FunctionInstance::pid).toList();
+    }
+
+    /**
+     * Test hook: {@code observer} is given each invocation's event and the process id of the environment it is
+     * handed to, before the runtime gets it. An observer that blocks holds the invocation in that environment (its
+     * timeout runs meanwhile), which cannot take another until it is let go.
+     */
+    public void onHandout(java.util.function.BiConsumer<String, Long> observer) {
+        this.onHandout = observer;
     }
 
     /** Fault injection for tests: an instance given an event matching {@code predicate} dies while handling it. */
@@ -112,16 +128,18 @@ public final class FunctionPool implements AutoCloseable {
             FunctionInstance instance = instances.get(i);
             boolean timedOut = instance.api().held().values().stream()
                     .anyMatch(inv -> inv.deadline != null && now.isAfter(inv.deadline));
+            if (!timedOut && instance.alive()) {
+                continue;
+            }
+            // Counted before the kill fails the held invocation: whoever sees that failure sees the restart too.
+            restarts.incrementAndGet();
             if (timedOut) {
                 instance.kill("Sandbox.Timedout", "Task timed out after " + spec.timeout().toMillis() / 1000.0 + " seconds");
-            } else if (!instance.alive()) {
-                instance.kill("Runtime.ExitError", "the runtime exited without providing a reason");
             } else {
-                continue;
+                instance.kill("Runtime.ExitError", "the runtime exited without providing a reason");
             }
             try {
                 instances.set(i, launch(instance.number));
-                restarts.incrementAndGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

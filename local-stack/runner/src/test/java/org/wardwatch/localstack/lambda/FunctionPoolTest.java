@@ -12,8 +12,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,15 +104,43 @@ class FunctionPoolTest {
         assertThat(record.at("/responsePayload/errorType").asText()).contains("ResourceNotFoundException");
     }
 
+    /**
+     * Each of the first two invocations is held in its environment until the other has been handed out too: an
+     * environment holding one cannot take another, so the second must go to the other environment; the pool
+     * passes only when both serve at once.
+     */
     @Test
-    void manyInvocations_areSpreadOverTheWarmInstances() throws Exception {
-        List<java.util.concurrent.CompletableFuture<InvocationResult>> results = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            results.add(pool.invoke(event("{}")));
+    void concurrentInvocations_areServedByBothWarmInstancesAtOnce() throws Exception {
+        CountDownLatch bothBusy = new CountDownLatch(2);
+        Map<String, Long> servedBy = new ConcurrentHashMap<>();
+        AtomicInteger heldInVain = new AtomicInteger();
+        pool.onHandout((event, pid) -> {
+            servedBy.put(event, pid);
+            bothBusy.countDown();
+            try {
+                if (!bothBusy.await(10, TimeUnit.SECONDS)) { // well within the 20 s timeout
+                    heldInVain.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<CompletableFuture<InvocationResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                results.add(pool.invoke(event("{\"n\":" + i + "}")));
+            }
+            for (var r : results) {
+                assertThat(r.get(60, TimeUnit.SECONDS).requestId()).isNotBlank();
+            }
+        } finally {
+            pool.onHandout((event, pid) -> { });
         }
-        for (var r : results) {
-            assertThat(r.get(60, TimeUnit.SECONDS).requestId()).isNotBlank();
-        }
+
+        assertThat(heldInVain.get()).as("invocations held while no other instance took one").isZero();
+        assertThat(servedBy).hasSize(10);
+        assertThat(Set.copyOf(servedBy.values())).as("the instances that served")
+                .hasSize(2).containsExactlyInAnyOrderElementsOf(pool.instancePids());
         assertThat(pool.restarts()).isZero();
     }
 }
