@@ -17,10 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.wardwatch.devicecerts.DeviceIdentity;
 import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DeviceSpec;
@@ -39,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The pipeline end to end, against the real broker over real mutual TLS, the emulator and the packaged function:
  * what a device publishes is stored and alerts reach staff; what IoT Core would refuse is refused and stores
  * nothing; what the function fails on ends in the dead-letter queue with its payload; connects and disconnects
- * become IoT Core's lifecycle events, for the rules engine and for subscribers allowed to see them.
+ * become IoT Core's lifecycle events, for the rules engine and for subscribers allowed to see them. Each test
+ * declares its own devices and leaves the stack as it found it, so each passes alone and in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +55,7 @@ class LocalStackTest {
         Path root = ProjectRoot.find();
         stack = LocalStack.start(new LocalStack.Options(root, root.resolve("local-stack/tenant.json"),
                 root.resolve("local-stack/runner/target/local-stack-test"), 2,
-                List.of(Duration.ofMillis(100), Duration.ofMillis(100)), System.err));
+                List.of(Duration.ofMillis(100), Duration.ofMillis(100)), System.err, true, null));
         stack.observe((clientId, topic, payload, receivedAt) -> {
             if (topic.startsWith("$aws/events/presence/")) {
                 try {
@@ -100,7 +97,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(1)
     void devicePublishes_readingIsStored_andTheAlertReachesStaff() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-icu3-bed7-spo2", "7"));
         try (DeviceConnection connection = stack.connect(device)) {
@@ -122,7 +118,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(2)
     void publishingToAnotherDevicesTopic_isRefused_andNothingIsStored() throws Exception {
         LocalStack.Credentials mallory = stack.declare(oximeter("e2e-mallory", "8"));
         LocalStack.Credentials victim = stack.declare(oximeter("e2e-victim", "9"));
@@ -141,7 +136,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(3)
     void certificateFromAForeignCa_cannotConnect(@org.junit.jupiter.api.io.TempDir Path elsewhere) {
         TenantId other = TenantId.of("other-hospital");
         TenantCa foreign = TenantCa.create(other, KeyType.EC, Validity.days(2));
@@ -159,7 +153,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(4)
     void revokedCertificate_isRefusedAtConnect() {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-revoked", "11"));
         stack.registrar().revoke(ThingName.of(device.thing()), TenantId.of(stack.tenant().tenantId()),
@@ -169,7 +162,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(5)
     void clientIdThatIsNotTheCertificatesCn_isRefused() {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-honest", "12"));
         stack.declare(oximeter("e2e-other-bed", "13"));
@@ -196,7 +188,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(6)
     void deviceThatConnectsAndDisconnects_getsAConnectedThenADisconnectedEvent_ofOneSession() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-clean", "15"));
         long before = System.currentTimeMillis();
@@ -235,7 +226,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(7)
     void connectionDroppedWithoutDisconnect_isConnectionLost() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-unplugged", "16"));
         stack.connect(device).closeWithoutDisconnect();
@@ -250,7 +240,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(8)
     void publishOutsideThePolicy_endsTheSessionWithAuthError() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-trespasser", "17"));
         try (DeviceConnection connection = stack.connect(device)) {
@@ -265,7 +254,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(9)
     void secondClientWithTheSameClientId_takesOver_andTheFirstSessionEndsAsDuplicateClientId() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-twin", "18"));
         DeviceConnection first = stack.connect(device);
@@ -291,7 +279,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(10)
     void refusedConnect_getsAConnectFailedEvent_andNoSession() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-presence-impostor", "19"));
         stack.declare(oximeter("e2e-presence-victim", "20"));
@@ -309,7 +296,6 @@ class LocalStackTest {
     }
 
     @Test
-    @Order(11)
     void clientAllowedToSubscribe_receivesTheEventsOverMqtt_asTheRulesEngineDoes() throws Exception {
         LocalStack.Credentials monitor = stack.declare(oximeter("e2e-presence-monitor", "22"));
         String arn = "arn:aws:iot:" + stack.tenant().region() + ":" + stack.tenant().account() + ":";
@@ -348,25 +334,41 @@ class LocalStackTest {
         }
     }
 
+    /** The emulator unreachable for the function (and only for it) while this device's message is processed. */
     @Test
-    @Order(99)
     void functionFailure_endsInTheOnFailureQueue_withTheOriginalPayload() throws Exception {
-        LocalStack.Credentials device = stack.declare(oximeter("e2e-table-gone", "14"));
-        stack.dynamo().deleteTable(b -> b.tableName(stack.tenant().readingsTable()));
+        LocalStack.Credentials device = stack.declare(oximeter("e2e-emulator-gone", "14"));
+        DeadLetterQueues.empty(stack);
         byte[] payload = payload("e2e-99", 97);
         long deadBefore = stack.stats().deadLetters.get();
         try (DeviceConnection connection = stack.connect(device)) {
-            assertThat(connection.publish(stack.tenant().telemetryTopic(device.thing()), payload)
-                    .get(15, TimeUnit.SECONDS)).isTrue();
+            stack.faults().down();
+            try {
+                assertThat(connection.publish(stack.tenant().telemetryTopic(device.thing()), payload)
+                        .get(15, TimeUnit.SECONDS)).isTrue();
+                awaitPipeline();
+            } finally {
+                stack.faults().pass();
+            }
         }
         awaitPipeline();
 
         assertThat(stack.stats().deadLetters.get()).isEqualTo(deadBefore + 1);
-        assertThat(stack.onFailureRecords()).anySatisfy(body -> {
-            JsonNode record = JSON.readTree(body);
+        List<JsonNode> records = stack.onFailureRecords().stream().map(LocalStackTest::json)
+                .filter(r -> r.at("/requestPayload/thingName").asText().equals(device.thing())).toList();
+        assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
-            assertThat(record.at("/requestPayload/thingName").asText()).isEqualTo(device.thing());
+            assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
             assertThat(Base64.getDecoder().decode(record.at("/requestPayload/payload").asText())).isEqualTo(payload);
         });
+        assertThat(readingsOf(device.thing())).isEmpty();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: an on-failure record", e);
+        }
     }
 }

@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.TenantId;
@@ -33,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * fails on (the emulator unreachable) are dead-lettered to the telemetry function's on-failure queue, and the redrive
  * handler records them once the fault is gone. The device accounting counts the telemetry rule only.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecondRuleStackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,19 +53,53 @@ class SecondRuleStackTest {
         }
     }
 
+    /** Each test counts and redrives its own dead letters only. */
+    @BeforeEach
+    void noDeadLettersFromAnotherTest() throws InterruptedException {
+        DeadLetterQueues.empty(stack);
+    }
+
     private static LocalStack.Credentials declare(String thing, String bed) {
         return stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()), ThingName.of(thing),
                 DeviceKind.PULSE_OXIMETER, "ICU-3", bed, null));
     }
 
-    /** Waits until the presence rule has matched {@code count} events and the pipeline is idle. */
-    private static void awaitLifecycleEvents(long count) throws InterruptedException {
+    /**
+     * Waits until the presence rule has matched {@code count} more events than {@code before} and the pipeline is
+     * idle. The presence function only gets this class's devices' events, each test's after the previous test's
+     * have all been delivered (each test waits for its own).
+     */
+    private static void awaitLifecycleEvents(Counts before, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (stack.stats().presence().delivered.get() < count && System.nanoTime() < deadline) {
+        while (stack.stats().presence().delivered.get() < before.delivered + count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(stack.stats().presence().delivered.get()).isEqualTo(count);
+        assertThat(stack.stats().presence().delivered.get() - before.delivered).isEqualTo(count);
         assertThat(stack.rules().awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** The counters a test compares against when it ends: what it produced is the difference. */
+    private record Counts(long delivered, long deadLettered, long published, long messages, long readingsStored,
+                          long telemetryDeadLetters, Map<String, Long> outcomes) {
+
+        static Counts now() {
+            PipelineStats stats = stack.stats();
+            return new Counts(stats.presence().delivered.get(), stats.presence().deadLettered.get(),
+                    stats.published.get(), stats.messages.get(), stats.readingsStored.get(), stats.deadLetters.get(),
+                    Map.copyOf(stats.presence().outcomes()));
+        }
+
+        /** Outcomes of the presence function since these counts, without those that did not change. */
+        Map<String, Long> newOutcomes() {
+            Map<String, Long> since = new java.util.TreeMap<>();
+            stack.stats().presence().outcomes().forEach((outcome, n) -> {
+                long more = n - outcomes.getOrDefault(outcome, 0L);
+                if (more != 0) {
+                    since.put(outcome, more);
+                }
+            });
+            return since;
+        }
     }
 
     private static Map<String, AttributeValue> presence(String thing) {
@@ -78,7 +109,6 @@ class SecondRuleStackTest {
     }
 
     @Test
-    @Order(1)
     void bothRulesAreRun_eachWithItsOwnFunction() {
         assertThat(stack.tenant().rules()).extracting(TenantRule::name)
                 .containsExactlyInAnyOrder("wardwatch_demo_hospital_telemetry", "wardwatch_demo_hospital_presence");
@@ -90,9 +120,9 @@ class SecondRuleStackTest {
     }
 
     @Test
-    @Order(2)
     void aDevicesSession_isRecordedByThePresenceFunction_andOnlyItsReadingIsInTheDeviceAccounting() throws Exception {
         LocalStack.Credentials device = declare("multi-icu3-bed1-spo2", "1");
+        Counts before = Counts.now();
         byte[] reading = ("{\"schema\":\"wardwatch.reading.v1\",\"messageId\":\"m-1\",\"deviceTime\":\""
                 + Instant.now() + "\",\"readings\":[{\"metric\":\"spo2\",\"value\":97,\"unit\":\"%\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -101,15 +131,15 @@ class SecondRuleStackTest {
                     .get(15, TimeUnit.SECONDS)).isTrue();
         }
 
-        awaitLifecycleEvents(2);
+        awaitLifecycleEvents(before, 2);
 
         PipelineStats stats = stack.stats();
-        assertThat(stats.published.get()).as("telemetry messages").isEqualTo(1);
-        assertThat(stats.messages.get()).isEqualTo(1);
-        assertThat(stats.readingsStored.get()).isEqualTo(1);
+        assertThat(stats.published.get() - before.published).as("telemetry messages").isEqualTo(1);
+        assertThat(stats.messages.get() - before.messages).isEqualTo(1);
+        assertThat(stats.readingsStored.get() - before.readingsStored).isEqualTo(1);
         // connected, then disconnected of the same session: each newer than what was recorded
-        assertThat(stats.presence().outcomes()).isEqualTo(Map.of("RECORDED", 2L));
-        assertThat(stats.presence().deadLettered.get()).isZero();
+        assertThat(before.newOutcomes()).isEqualTo(Map.of("RECORDED", 2L));
+        assertThat(stats.presence().deadLettered.get() - before.deadLettered).isZero();
         assertThat(stack.deadLetters()).isZero();
         assertThat(stats.events()).containsOnlyKeys("presence");
         Map<String, AttributeValue> presence = presence(device.thing());
@@ -119,22 +149,22 @@ class SecondRuleStackTest {
     }
 
     @Test
-    @Order(3)
     void lifecycleEventsTheFunctionFailsOn_areDeadLettered_andRecordedByTheRedrive() throws Exception {
         LocalStack.Credentials device = declare("multi-icu3-bed2-spo2", "2");
+        Counts before = Counts.now();
         stack.faults().down();
         try {
             stack.connect(device).close();
-            awaitLifecycleEvents(4);
+            awaitLifecycleEvents(before, 2);
         } finally {
             stack.faults().pass();
         }
 
         PipelineStats stats = stack.stats();
-        assertThat(stats.presence().deadLettered.get()).isEqualTo(2);
-        assertThat(stats.presence().outcomes()).isEqualTo(Map.of("RECORDED", 2L));
-        assertThat(stats.deadLetters.get()).as("telemetry dead letters").isZero();
-        assertThat(stats.published.get()).isEqualTo(1);
+        assertThat(stats.presence().deadLettered.get() - before.deadLettered).isEqualTo(2);
+        assertThat(before.newOutcomes()).isEmpty();
+        assertThat(stats.deadLetters.get() - before.telemetryDeadLetters).as("telemetry dead letters").isZero();
+        assertThat(stats.published.get() - before.published).isZero();
         List<JsonNode> records = stack.onFailureRecords().stream().map(SecondRuleStackTest::json).toList();
         assertThat(records).allSatisfy(record -> {
             assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");

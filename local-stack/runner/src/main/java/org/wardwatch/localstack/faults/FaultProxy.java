@@ -15,12 +15,13 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP proxy on loopback between the functions and the AWS emulator, for fault tests: it passes traffic, refuses
- * it (the emulator is down), or delays every request (the emulator is slow, so the function overruns its timeout).
+ * it (the emulator is down), or holds every request until told otherwise (the emulator hangs, so the function
+ * overruns its timeout however long that is; a held request is then dropped, never delivered late).
  */
 public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with traffic now. */
-    public enum Mode { PASS, DOWN, SLOW }
+    public enum Mode { PASS, DOWN, HANG }
 
     private final ServerSocket server;
     private final InetSocketAddress target;
@@ -30,8 +31,8 @@ public final class FaultProxy implements AutoCloseable {
         return t;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Object modeChanged = new Object();
     private volatile Mode mode = Mode.PASS;
-    private volatile long delayMillis;
 
     public FaultProxy(URI target) throws IOException {
         this.target = new InetSocketAddress(target.getHost(), target.getPort());
@@ -43,20 +44,38 @@ public final class FaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
+    /** Passes traffic again; requests held by {@link #hang()} are dropped with their connections. */
     public void pass() {
-        mode = Mode.PASS;
+        setMode(Mode.PASS);
     }
 
     /** Refuses new connections and cuts the open ones: the emulator is unreachable. */
     public void down() {
-        mode = Mode.DOWN;
+        setMode(Mode.DOWN);
         open.forEach(FaultProxy::closeQuietly);
     }
 
-    /** Delays every request by {@code millis}. */
-    public void slow(long millis) {
-        delayMillis = millis;
-        mode = Mode.SLOW;
+    /**
+     * Holds every request from now on, unanswered, until the mode changes; then drops it and its connection
+     * without passing it on, so a request the function gave up on never reaches the emulator afterwards.
+     */
+    public void hang() {
+        setMode(Mode.HANG);
+    }
+
+    private void setMode(Mode next) {
+        synchronized (modeChanged) {
+            mode = next;
+            modeChanged.notifyAll();
+        }
+    }
+
+    private void awaitModeChange() throws InterruptedException {
+        synchronized (modeChanged) {
+            while (mode == Mode.HANG) {
+                modeChanged.wait();
+            }
+        }
     }
 
     private void accept() {
@@ -84,8 +103,9 @@ public final class FaultProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (request && mode == Mode.SLOW) {
-                    Thread.sleep(delayMillis);
+                if (request && mode == Mode.HANG) {
+                    awaitModeChange();
+                    break;
                 }
                 if (mode == Mode.DOWN) {
                     break;
