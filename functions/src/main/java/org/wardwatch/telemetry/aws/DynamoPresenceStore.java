@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.PresenceConnectFailure;
 import org.wardwatch.telemetry.core.PresenceEvent;
 import org.wardwatch.telemetry.core.PresenceState;
 import org.wardwatch.telemetry.service.PresenceStore;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * {@link PresenceStore} in the device's partition of the readings table (functions/README.md, "Presence"): the
- * presence item {@code P#presence} and one history item per event, {@code P#<time>#<session>#<eventType>}; rejected
+ * presence item {@code P#presence} and one history item per event, {@code P#<time>#<session>#<eventType>} (a refused
+ * connect, which has no session, {@code P#<time>#connect_failed}); rejected
  * events in the quarantine table. Item by item: {@code GetItem}, {@code PutItem}, {@code UpdateItem}.
  */
 public final class DynamoPresenceStore implements PresenceStore {
@@ -44,16 +46,40 @@ public final class DynamoPresenceStore implements PresenceStore {
         return "P#" + Keys.time(event.timestamp()) + "#" + event.sessionIdentifier() + "#" + event.type().code();
     }
 
+    /** {@code P#<time, ISO-8601 UTC millis>#connect_failed}: a refused connect has no session. */
+    static String connectFailureKey(PresenceConnectFailure failure) {
+        return "P#" + Keys.time(failure.timestamp()) + "#" + PresenceConnectFailure.EVENT_TYPE;
+    }
+
     @Override
     public boolean recordEvent(Device device, PresenceEvent event) {
+        Map<String, AttributeValue> item = historyItem(device, eventKey(event), event.timestamp());
+        putEvent(item, "", event);
+        return putOnce(item);
+    }
+
+    @Override
+    public boolean recordConnectFailure(Device device, PresenceConnectFailure failure) {
+        Map<String, AttributeValue> item = historyItem(device, connectFailureKey(failure), failure.timestamp());
+        item.put("eventType", s(PresenceConnectFailure.EVENT_TYPE));
+        item.put("timestamp", s(Keys.time(failure.timestamp())));
+        item.put("connectFailureReason", s(failure.reason()));
+        return putOnce(item);
+    }
+
+    private Map<String, AttributeValue> historyItem(Device device, String sortKey, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(Keys.device(device.thingName())));
-        item.put(SK, s(eventKey(event)));
+        item.put(SK, s(sortKey));
         item.put("thingName", s(device.thingName()));
         item.put("tenantId", s(device.tenantId()));
-        putEvent(item, "", event);
         item.put("deliveries", n(1));
-        item.put("expiresAt", n(event.timestamp().plus(retention).getEpochSecond()));
+        item.put("expiresAt", n(at.plus(retention).getEpochSecond()));
+        return item;
+    }
+
+    /** Puts a history item if absent; else counts one more delivery on it and answers false. */
+    private boolean putOnce(Map<String, AttributeValue> item) {
         try {
             dynamo.putItem(b -> b.tableName(readingsTable).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;

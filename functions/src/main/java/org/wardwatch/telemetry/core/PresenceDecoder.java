@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Reads an AWS IoT Core lifecycle event ({@code $aws/events/presence/connected|disconnected/<clientId>}, the payload
- * as IoT Core publishes it) into a {@link PresenceEvent}, or one message-level {@link Rejection}. Knows nothing of
+ * Reads an AWS IoT Core lifecycle event ({@code $aws/events/presence/connected|disconnected|connect_failed/<clientId>},
+ * the payload as IoT Core publishes it) into a {@link PresenceEvent} or a {@link PresenceConnectFailure}, or one
+ * message-level {@link Rejection}. Knows nothing of
  * devices or tenants. Fields wardwatch does not keep ({@code principalIdentifier}, {@code ipAddress}) are neither
  * required nor checked; unknown fields are ignored, as IoT Core may add some. Details never repeat values.
  */
@@ -67,10 +68,11 @@ public final class PresenceDecoder {
         if (!typeNode.isTextual()) {
             return reject(RejectionReason.INVALID_FIELD, "eventType must be a string", clientId, timestamp);
         }
+        boolean connectFailed = PresenceConnectFailure.EVENT_TYPE.equals(typeNode.textValue());
         PresenceEvent.Type type = PresenceEvent.Type.fromCode(typeNode.textValue());
-        if (type == null) {
-            return reject(RejectionReason.UNSUPPORTED_EVENT_TYPE, "eventType must be connected or disconnected",
-                    clientId, timestamp);
+        if (type == null && !connectFailed) {
+            return reject(RejectionReason.UNSUPPORTED_EVENT_TYPE,
+                    "eventType must be connected, disconnected or connect_failed", clientId, timestamp);
         }
         if (timeNode == null) {
             return reject(RejectionReason.MISSING_FIELD, "timestamp", clientId, null);
@@ -78,6 +80,9 @@ public final class PresenceDecoder {
         if (timestamp == null) {
             return reject(RejectionReason.INVALID_FIELD, "timestamp must be whole epoch milliseconds from 1 to "
                     + MAX_TIMESTAMP_MILLIS, clientId, null);
+        }
+        if (connectFailed) {
+            return decodeConnectFailure(root, clientId, timestamp, topic);
         }
         JsonNode sessionNode = root.get("sessionIdentifier");
         if (sessionNode == null) {
@@ -117,18 +122,49 @@ public final class PresenceDecoder {
             }
             clientInitiated = initiatedNode.booleanValue();
         }
-        if (topic != null) {
-            String expected = TOPIC_PREFIX + type.code() + "/" + clientId;
-            if (!topic.startsWith(TOPIC_PREFIX + type.code() + "/")) {
-                return reject(RejectionReason.INVALID_FIELD, "eventType is not the topic's", clientId, timestamp);
-            }
-            if (!topic.equals(expected)) {
-                return reject(RejectionReason.DEVICE_MISMATCH, "clientId is not the client named in the topic",
-                        clientId, timestamp);
-            }
+        PresenceDecoding wrongTopic = topicRefusal(topic, type.code(), clientId, timestamp);
+        if (wrongTopic != null) {
+            return wrongTopic;
         }
         return new PresenceDecoding.Decoded(new PresenceEvent(clientId, timestamp, type, sessionNode.textValue(),
                 versionNode.longValue(), reason, clientInitiated));
+    }
+
+    /**
+     * A refused CONNECT has no session and no version (none was opened); {@code connectFailureReason} is required, in
+     * the form of IoT Core's other reasons.
+     */
+    private static PresenceDecoding decodeConnectFailure(ObjectNode root, String clientId, Instant timestamp,
+                                                         String topic) {
+        JsonNode reasonNode = root.get("connectFailureReason");
+        if (reasonNode == null) {
+            return reject(RejectionReason.MISSING_FIELD, "connectFailureReason", clientId, timestamp);
+        }
+        if (!reasonNode.isTextual() || !REASON.matcher(reasonNode.textValue()).matches()) {
+            return reject(RejectionReason.INVALID_FIELD, "connectFailureReason must be 1-64 of A-Z 0-9 _, "
+                    + "starting with a letter (e.g. AUTHORIZATION_FAILED)", clientId, timestamp);
+        }
+        PresenceDecoding wrongTopic = topicRefusal(topic, PresenceConnectFailure.EVENT_TYPE, clientId, timestamp);
+        if (wrongTopic != null) {
+            return wrongTopic;
+        }
+        return new PresenceDecoding.FailedConnect(
+                new PresenceConnectFailure(clientId, timestamp, reasonNode.textValue()));
+    }
+
+    /** Null when the topic is unknown or is {@code $aws/events/presence/<eventType>/<clientId>}. */
+    private static PresenceDecoding topicRefusal(String topic, String eventType, String clientId, Instant timestamp) {
+        if (topic == null) {
+            return null;
+        }
+        if (!topic.startsWith(TOPIC_PREFIX + eventType + "/")) {
+            return reject(RejectionReason.INVALID_FIELD, "eventType is not the topic's", clientId, timestamp);
+        }
+        if (!topic.equals(TOPIC_PREFIX + eventType + "/" + clientId)) {
+            return reject(RejectionReason.DEVICE_MISMATCH, "clientId is not the client named in the topic",
+                    clientId, timestamp);
+        }
+        return null;
     }
 
     /** Whole epoch milliseconds in range, else null; {@code 1573002230757.0} is not whole milliseconds here. */

@@ -2,10 +2,13 @@ package org.wardwatch.telemetry.core;
 
 import java.time.Instant;
 
-/** What decoding a lifecycle event gave: the event, or its rejection. */
+/** What decoding a lifecycle event gave: a connected or disconnected event, a refused connect, or its rejection. */
 public sealed interface PresenceDecoding {
 
     record Decoded(PresenceEvent event) implements PresenceDecoding {
+    }
+
+    record FailedConnect(PresenceConnectFailure failure) implements PresenceDecoding {
     }
 
     /**

@@ -15,7 +15,8 @@ import org.wardwatch.telemetry.service.PresenceResult;
  * Entry point of the {@code presence} handler: the tenant's presence rule ({@code SELECT * FROM
  * '$aws/events/presence/+/+'}) passes IoT Core's lifecycle event as it is. A stream handler, so that the event's own
  * bytes are decoded (and kept if quarantined), not a copy Jackson made of it. Answers
- * {@code {"outcome": "RECORDED"|"STALE"|"DUPLICATE"|"QUARANTINED", "reason": "<code, only when quarantined>"}}.
+ * {@code {"outcome": "RECORDED"|"STALE"|"CONNECT_FAILED"|"DUPLICATE"|"QUARANTINED", "reason": "<code, only when
+ * quarantined>"}}.
  * Exceptions (an unavailable table) propagate: Lambda retries twice, then the on-failure destination keeps the
  * event for the {@code redrive} handler.
  */

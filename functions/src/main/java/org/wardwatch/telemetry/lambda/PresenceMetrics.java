@@ -9,7 +9,8 @@ import org.wardwatch.telemetry.service.PresenceResult;
 /**
  * Counts each lifecycle event's outcome as CloudWatch metrics in embedded metric format, as {@link TelemetryMetrics}
  * does for messages: one JSON line on stdout. Namespace {@code wardwatch}: {@code PresenceEvents},
- * {@code PresenceRecorded}, {@code PresenceStale}, {@code PresenceDuplicates}, {@code PresenceQuarantined} by
+ * {@code PresenceRecorded}, {@code PresenceStale}, {@code PresenceConnectFailures} (refused connects),
+ * {@code PresenceDuplicates}, {@code PresenceQuarantined} by
  * tenant, and a quarantined event under {@code Rejections} by tenant and reason, the metric rejected messages are
  * counted under. Counts and reason codes only, never the event.
  */
@@ -32,6 +33,7 @@ public class PresenceMetrics {
         totals.put("PresenceEvents", 1);
         totals.put("PresenceRecorded", result.outcome() == PresenceResult.Outcome.RECORDED ? 1 : 0);
         totals.put("PresenceStale", result.outcome() == PresenceResult.Outcome.STALE ? 1 : 0);
+        totals.put("PresenceConnectFailures", result.outcome() == PresenceResult.Outcome.CONNECT_FAILED ? 1 : 0);
         totals.put("PresenceDuplicates", result.outcome() == PresenceResult.Outcome.DUPLICATE ? 1 : 0);
         totals.put("PresenceQuarantined", result.outcome() == PresenceResult.Outcome.QUARANTINED ? 1 : 0);
         emit(Map.of("tenant", tenant), totals);

@@ -16,6 +16,11 @@ public record PresenceResult(Outcome outcome, String reason) {
          * the newest disconnected event).
          */
         STALE,
+        /**
+         * A refused CONNECT ({@code connect_failed}): kept in the history and counted; the presence is unchanged,
+         * since the device may be connected on another connection.
+         */
+        CONNECT_FAILED,
         /** The same event again: nothing new is recorded (a presence an earlier attempt left unwritten is). */
         DUPLICATE,
         /** Rejected and quarantined with {@link #reason()}. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.Presence;
+import org.wardwatch.telemetry.core.PresenceConnectFailure;
 import org.wardwatch.telemetry.core.PresenceDecoder;
 import org.wardwatch.telemetry.core.PresenceDecoding;
 import org.wardwatch.telemetry.core.PresenceEvent;
@@ -18,7 +19,9 @@ import org.wardwatch.telemetry.core.RejectionReason;
  * history keeps it once, and applying an event twice changes nothing.
  *
  * <p>A device's presence is recorded whatever its registry status: the last disconnect of a revoked device is what
- * one wants to see.
+ * one wants to see. So are its refused connects ({@code connect_failed}, each retry of a revoked device): kept in its
+ * history and answered {@link PresenceResult.Outcome#CONNECT_FAILED}, without touching its presence, since a refused
+ * connect says nothing of a connection the device may have elsewhere.
  */
 public final class PresenceService {
 
@@ -47,15 +50,14 @@ public final class PresenceService {
         if (decoding instanceof PresenceDecoding.Rejected rejected) {
             return quarantine(payload, rejected.clientId(), rejected.timestamp(), rejected.rejection());
         }
+        if (decoding instanceof PresenceDecoding.FailedConnect failed) {
+            return connectFailed(payload, failed.failure());
+        }
         PresenceEvent event = ((PresenceDecoding.Decoded) decoding).event();
         Device device = registry.find(event.clientId()).orElse(null);
-        if (device == null) {
-            return quarantine(payload, event.clientId(), event.timestamp(), Rejection.ofMessage(
-                    RejectionReason.UNKNOWN_DEVICE, "the client id is not in the tenant's device registry"));
-        }
-        if (!tenantId.equals(device.tenantId())) {
-            return quarantine(payload, event.clientId(), event.timestamp(), Rejection.ofMessage(
-                    RejectionReason.TENANT_MISMATCH, "the device is registered to another tenant"));
+        Rejection notOurs = notThisTenants(device);
+        if (notOurs != null) {
+            return quarantine(payload, event.clientId(), event.timestamp(), notOurs);
         }
         boolean firstDelivery = store.recordEvent(device, event);
         boolean current = advance(device, event);
@@ -63,6 +65,28 @@ public final class PresenceService {
             return new PresenceResult(PresenceResult.Outcome.DUPLICATE, null);
         }
         return new PresenceResult(current ? PresenceResult.Outcome.RECORDED : PresenceResult.Outcome.STALE, null);
+    }
+
+    private PresenceResult connectFailed(byte[] payload, PresenceConnectFailure failure) {
+        Device device = registry.find(failure.clientId()).orElse(null);
+        Rejection notOurs = notThisTenants(device);
+        if (notOurs != null) {
+            return quarantine(payload, failure.clientId(), failure.timestamp(), notOurs);
+        }
+        return new PresenceResult(store.recordConnectFailure(device, failure)
+                ? PresenceResult.Outcome.CONNECT_FAILED : PresenceResult.Outcome.DUPLICATE, null);
+    }
+
+    /** Why a client id's events are not this tenant's to record, or null when the device is this tenant's. */
+    private Rejection notThisTenants(Device device) {
+        if (device == null) {
+            return Rejection.ofMessage(RejectionReason.UNKNOWN_DEVICE,
+                    "the client id is not in the tenant's device registry");
+        }
+        if (!tenantId.equals(device.tenantId())) {
+            return Rejection.ofMessage(RejectionReason.TENANT_MISMATCH, "the device is registered to another tenant");
+        }
+        return null;
     }
 
     /** Applies the event to the stored presence until a conditional write succeeds; true if it became current. */

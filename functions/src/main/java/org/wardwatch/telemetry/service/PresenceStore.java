@@ -1,6 +1,7 @@
 package org.wardwatch.telemetry.service;
 
 import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.telemetry.core.PresenceConnectFailure;
 import org.wardwatch.telemetry.core.PresenceEvent;
 import org.wardwatch.telemetry.core.PresenceState;
 
@@ -21,6 +22,14 @@ public interface PresenceStore {
      * @return false when it was there already (a duplicate delivery, counted on the item)
      */
     boolean recordEvent(Device device, PresenceEvent event);
+
+    /**
+     * Keeps a refused connect in the device's history under a key made of its time and type; the presence is not
+     * touched.
+     *
+     * @return false when it was there already (a duplicate delivery, counted on the item)
+     */
+    boolean recordConnectFailure(Device device, PresenceConnectFailure failure);
 
     Stored presence(String thingName);
 

@@ -22,6 +22,12 @@ class PresenceDecoderTest {
              "sessionIdentifier":"a4666d2a7d844ae4ac5d7b38c9cb7967","principalIdentifier":"12345678901234567890",
              "clientInitiatedDisconnect":true,"disconnectReason":"CLIENT_INITIATED_DISCONNECT","versionNumber":0}""";
 
+    /** As the local broker publishes a refused CONNECT (AWS's "Connect attempt failure event"). */
+    static final String CONNECT_FAILED = """
+            {"clientId":"icu1-oximeter-04","timestamp":1573002450123,"eventType":"connect_failed",
+             "connectFailureReason":"AUTHORIZATION_FAILED","principalIdentifier":"12345678901234567890",
+             "ipAddress":"192.0.2.0"}""";
+
     private final PresenceDecoder decoder = new PresenceDecoder();
 
     private PresenceDecoding decode(String json) {
@@ -52,6 +58,36 @@ class PresenceDecoderTest {
 
         assertThat(((PresenceDecoding.Decoded) decoding).event().disconnectReason()).isEqualTo("QUOTA_EXCEEDED_2027");
         assertThat(((PresenceDecoding.Decoded) decoding).event().clientInitiatedDisconnect()).isFalse();
+    }
+
+    @Test
+    void connectFailedEvent_isARefusedConnect_withItsReason_needingNoSessionOrVersion() {
+        PresenceDecoding decoding = decode(CONNECT_FAILED);
+
+        assertThat(decoding).isEqualTo(new PresenceDecoding.FailedConnect(new PresenceConnectFailure(
+                "icu1-oximeter-04", Instant.ofEpochMilli(1573002450123L), "AUTHORIZATION_FAILED")));
+    }
+
+    @Test
+    void connectFailedEvent_withASessionAndVersionAsWell_isStillARefusedConnect() {
+        PresenceDecoding decoding = decode(CONNECT_FAILED.replace("\"ipAddress\"",
+                "\"sessionIdentifier\":\"00000000000000000000000000000000\",\"versionNumber\":0,\"ipAddress\""));
+
+        assertThat(decoding).isInstanceOf(PresenceDecoding.FailedConnect.class);
+    }
+
+    @Test
+    void theTopicOfAConnectFailedDeadLetter_mustNameItsTypeAndClient() {
+        byte[] bytes = CONNECT_FAILED.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(decoder.decode(bytes, "$aws/events/presence/connect_failed/icu1-oximeter-04"))
+                .isInstanceOf(PresenceDecoding.FailedConnect.class);
+        assertThat(reason(decoder.decode(bytes, "$aws/events/presence/disconnected/icu1-oximeter-04")))
+                .isEqualTo(RejectionReason.INVALID_FIELD);
+        assertThat(reason(decoder.decode(bytes, "$aws/events/presence/connect_failed/icu1-oximeter-05")))
+                .isEqualTo(RejectionReason.DEVICE_MISMATCH);
+        assertThat(reason(decoder.decode(CONNECTED.getBytes(StandardCharsets.UTF_8),
+                "$aws/events/presence/connect_failed/icu1-oximeter-04"))).isEqualTo(RejectionReason.INVALID_FIELD);
     }
 
     @Test
@@ -90,6 +126,18 @@ class PresenceDecoderTest {
                         RejectionReason.INVALID_FIELD),
                 Arguments.of("eventType subscribed", CONNECTED.replace("\"connected\"", "\"subscribed\""),
                         RejectionReason.UNSUPPORTED_EVENT_TYPE),
+                Arguments.of("connect_failed without a reason", CONNECT_FAILED.replace(
+                        "\"connectFailureReason\":\"AUTHORIZATION_FAILED\",", ""), RejectionReason.MISSING_FIELD),
+                Arguments.of("connect_failed reason in lower case", CONNECT_FAILED.replace("AUTHORIZATION_FAILED",
+                        "authorization_failed"), RejectionReason.INVALID_FIELD),
+                Arguments.of("connect_failed reason a number", CONNECT_FAILED.replace("\"AUTHORIZATION_FAILED\"",
+                        "1"), RejectionReason.INVALID_FIELD),
+                Arguments.of("connect_failed without a timestamp", CONNECT_FAILED.replace(
+                        "\"timestamp\":1573002450123,", ""), RejectionReason.MISSING_FIELD),
+                Arguments.of("connect_failed with a client id with '#'", CONNECT_FAILED.replace("icu1-oximeter-04",
+                        "icu1#oximeter"), RejectionReason.INVALID_FIELD),
+                Arguments.of("eventType connectFailed", CONNECT_FAILED.replace("\"connect_failed\"",
+                        "\"connectFailed\""), RejectionReason.UNSUPPORTED_EVENT_TYPE),
                 Arguments.of("eventType in capitals", CONNECTED.replace("\"connected\"", "\"CONNECTED\""),
                         RejectionReason.UNSUPPORTED_EVENT_TYPE),
                 Arguments.of("no timestamp", CONNECTED.replace("\"timestamp\":1573002230757,", ""),

@@ -53,6 +53,13 @@ class PresenceHandlerTest {
                 + "\"versionNumber\":" + version + "}";
     }
 
+    /** A refused CONNECT, as the local broker publishes it (AWS IoT Core, "Connect attempt failure event"). */
+    static String connectFailed(String client, Instant at) {
+        return "{\"clientId\":\"" + client + "\",\"timestamp\":" + at.toEpochMilli()
+                + ",\"eventType\":\"connect_failed\",\"connectFailureReason\":\"AUTHORIZATION_FAILED\","
+                + "\"principalIdentifier\":\"12345678901234567890\",\"ipAddress\":\"192.0.2.0\"}";
+    }
+
     private static JsonPath send(String event) {
         return given().contentType(ContentType.JSON).body(event).when().post().then().statusCode(200)
                 .extract().jsonPath();
@@ -146,6 +153,49 @@ class PresenceHandlerTest {
         assertThat(state.get("lastDisconnectReason").s()).isEqualTo("DUPLICATE_CLIENTID");
         assertThat(state.get("lastDisconnectSessionIdentifier").s()).isEqualTo("old");
         assertThat(history(tenant, "pr-takeover")).hasSize(3);
+    }
+
+    @Test
+    void refusedConnects_ofADeviceConnectedElsewhere_areKeptInItsHistory_andLeaveItConnected() {
+        tenant.registerDevice("pr-impersonated", "pulse_oximeter", "ICU-1", "9");
+        send(connected("pr-impersonated", T0, "s1", 4));
+        Map<String, AttributeValue> before = presence(tenant, "pr-impersonated");
+        String firstRefusal = connectFailed("pr-impersonated", T0.plusSeconds(5));
+
+        assertThat(send(firstRefusal).getMap("$")).isEqualTo(Map.of("outcome", "CONNECT_FAILED"));
+        assertThat(send(connectFailed("pr-impersonated", T0.plusSeconds(6))).getMap("$"))
+                .isEqualTo(Map.of("outcome", "CONNECT_FAILED"));
+        assertThat(send(firstRefusal).getMap("$")).as("delivered again").isEqualTo(Map.of("outcome", "DUPLICATE"));
+
+        assertThat(presence(tenant, "pr-impersonated")).isEqualTo(before);
+        assertThat(before.get("connected").bool()).isTrue();
+        List<Map<String, AttributeValue>> history = history(tenant, "pr-impersonated");
+        assertThat(history).extracting(i -> i.get("sk").s()).containsExactly(
+                "P#2026-11-25T08:00:00.000Z#s1#connected",
+                "P#2026-11-25T08:00:05.000Z#connect_failed",
+                "P#2026-11-25T08:00:06.000Z#connect_failed");
+        assertThat(history.get(1).get("connectFailureReason").s()).isEqualTo("AUTHORIZATION_FAILED");
+        assertThat(history.get(1).get("eventType").s()).isEqualTo("connect_failed");
+        assertThat(history.get(1).get("deliveries").n()).isEqualTo("2");
+        assertThat(history.get(1)).doesNotContainKeys("ipAddress", "principalIdentifier", "sessionIdentifier");
+
+        // the session's own disconnect is still newer than its connect, whatever failed in between
+        assertThat(send(disconnected("pr-impersonated", T0.plusSeconds(60), "s1", 4, "CONNECTION_LOST"))
+                .getMap("$")).isEqualTo(Map.of("outcome", "RECORDED"));
+        assertThat(presence(tenant, "pr-impersonated").get("connected").bool()).isFalse();
+    }
+
+    @Test
+    void aRefusedConnect_ofAnUnknownOrAnotherTenantsClientId_isQuarantined() {
+        tenant.registerDevice("pr-foreign-retry", "pulse_oximeter", "ICU-1", "10", "ACTIVE", "other-hospital");
+        String stranger = connectFailed("pr-unknown-retry", T0);
+
+        assertThat(send(stranger).getMap("$")).isEqualTo(Map.of("outcome", "QUARANTINED", "reason", "UNKNOWN_DEVICE"));
+        assertThat(send(connectFailed("pr-foreign-retry", T0)).getMap("$"))
+                .isEqualTo(Map.of("outcome", "QUARANTINED", "reason", "TENANT_MISMATCH"));
+        assertThat(quarantined(tenant, "D#pr-unknown-retry", "UNKNOWN_DEVICE")).singleElement()
+                .satisfies(i -> assertThat(i.get("payload").b().asUtf8String()).isEqualTo(stranger));
+        assertThat(history(tenant, "pr-foreign-retry")).isEmpty();
     }
 
     @Test

@@ -196,6 +196,11 @@ class PresenceConcurrencyTest {
         }
 
         @Override
+        public boolean recordConnectFailure(Device device, org.wardwatch.telemetry.core.PresenceConnectFailure failure) {
+            return store.recordConnectFailure(device, failure);
+        }
+
+        @Override
         public Stored presence(String thingName) {
             return store.presence(thingName);
         }
