@@ -12,7 +12,9 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
 import com.hivemq.extension.sdk.api.client.parameter.ClientTlsInformation;
+import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
@@ -30,6 +32,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -123,11 +126,24 @@ public final class IotCoreAuthorization implements ExtensionMain {
         Services.extensionExecutorService().submit(() -> {
             try {
                 IotRegistryView.Identity identity = registry.resolve(clientId, certificate.get());
+                WillPublishPacket will = input.getConnectPacket().getWillPublish().orElse(null);
+                String willRefusal = will == null ? null : publishRefusal(identity, clientId, will);
                 if (!allows(identity, clientId, "iot:Connect", "client/" + clientId)) {
                     refuse(output, clientId, "iot:Connect not allowed by the certificate's policies");
+                } else if (willRefusal != null) {
+                    refuse(output, clientId, "Last Will: " + willRefusal);
                 } else {
                     String token = UUID.randomUUID().toString();
-                    sessions.open(clientId, token, identity);
+                    sessions.open(clientId, token, identity, will == null ? null
+                            : new LiveSessions.Will(will.getTopic(), will.getPayload().map(IotCoreAuthorization::bytes)
+                                    .orElse(new byte[0])));
+                    if (will != null) {
+                        // HiveMQ checks a will against the default permissions once more after the authorizer
+                        // allowed it, just before the CONNACK: without this one it refuses every will.
+                        output.getDefaultPermissions().add(Builders.topicPermission().topicFilter(will.getTopic())
+                                .activity(TopicPermission.MqttActivity.PUBLISH).type(TopicPermission.PermissionType.ALLOW)
+                                .build());
+                    }
                     var attributes = input.getConnectionInformation().getConnectionAttributeStore();
                     attributes.putAsString(LifecycleEvents.PRINCIPAL_ATTRIBUTE, identity.certificateId());
                     attributes.putAsString(LifecycleEvents.SESSION_ATTRIBUTE, token);
@@ -170,12 +186,17 @@ public final class IotCoreAuthorization implements ExtensionMain {
 
     private void authorizeReceive(PublishOutboundInput input, PublishOutboundOutput output) {
         String clientId = input.getClientInformation().getClientId();
-        IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
+        IotRegistryView.Identity identity = sessions.identity(token(input.getConnectionInformation())).orElse(null);
         if (identity == null
                 || !allows(identity, clientId, "iot:Receive", "topic/" + input.getPublishPacket().getTopic())) {
             refusals.merge("receive", 1, Integer::sum);
             output.preventPublishDelivery();
         }
+    }
+
+    /** The token authentication left on the connection, or null before it did. */
+    private static String token(ConnectionInformation connection) {
+        return connection.getConnectionAttributeStore().getAsString(LifecycleEvents.SESSION_ATTRIBUTE).orElse(null);
     }
 
     private static String commonName(X509Certificate certificate) {
@@ -189,18 +210,12 @@ public final class IotCoreAuthorization implements ExtensionMain {
         public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
             String clientId = input.getClientInformation().getClientId();
             PublishPacket publish = input.getPublishPacket();
-            IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
+            IotRegistryView.Identity identity = sessions.identity(token(input.getConnectionInformation())).orElse(null);
             String refusal = publishRefusal(identity, clientId, publish);
             byte[] payload = publish.getPayload().map(IotCoreAuthorization::bytes).orElse(new byte[0]);
             if (publish instanceof WillPublishPacket) {
-                // Authorized at CONNECT; it reaches the rules engine only when the session ends as IoT Core sends it.
-                if (refusal != null) {
-                    refusals.merge("connect", 1, Integer::sum);
-                    LOG.info("refused the Last Will of client {}: {}", clientId, refusal);
-                    output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "Last Will: " + refusal);
-                    return;
-                }
-                sessions.keepWill(clientId, new LiveSessions.Will(publish.getTopic(), payload));
+                // Decided at CONNECT (authenticate); it reaches the rules engine when the session ends as IoT Core
+                // sends it.
                 output.authorizeSuccessfully();
                 return;
             }
@@ -225,7 +240,7 @@ public final class IotCoreAuthorization implements ExtensionMain {
         @Override
         public void authorizeSubscribe(SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
             String clientId = input.getClientInformation().getClientId();
-            IotRegistryView.Identity identity = sessions.identity(clientId).orElse(null);
+            IotRegistryView.Identity identity = sessions.identity(token(input.getConnectionInformation())).orElse(null);
             String filter = input.getSubscription().getTopicFilter();
             if (identity != null && allows(identity, clientId, "iot:Subscribe", "topicfilter/" + filter)) {
                 output.authorizeSuccessfully();

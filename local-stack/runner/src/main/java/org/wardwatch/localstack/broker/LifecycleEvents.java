@@ -125,12 +125,18 @@ final class LifecycleEvents implements ClientLifecycleEventListenerProvider {
             publish(connected);
         }
 
+        /**
+         * HiveMQ fires this, and never {@link #onAuthenticationSuccessful}, also when the CONNECT was authenticated but
+         * its Last Will refused: the session authentication opened for it ends without its will.
+         */
         @Override
         public void onAuthenticationFailedDisconnect(AuthenticationFailedInput input) {
             ConnectionInformation connection = input.getConnectionInformation();
-            publish(LifecycleEvent.connectFailed(input.getClientInformation().getClientId(),
-                    System.currentTimeMillis(), principal(connection),
+            String clientId = input.getClientInformation().getClientId();
+            publish(LifecycleEvent.connectFailed(clientId, System.currentTimeMillis(), principal(connection),
                     connection.getInetAddress().map(InetAddress::getHostAddress).orElse("unknown")));
+            connection.getConnectionAttributeStore().getAsString(SESSION_ATTRIBUTE)
+                    .ifPresent(token -> sessionEnded.ended(clientId, token, false));
         }
 
         @Override

@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's authenticated connections, each with the identity and policies it connected with and the Last Will
- * its policies allowed. IoT Core disconnects the devices of a certificate that stops being ACTIVE ("within a few
- * minutes", UpdateCertificate); {@link #endSessionsOfRetiredCertificates} does it on every sweep (each second
- * locally), with one listing of the registry's certificates.
+ * its policies allowed, under the token authentication gave the connection (not under its client id: a CONNECT that
+ * HiveMQ still refuses after authentication must not replace the session a live connection of the same client id
+ * has, and after a takeover each session ends with its own will). IoT Core disconnects the devices of a certificate that stops being ACTIVE ("within a few minutes",
+ * UpdateCertificate); {@link #endSessionsOfRetiredCertificates} does it on every sweep (each second locally), with
+ * one listing of the registry's certificates.
  */
 final class LiveSessions {
 
@@ -22,7 +24,7 @@ final class LiveSessions {
     record Will(String topic, byte[] payload) {
     }
 
-    private record Session(String token, IotRegistryView.Identity identity, Will will) {
+    private record Session(String clientId, IotRegistryView.Identity identity, Will will) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -34,25 +36,25 @@ final class LiveSessions {
         this.listener = listener;
     }
 
-    /** A connection authenticated: it replaces any earlier session of the client id (a session takeover). */
-    void open(String clientId, String token, IotRegistryView.Identity identity) {
-        sessions.put(clientId, new Session(token, identity, null));
+    /** A connection authenticated with {@code token}, with the will its policies allowed (or null). */
+    void open(String clientId, String token, IotRegistryView.Identity identity, Will will) {
+        sessions.put(token, new Session(clientId, identity, will));
     }
 
-    Optional<IotRegistryView.Identity> identity(String clientId) {
-        return Optional.ofNullable(sessions.get(clientId)).map(Session::identity);
+    /** The identity the connection of {@code token} authenticated with; empty for null or an ended session. */
+    Optional<IotRegistryView.Identity> identity(String token) {
+        return Optional.ofNullable(token).map(sessions::get).map(Session::identity);
     }
 
-    /** The will the client's policies allowed at connect, kept until its session ends. */
-    void keepWill(String clientId, Will will) {
-        sessions.computeIfPresent(clientId, (id, s) -> new Session(s.token(), s.identity(), will));
-    }
-
-    /** The session {@code token} ended; its will reaches the rules engine when IoT Core would publish it. */
+    /**
+     * The connection of {@code token} ended (or its CONNECT was refused after authentication: then
+     * {@code willIsPublished} is false); its will reaches the rules engine when IoT Core would publish it. (HiveMQ
+     * itself publishes it to subscribers.)
+     */
     void ended(String clientId, String token, boolean willIsPublished) {
-        Session session = sessions.get(clientId);
-        if (session == null || !session.token().equals(token) || !sessions.remove(clientId, session)) {
-            return; // already replaced by a newer connection of the same client id
+        Session session = token == null ? null : sessions.remove(token);
+        if (session == null) {
+            return;
         }
         if (willIsPublished && session.will() != null) {
             listener.onPublish(clientId, session.will().topic(), session.will().payload(), System.currentTimeMillis());
@@ -71,12 +73,12 @@ final class LiveSessions {
             LOG.warn("could not list the registry's certificates to check live sessions: {}", e.toString());
             return;
         }
-        sessions.forEach((clientId, session) -> {
+        sessions.forEach((token, session) -> {
             String status = statuses.getOrDefault(session.identity().certificateId(), "DELETED");
             if (!status.equals("ACTIVE")) {
-                LOG.info("ending the session of client {}: its certificate is {}", clientId, status);
-                Services.clientService().disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED,
-                        "certificate is " + status);
+                LOG.info("ending the session of client {}: its certificate is {}", session.clientId(), status);
+                Services.clientService().disconnectClient(session.clientId(), false,
+                        DisconnectReasonCode.NOT_AUTHORIZED, "certificate is " + status);
             }
         });
     }

@@ -56,12 +56,17 @@ final class Mosquitto {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    /** Starts mosquitto_pub reading lines from its standard input ({@code -l}): it stays connected until ended. */
-    Process startLinePublisher(String version, String clientId, String topic, Path output) throws IOException {
+    /**
+     * Starts mosquitto_pub reading lines from its standard input ({@code -l}): it stays connected until its input
+     * ends (then it disconnects cleanly) or it is killed (then the broker sees the connection drop).
+     */
+    Process startLinePublisher(String version, String clientId, String topic, Path output, String... extra)
+            throws IOException {
         // stdbuf: unbuffered, so its output can be read while it runs
         List<String> command = new ArrayList<>(List.of("stdbuf", "-o0", require("mosquitto_pub")));
         command.addAll(connection);
         command.addAll(List.of("-V", version, "-i", clientId, "-t", topic, "-q", "1", "-l"));
+        command.addAll(List.of(extra));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
