@@ -120,14 +120,15 @@ public final class ReadingsStore extends Construct {
     /**
      * What the silent-devices check needs (functions/README.md, "Device alerts"): {@code Scan} of the devices table
      * for the ACTIVE devices; on the readings table (itself, not its indexes) {@code BatchGetItem} for the devices'
-     * latest items, {@code Query} for a device's pending alerts, {@code GetItem} of its silence state, and
-     * {@code PutItem}, {@code UpdateItem},
-     * {@code ConditionCheckItem} for the transaction that writes the state and the alert's outbox item and for
-     * marking the alert sent; the key to read and write them.
+     * latest items, {@code GetItem} of its silence state and of the outbox item that state names as unsent, and
+     * {@code PutItem}, {@code UpdateItem}, {@code ConditionCheckItem} for the transaction that writes the state and
+     * the alert's outbox item, for marking the alert sent and for clearing the state's unsent mark; no
+     * {@code Query} (the state names its unsent alert, so the outbox is never searched); the key to read and
+     * write them.
      */
     public void grantSilenceCheckAccess(IGrantable function) {
         grantOnTable(function, devices, "dynamodb:Scan");
-        grantOnTable(function, readings, "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:GetItem",
+        grantOnTable(function, readings, "dynamodb:BatchGetItem", "dynamodb:GetItem",
                 "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem");
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,6 +20,7 @@ public final class IotBroker implements AutoCloseable {
 
     /** HiveMQ's default of 1,000 queued messages per client silently dropped QoS 1 messages under load. */
     private static final int MAX_QUEUE = 100_000;
+    private static final int BIND_ATTEMPTS = 5;
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
@@ -31,7 +33,29 @@ public final class IotBroker implements AutoCloseable {
     }
 
     public static IotBroker start(Path directory, BrokerTls tls, IotRegistryView registry, PublishListener listener) {
-        int port = org.wardwatch.emulator.MotoServer.freePort();
+        return start(directory, tls, registry, listener, org.wardwatch.emulator.MotoServer::freePort);
+    }
+
+    /**
+     * Starts on the first port from {@code ports} that it can bind. HiveMQ cannot report a port it picked itself,
+     * so a free port is picked first; another process may take it before HiveMQ binds it, and then the next one is
+     * tried.
+     */
+    static IotBroker start(Path directory, BrokerTls tls, IotRegistryView registry, PublishListener listener,
+                           IntSupplier ports) {
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            try {
+                return startOn(ports.getAsInt(), directory.resolve("attempt-" + attempt), tls, registry, listener);
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+        }
+        throw failure;
+    }
+
+    private static IotBroker startOn(int port, Path directory, BrokerTls tls, IotRegistryView registry,
+                                     PublishListener listener) {
         try {
             Path conf = Files.createDirectories(directory.resolve("conf"));
             Path data = Files.createDirectories(directory.resolve("data"));
@@ -51,7 +75,12 @@ public final class IotBroker implements AutoCloseable {
                             .withExtensionMain(authorization)
                             .build())
                     .build();
-            hivemq.start().get(60, TimeUnit.SECONDS);
+            try {
+                hivemq.start().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                closeQuietly(hivemq);
+                throw e;
+            }
             return new IotBroker(hivemq, port, authorization);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,6 +89,14 @@ public final class IotBroker implements AutoCloseable {
             throw new IllegalStateException("interrupted while starting the broker", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the MQTT broker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedHiveMQ hivemq) {
+        try {
+            hivemq.close();
+        } catch (Exception e) {
+            // a broker that never started has little to release; the start failure is what the caller needs
         }
     }
 

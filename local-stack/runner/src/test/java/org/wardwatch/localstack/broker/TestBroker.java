@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.wardwatch.devicecerts.DeviceIdentity;
 import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DevicePolicy;
@@ -47,6 +48,11 @@ final class TestBroker implements AutoCloseable {
     private final Path directory;
 
     TestBroker(Path directory, PublishListener listener) throws Exception {
+        this(directory, listener, MotoServer::freePort);
+    }
+
+    /** The same, with the broker's port picked from {@code ports}. */
+    TestBroker(Path directory, PublishListener listener, IntSupplier ports) throws Exception {
         this.directory = directory;
         iot = IotClient.builder().endpointOverride(MotoServer.shared().endpoint()).region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
@@ -59,7 +65,7 @@ final class TestBroker implements AutoCloseable {
             iot.createPolicy(b -> b.policyName(policy).policyDocument(DevicePolicy.document(REGION, ACCOUNT, TENANT)));
         }
         tls = BrokerTls.create(directory.resolve("broker"), List.of(ca.certificate()));
-        broker = IotBroker.start(directory.resolve("broker"), tls, new IotRegistryView(iot), listener);
+        broker = IotBroker.start(directory.resolve("broker"), tls, new IotRegistryView(iot), listener, ports);
     }
 
     /** Issues {@code thing}'s certificate from the tenant CA and registers it: ACTIVE, on the thing, with the policy. */
