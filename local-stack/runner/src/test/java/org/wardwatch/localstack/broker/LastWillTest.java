@@ -99,6 +99,7 @@ class LastWillTest {
         String topic = broker.telemetryTopic(device.thing());
         String[] willArgs = {"--will-topic", topic, "--will-payload", WILL, "--will-qos", "1"};
         Mosquitto mosquitto = broker.mosquitto(device);
+        int lost = 0;
         for (String version : List.of("mqttv5", "mqttv311")) {
             Path cleanLog = directory.resolve("clean-" + version + ".log");
             Process clean = mosquitto.startLinePublisher(version, device.thing(), topic, cleanLog, willArgs);
@@ -106,16 +107,23 @@ class LastWillTest {
             clean.getOutputStream().close();
             assertThat(clean.waitFor(15, TimeUnit.SECONDS)).isTrue();
             assertThat(Files.readString(cleanLog)).contains("sending DISCONNECT");
+            int round = lost + 1;
+            // the clean session has ended at the broker before the next one takes its client id
+            await(() -> disconnectReasons(device.thing()).stream().filter("CLIENT_INITIATED_DISCONNECT"::equals)
+                    .count() == round, "the clean disconnect of " + version);
 
             Path killedLog = directory.resolve("killed-" + version + ".log");
             Process killed = mosquitto.startLinePublisher(version, device.thing(), topic, killedLog, willArgs);
             awaitOutput(killedLog, "received CONNACK (0)");
             killed.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
-            await(() -> disconnectReasons(device.thing()).contains("CONNECTION_LOST"), "the lost connection");
+            int lostSoFar = ++lost;
+            // count them: the first round's lost connection must not stand in for this round's
+            await(() -> disconnectReasons(device.thing()).stream().filter("CONNECTION_LOST"::equals).count() == lostSoFar,
+                    "the lost connection of " + version);
         }
-        // each will is handed on right after its session's disconnected event, so all are in by now
         assertThat(disconnectReasons(device.thing())).containsExactly("CLIENT_INITIATED_DISCONNECT",
                 "CONNECTION_LOST", "CLIENT_INITIATED_DISCONNECT", "CONNECTION_LOST");
+        await(() -> willsOf(device.thing()).size() >= 2, "the killed clients' wills");
         assertThat(willsOf(device.thing())).hasSize(2).allSatisfy(h -> assertThat(h.payload()).isEqualTo(WILL));
     }
 
