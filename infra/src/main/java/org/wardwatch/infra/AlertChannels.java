@@ -1,6 +1,6 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.Contact;
+import org.wardwatch.model.tenant.Contact;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;

@@ -1,6 +1,7 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.Contact;
+import org.wardwatch.model.tenant.TenantNames;
+import org.wardwatch.model.tenant.Contact;
 import software.amazon.awscdk.services.kms.IKey;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.TenantNames;
 import java.util.Objects;
 
 /** What {@link DeviceFleet} needs: the tenant's names. */

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
@@ -13,7 +14,7 @@ import software.constructs.Construct;
  */
 public final class ExcursionAcknowledgements extends Construct {
 
-    public static final String HANDLER = "acknowledge-excursion";
+    public static final String HANDLER = Handler.ACKNOWLEDGE_EXCURSION.handlerName();
 
     private final TenantFunction function;
 

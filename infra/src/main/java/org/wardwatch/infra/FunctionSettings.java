@@ -1,10 +1,12 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.FunctionRuntime;
+import org.wardwatch.model.tenant.FunctionRuntime;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,14 +20,16 @@ import java.util.Objects;
  * @param logRetentionDays retention of each function's log group (one of CloudWatch Logs' periods)
  * @param environment      the environment every handler gets (ordered: it is written into the template); each
  *                         function adds its {@code QUARKUS_LAMBDA_HANDLER}
+ * @param layers           the layers every function gets: the tenant configuration file's
  */
 public record FunctionSettings(Code code, FunctionRuntime runtime, int memoryMb, int logRetentionDays,
-                               Map<String, String> environment) {
+                               Map<String, String> environment, List<ILayerVersion> layers) {
 
     public FunctionSettings {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(runtime, "runtime");
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        layers = List.copyOf(layers);
     }
 
     public static Builder builder() {
@@ -38,6 +42,7 @@ public record FunctionSettings(Code code, FunctionRuntime runtime, int memoryMb,
         private int memoryMb = 1024;
         private int logRetentionDays = 365;
         private Map<String, String> environment = new LinkedHashMap<>();
+        private List<ILayerVersion> layers = List.of();
 
         public Builder code(Code code) {
             this.code = code;
@@ -64,8 +69,13 @@ public record FunctionSettings(Code code, FunctionRuntime runtime, int memoryMb,
             return this;
         }
 
+        public Builder layers(List<ILayerVersion> layers) {
+            this.layers = layers;
+            return this;
+        }
+
         public FunctionSettings build() {
-            return new FunctionSettings(code, runtime, memoryMb, logRetentionDays, environment);
+            return new FunctionSettings(code, runtime, memoryMb, logRetentionDays, environment, layers);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -26,7 +28,7 @@ public final class Ingest extends Construct {
     static final String SQL = "SELECT encode(*, 'base64') AS payload, topic(2) AS tenantId, topic(4) AS thingName, "
             + "clientid() AS clientId, timestamp() AS receivedAt FROM '%s'";
 
-    public static final String HANDLER = "telemetry";
+    public static final String HANDLER = Handler.TELEMETRY.handlerName();
 
     private final Function function;
     private final Alias alias;

@@ -1,5 +1,7 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iot.CfnTopicRule;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -19,7 +21,7 @@ import software.constructs.Construct;
  */
 public final class Presence extends Construct {
 
-    public static final String HANDLER = "presence";
+    public static final String HANDLER = Handler.PRESENCE.handlerName();
     /** The rule's SQL: the event as IoT Core publishes it, which is what the function reads. */
     public static final String SQL = "SELECT * FROM '$aws/events/presence/+/+'";
 

@@ -1,5 +1,7 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.FunctionEnvironment;
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
@@ -21,7 +23,7 @@ import java.util.List;
  */
 public final class Redrive extends Construct {
 
-    public static final String HANDLER = "redrive";
+    public static final String HANDLER = Handler.REDRIVE.handlerName();
 
     private final TenantFunction function;
 
@@ -37,8 +39,8 @@ public final class Redrive extends Construct {
                 .reservedConcurrency(1)
                 .build());
         Function redrive = function.function();
-        redrive.addEnvironment("WARDWATCH_RULE_ERROR_QUEUE_URL", props.ruleErrorQueue().getQueueUrl());
-        redrive.addEnvironment("WARDWATCH_FAILURE_QUEUE_URL", props.failureQueue().getQueueUrl());
+        redrive.addEnvironment(FunctionEnvironment.RULE_ERROR_QUEUE_URL, props.ruleErrorQueue().getQueueUrl());
+        redrive.addEnvironment(FunctionEnvironment.FAILURE_QUEUE_URL, props.failureQueue().getQueueUrl());
 
         // Not IQueue.grantConsumeMessages, which adds ChangeMessageVisibility and GetQueueUrl: the handler needs
         // these three, and kms:Decrypt to read what was encrypted with the tenant's key.

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public final class SilentDevices extends Construct {
 
-    public static final String HANDLER = "silence";
+    public static final String HANDLER = Handler.SILENCE.handlerName();
     /** The schedule rule's name, after the tenant's prefix: {@code wardwatch-<tenant>-silence-schedule}. */
     public static final String SCHEDULE = HANDLER + "-schedule";
 

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
@@ -13,7 +14,7 @@ import software.constructs.Construct;
  */
 public final class TemperatureLogs extends Construct {
 
-    public static final String HANDLER = "temperature-log";
+    public static final String HANDLER = Handler.TEMPERATURE_LOG.handlerName();
 
     private final TenantFunction function;
 

@@ -1,6 +1,8 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.FunctionRuntime;
+import org.wardwatch.model.tenant.FunctionEnvironment;
+import org.wardwatch.model.tenant.TenantNames;
+import org.wardwatch.model.tenant.FunctionRuntime;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -77,7 +79,7 @@ public final class TenantFunction extends Construct {
 
         boolean jvm = settings.runtime() == FunctionRuntime.JVM;
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("QUARKUS_LAMBDA_HANDLER", props.handler());
+        environment.put(FunctionEnvironment.HANDLER, props.handler());
         if (jvm) {
             environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
         }
@@ -94,7 +96,8 @@ public final class TenantFunction extends Construct {
                 .timeout(props.timeout())
                 .role(role)
                 .logGroup(logGroup)
-                .environment(environment);
+                .environment(environment)
+                .layers(settings.layers());
         if (jvm) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }

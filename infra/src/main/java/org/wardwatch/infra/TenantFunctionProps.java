@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kms.IKey;
 

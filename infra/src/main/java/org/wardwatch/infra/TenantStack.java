@@ -1,10 +1,11 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.ColdChain;
-import org.wardwatch.infra.config.DeviceIntervals;
-import org.wardwatch.infra.config.StorageProfilesJson;
-import org.wardwatch.infra.config.TenantConfig;
-import org.wardwatch.infra.config.ThresholdsJson;
+import org.wardwatch.model.tenant.ColdChain;
+import org.wardwatch.model.tenant.TenantNames;
+import org.wardwatch.model.tenant.DeviceIntervals;
+import org.wardwatch.model.tenant.FunctionConfigFile;
+import org.wardwatch.model.tenant.TenantConfig;
+import static org.wardwatch.model.tenant.FunctionEnvironment.*;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
@@ -63,12 +64,14 @@ public final class TenantStack extends Stack {
                 .names(names).encryptionKey(key).build());
         alertChannels = new AlertChannels(this, "AlertChannels", AlertChannelsProps.builder()
                 .names(names).encryptionKey(key).contacts(config.contacts()).build());
+        TenantConfigLayer configLayer = new TenantConfigLayer(this, "TenantConfig", names, config);
         FunctionSettings functions = FunctionSettings.builder()
                 .code(props.functionCode())
                 .runtime(config.runtime())
                 .memoryMb(config.memoryMb())
                 .logRetentionDays(config.logRetentionDays())
                 .environment(functionEnvironment(config))
+                .layers(java.util.List.of(configLayer.layer()))
                 .build();
         ingest = new Ingest(this, "Ingest", IngestProps.builder()
                 .names(names)
@@ -145,36 +148,34 @@ public final class TenantStack extends Stack {
      */
     private Map<String, String> functionEnvironment(TenantConfig config) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("WARDWATCH_TENANT_ID", names.tenantId());
-        environment.put("WARDWATCH_READINGS_TABLE", readingsStore.readings().getTableName());
-        environment.put("WARDWATCH_QUARANTINE_TABLE", readingsStore.quarantine().getTableName());
-        environment.put("WARDWATCH_DEVICES_TABLE", readingsStore.devices().getTableName());
-        environment.put("WARDWATCH_ALERT_TOPIC_ARN", alertChannels.topic().getTopicArn());
-        if (!config.thresholds().isEmpty()) {
-            environment.put("WARDWATCH_THRESHOLDS", ThresholdsJson.of(config.thresholds()));
-        }
-        environment.put("WARDWATCH_READING_RETENTION_DAYS", Integer.toString(config.readingRetentionDays()));
+        environment.put(TENANT_ID, names.tenantId());
+        environment.put(READINGS_TABLE, readingsStore.readings().getTableName());
+        environment.put(QUARANTINE_TABLE, readingsStore.quarantine().getTableName());
+        environment.put(DEVICES_TABLE, readingsStore.devices().getTableName());
+        environment.put(ALERT_TOPIC_ARN, alertChannels.topic().getTopicArn());
+        environment.put(CONFIG_FILE, FunctionConfigFile.PATH_IN_FUNCTION);
+        environment.put(READING_RETENTION_DAYS, Integer.toString(config.readingRetentionDays()));
         coldChainEnvironment(config.coldChain(), environment);
-        environment.put("WARDWATCH_TIME_ZONE", config.timeZone());
+        environment.put(TIME_ZONE, config.timeZone());
         deviceIntervalsEnvironment(config.deviceIntervals(), environment);
         return environment;
     }
 
-    /** Only what the configuration sets: for the rest the function's own defaults apply (infra/README.md). */
+    /**
+     * Only what the configuration sets: for the rest the function's own defaults apply (infra/README.md). The
+     * storage profiles are in the configuration file.
+     */
     private static void coldChainEnvironment(ColdChain coldChain, Map<String, String> environment) {
-        putIfSet(environment, "WARDWATCH_EXCURSION_WARNING_MINUTES", coldChain.excursionWarningMinutes());
-        putIfSet(environment, "WARDWATCH_EXCURSION_CRITICAL_MINUTES", coldChain.excursionCriticalMinutes());
-        putIfSet(environment, "WARDWATCH_DOOR_OPEN_WARNING_MINUTES", coldChain.doorOpenWarningMinutes());
-        putIfSet(environment, "WARDWATCH_COLD_CHAIN_RETENTION_DAYS", coldChain.retentionDays());
-        if (!coldChain.storageProfiles().isEmpty()) {
-            environment.put("WARDWATCH_STORAGE_PROFILES", StorageProfilesJson.of(coldChain.storageProfiles()));
-        }
+        putIfSet(environment, EXCURSION_WARNING_MINUTES, coldChain.excursionWarningMinutes());
+        putIfSet(environment, EXCURSION_CRITICAL_MINUTES, coldChain.excursionCriticalMinutes());
+        putIfSet(environment, DOOR_OPEN_WARNING_MINUTES, coldChain.doorOpenWarningMinutes());
+        putIfSet(environment, COLD_CHAIN_RETENTION_DAYS, coldChain.retentionDays());
     }
 
     /** Only what the configuration sets, as for the cold chain. */
     private static void deviceIntervalsEnvironment(DeviceIntervals intervals, Map<String, String> environment) {
-        putIfSet(environment, "WARDWATCH_VITALS_INTERVAL_SECONDS", intervals.vitalsIntervalSeconds());
-        putIfSet(environment, "WARDWATCH_STORAGE_INTERVAL_SECONDS", intervals.storageIntervalSeconds());
+        putIfSet(environment, VITALS_INTERVAL_SECONDS, intervals.vitalsIntervalSeconds());
+        putIfSet(environment, STORAGE_INTERVAL_SECONDS, intervals.storageIntervalSeconds());
     }
 
     private static void putIfSet(Map<String, String> environment, String name, Integer value) {

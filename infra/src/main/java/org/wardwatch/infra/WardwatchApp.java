@@ -1,8 +1,8 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.TenantConfig;
-import org.wardwatch.infra.config.TenantConfigException;
-import org.wardwatch.infra.config.TenantConfigReader;
+import org.wardwatch.model.tenant.TenantConfig;
+import org.wardwatch.model.tenant.InvalidConfigurationException;
+import org.wardwatch.model.tenant.TenantConfigReader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.services.lambda.Code;
@@ -49,12 +49,15 @@ public final class WardwatchApp {
             }
             String zip = options.getOrDefault("function-zip", contextOr(app, "functionZip", DEFAULT_FUNCTION_ZIP));
             TenantConfig config = TenantConfigReader.read(Path.of(configFile));
+            System.err.println("[wardwatch] effective threshold table of " + config.tenantId()
+                    + " (NEWS2 defaults; a metric the configuration lists replaces its bands; a value in a band alerts):");
+            config.effectiveThresholds().describe().forEach(line -> System.err.println("  " + line));
             TenantStack stack = new TenantStack(app, TenantStack.TenantStackProps.builder()
                     .config(config).functionCode(functionCode(Path.of(zip))).build());
             app.synth();
             System.err.println("[wardwatch] synthesized " + stack.getStackName() + " -> "
                     + Path.of(app.getOutdir(), stack.getTemplateFile()));
-        } catch (TenantConfigException | UsageException e) {
+        } catch (InvalidConfigurationException | UsageException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }

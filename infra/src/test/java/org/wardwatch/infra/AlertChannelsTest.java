@@ -2,8 +2,8 @@ package org.wardwatch.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wardwatch.infra.config.Contact;
-import org.wardwatch.infra.config.Severity;
+import org.wardwatch.model.tenant.Contact;
+import org.wardwatch.model.alert.Severity;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 

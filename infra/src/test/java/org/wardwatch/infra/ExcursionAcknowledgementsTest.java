@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.TenantNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;

@@ -108,19 +108,13 @@ class IngestTest {
                         Map.entry("WARDWATCH_QUARANTINE_TABLE", ref(quarantine)),
                         Map.entry("WARDWATCH_DEVICES_TABLE", ref(devices)),
                         Map.entry("WARDWATCH_ALERT_TOPIC_ARN", ref(topic)),
-                        Map.entry("WARDWATCH_THRESHOLDS",
-                                "{\"body_temperature\":[{\"min\":38.1,\"severity\":\"WARNING\"}],"
-                                        + "\"spo2\":[{\"max\":91,\"severity\":\"CRITICAL\"},"
-                                        + "{\"min\":92,\"max\":93,\"severity\":\"WARNING\"}]}"),
+                        // thresholds and storage profiles are in the file of the tenant-config layer
+                        Map.entry("WARDWATCH_CONFIG_FILE", "/opt/wardwatch/tenant-config.json"),
                         Map.entry("WARDWATCH_READING_RETENTION_DAYS", "1096"),
                         Map.entry("WARDWATCH_EXCURSION_WARNING_MINUTES", "10"),
                         Map.entry("WARDWATCH_EXCURSION_CRITICAL_MINUTES", "45"),
                         Map.entry("WARDWATCH_DOOR_OPEN_WARNING_MINUTES", "3"),
                         Map.entry("WARDWATCH_COLD_CHAIN_RETENTION_DAYS", "1827"),
-                        // sorted by name whatever the file's order; -40 written as the function reads it, -40.0
-                        Map.entry("WARDWATCH_STORAGE_PROFILES",
-                                "{\"blood_fridge\":{\"min\":2.0,\"max\":6.0,\"freezeAtOrBelow\":0.0},"
-                                        + "\"plasma_freezer\":{\"min\":-40.0,\"max\":-25.0}}"),
                         Map.entry("WARDWATCH_TIME_ZONE", "Europe/London"),
                         Map.entry("WARDWATCH_VITALS_INTERVAL_SECONDS", "30"),
                         Map.entry("WARDWATCH_STORAGE_INTERVAL_SECONDS", "600"))))));
@@ -138,7 +132,7 @@ class IngestTest {
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "JAVA_TOOL_OPTIONS", Match.absent(),
                         "WARDWATCH_TENANT_ID", "harbour-clinic",
-                        "WARDWATCH_THRESHOLDS", Match.absent(),
+                        "WARDWATCH_CONFIG_FILE", "/opt/wardwatch/tenant-config.json",
                         "WARDWATCH_READING_RETENTION_DAYS", "400",
                         "WARDWATCH_TIME_ZONE", "UTC")))));
     }

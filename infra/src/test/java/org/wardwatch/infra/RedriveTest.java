@@ -39,7 +39,7 @@ class RedriveTest {
                 .containsEntry("WARDWATCH_READING_RETENTION_DAYS", "1096")
                 .containsEntry("WARDWATCH_COLD_CHAIN_RETENTION_DAYS", "1827")
                 .containsKeys("WARDWATCH_READINGS_TABLE", "WARDWATCH_QUARANTINE_TABLE", "WARDWATCH_DEVICES_TABLE",
-                        "WARDWATCH_ALERT_TOPIC_ARN", "WARDWATCH_THRESHOLDS", "WARDWATCH_STORAGE_PROFILES");
+                        "WARDWATCH_ALERT_TOPIC_ARN", "WARDWATCH_CONFIG_FILE");
     }
 
     @Test

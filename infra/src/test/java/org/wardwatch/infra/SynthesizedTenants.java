@@ -1,7 +1,7 @@
 package org.wardwatch.infra;
 
-import org.wardwatch.infra.config.TenantConfig;
-import org.wardwatch.infra.config.TenantConfigReader;
+import org.wardwatch.model.tenant.TenantConfig;
+import org.wardwatch.model.tenant.TenantConfigReader;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 

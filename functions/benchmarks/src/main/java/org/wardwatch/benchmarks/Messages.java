@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.wardwatch.telemetry.core.Device;
-import org.wardwatch.telemetry.core.DeviceKind;
+import org.wardwatch.model.device.DeviceKind;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.MessageValidator;
 import org.wardwatch.telemetry.core.PayloadDecoder;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.wardwatch.telemetry.core.MessageValidator;
-import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.model.reading.Metric;
 import org.wardwatch.telemetry.core.Reading;
 import org.wardwatch.telemetry.core.RejectionReason;
 import org.wardwatch.telemetry.core.Validation;

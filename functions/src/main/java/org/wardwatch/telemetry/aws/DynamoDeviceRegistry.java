@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.wardwatch.telemetry.core.Device;
-import org.wardwatch.telemetry.core.DeviceKind;
+import org.wardwatch.model.device.DeviceKind;
 import org.wardwatch.telemetry.service.DeviceRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

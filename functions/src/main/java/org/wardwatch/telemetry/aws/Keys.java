@@ -3,7 +3,7 @@ package org.wardwatch.telemetry.aws;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.model.reading.Metric;
 
 /** The key layout of the readings and quarantine tables (functions/README.md, "Tables"). */
 final class Keys {

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.reading.Metric;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,8 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.device.DeviceKind;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.alert.Severity;
 import java.time.Instant;
 
 /**

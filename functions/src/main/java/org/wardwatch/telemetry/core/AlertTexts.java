@@ -1,5 +1,8 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.reading.Metric;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,7 +24,7 @@ public final class AlertTexts {
         String what = n.coldChain() == null
                 ? n.transition().transition().name().toLowerCase(Locale.ROOT) + " " + CLOCK.format(n.deviceTime())
                 : coldChainSummary(n);
-        String text = "[wardwatch] " + headline(n) + " " + shortLabel(n.metric()) + " " + value(n)
+        String text = "[wardwatch] " + headline(n) + " " + n.metric().shortLabel() + " " + value(n)
                 + " | " + place(n, 24, 12) + " | " + what + " | #" + n.alertId();
         return withinSmsLimit(text);
     }
@@ -48,7 +51,7 @@ public final class AlertTexts {
     }
 
     public static String emailSubject(AlertNotification n) {
-        String subject = "[wardwatch] " + headline(n) + ": " + longLabel(n.metric()) + " " + value(n) + " at "
+        String subject = "[wardwatch] " + headline(n) + ": " + n.metric().label() + " " + value(n) + " at "
                 + place(n, 30, 12) + " (alert " + n.alertId() + " "
                 + n.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
         return asSnsSubject(subject);
@@ -67,10 +70,10 @@ public final class AlertTexts {
             case RESOLVED -> "A reading fell below the WARNING band; the alert (last " + t.previousSeverity()
                     + ") is resolved.";
         };
-        return "Alert " + n.alertId() + ": " + longLabel(n.metric()) + " " + t.transition() + "\n\n"
+        return "Alert " + n.alertId() + ": " + n.metric().label() + " " + t.transition() + "\n\n"
                 + "What changed: " + change + "\n"
                 + "Where:        " + place(n, 64, 32) + "\n"
-                + "Reading:      " + longLabel(n.metric()) + " " + value(n) + " at " + n.deviceTime()
+                + "Reading:      " + n.metric().label() + " " + value(n) + " at " + n.deviceTime()
                 + " (device time)\n"
                 + "Alert opened: " + t.openedAt() + "\n"
                 + "Device:       " + clean(n.thingName(), 128) + " (" + n.kind().code() + ")\n\n"
@@ -87,13 +90,13 @@ public final class AlertTexts {
         AlertTransition t = n.transition();
         AlertNotification.ColdChainDetail c = n.coldChain();
         StringBuilder body = new StringBuilder();
-        body.append("Alert ").append(n.alertId()).append(": ").append(longLabel(n.metric())).append(' ')
+        body.append("Alert ").append(n.alertId()).append(": ").append(n.metric().label()).append(' ')
                 .append(t.transition()).append(" (").append(t.transition() == Transition.RESOLVED
                         ? "was " + t.previousSeverity() : t.severity().name()).append(")\n\n");
         body.append("Device:       ").append(clean(n.thingName(), 128)).append(" (").append(c.profile().name())
                 .append(", ").append(c.profile().range()).append(")\n");
         body.append("Where:        ").append(place(n, 64, 32)).append('\n');
-        body.append("Reading:      ").append(longLabel(n.metric())).append(' ').append(value(n)).append(" at ")
+        body.append("Reading:      ").append(n.metric().label()).append(' ').append(value(n)).append(" at ")
                 .append(n.deviceTime()).append(" (device time)\n");
         if (n.metric() == Metric.DOOR_OPEN) {
             body.append("Door open since: ").append(c.since()).append('\n');
@@ -130,7 +133,7 @@ public final class AlertTexts {
 
     static String value(AlertNotification n) {
         String number = ThresholdTable.round(n.metric(), n.value()).toPlainString();
-        return number + " " + displayUnit(n.metric());
+        return number + " " + n.metric().displayUnit();
     }
 
     private static String place(AlertNotification n, int wardMax, int bedMax) {
@@ -142,43 +145,6 @@ public final class AlertTexts {
     private static String clean(String s, int max) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max);
-    }
-
-    private static String displayUnit(Metric metric) {
-        return switch (metric) {
-            case BODY_TEMPERATURE, STORAGE_TEMPERATURE -> "C";
-            case SYSTOLIC_BP, DIASTOLIC_BP -> "mmHg";
-            case DOOR_OPEN -> "";
-            default -> metric.canonicalUnit();
-        };
-    }
-
-    private static String shortLabel(Metric metric) {
-        return switch (metric) {
-            case HEART_RATE -> "HR";
-            case RESPIRATORY_RATE -> "RR";
-            case SPO2 -> "SpO2";
-            case SYSTOLIC_BP -> "SBP";
-            case DIASTOLIC_BP -> "DBP";
-            case BODY_TEMPERATURE -> "Temp";
-            case GLUCOSE -> "Glucose";
-            case STORAGE_TEMPERATURE -> "Store temp";
-            case DOOR_OPEN -> "Door open";
-        };
-    }
-
-    private static String longLabel(Metric metric) {
-        return switch (metric) {
-            case HEART_RATE -> "heart rate";
-            case RESPIRATORY_RATE -> "respiratory rate";
-            case SPO2 -> "SpO2";
-            case SYSTOLIC_BP -> "systolic BP";
-            case DIASTOLIC_BP -> "diastolic BP";
-            case BODY_TEMPERATURE -> "body temperature";
-            case GLUCOSE -> "glucose";
-            case STORAGE_TEMPERATURE -> "storage temperature";
-            case DOOR_OPEN -> "door open";
-        };
     }
 
     /** Text message for a device's own alert (battery, silence). */

@@ -1,5 +1,8 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.ColdChainSettings;
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.device.DeviceKind;
 /**
  * A registered device as the tenant's device registry knows it.
  *

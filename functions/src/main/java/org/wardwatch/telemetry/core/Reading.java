@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.reading.Metric;
 /**
  * One accepted reading: the value in the metric's canonical unit, and what the device sent.
  *

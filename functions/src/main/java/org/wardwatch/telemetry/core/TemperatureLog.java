@@ -1,5 +1,8 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.reading.Metric;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.StorageProfile;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

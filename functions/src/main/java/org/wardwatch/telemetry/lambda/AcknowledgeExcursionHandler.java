@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * "note": "stock labelled Do Not Use, manufacturer called"}}. {@code by} is a staff identifier, never a patient's.
  * An excursion is acknowledged once, open or ended; a second acknowledgement is refused, naming the first.
  */
-@Named("acknowledge-excursion")
+@Named(Handler.Names.ACKNOWLEDGE_EXCURSION)
 public class AcknowledgeExcursionHandler
         implements RequestHandler<AcknowledgeExcursionHandler.Request, Map<String, String>> {
 

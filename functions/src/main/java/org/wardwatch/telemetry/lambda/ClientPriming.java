@@ -15,6 +15,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -54,9 +55,9 @@ public class ClientPriming implements Resource {
     private static final Logger LOG = Logger.getLogger(ClientPriming.class);
 
     /** The handlers whose role may read the devices table ({@code infra}'s ReadingsStore grants). */
-    static final Set<String> READERS_OF_DEVICES = Set.of("telemetry", "presence", "redrive", "temperature-log");
+    static final Set<String> READERS_OF_DEVICES = handlers(Handler::readsDevices);
     /** The handlers that publish alerts. */
-    static final Set<String> PUBLISHERS = Set.of("telemetry", "redrive", "silence");
+    static final Set<String> PUBLISHERS = handlers(Handler::publishesAlerts);
     /** No device has this name: thing names are the tenant's (device-certs). */
     static final String ABSENT_THING = "wardwatch-priming-absent-device";
     /** The name of the thread that primes at start. */
@@ -75,6 +76,11 @@ public class ClientPriming implements Resource {
             PutItemRequest::builder, PutItemResponse::builder,
             TransactWriteItemsRequest::builder, TransactWriteItemsResponse::builder,
             BatchGetItemRequest::builder, BatchGetItemResponse::builder);
+
+    private static Set<String> handlers(java.util.function.Predicate<Handler> which) {
+        return java.util.Arrays.stream(Handler.values()).filter(which).map(Handler::handlerName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     @Inject
     DynamoDbClient dynamo;

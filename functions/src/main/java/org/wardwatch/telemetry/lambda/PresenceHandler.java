@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ import org.wardwatch.telemetry.service.PresenceResult;
  * Exceptions (an unavailable table) propagate: Lambda retries twice, then the on-failure destination keeps the
  * event for the {@code redrive} handler.
  */
-@Named("presence")
+@Named(Handler.Names.PRESENCE)
 public class PresenceHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * processing is idempotent, so a replayed message stores and sends nothing twice.
  * Invoke it by hand ({@code aws lambda invoke}), with {@code {"maxMessages": N}} or an empty object.
  */
-@Named("redrive")
+@Named(Handler.Names.REDRIVE)
 public class RedriveHandler implements RequestHandler<RedriveHandler.Request, RedriveHandler.Result> {
 
     private static final Logger LOG = Logger.getLogger(RedriveHandler.class);

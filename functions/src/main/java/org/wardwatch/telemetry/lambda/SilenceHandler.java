@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.wardwatch.telemetry.service.SilenceService;
 
 /** The {@code silence} handler, run by a schedule: flags devices that stopped reporting (the event is ignored). */
-@Named("silence")
+@Named(Handler.Names.SILENCE)
 public class SilenceHandler implements RequestHandler<Map<String, Object>, SilenceService.Check> {
 
     @Inject

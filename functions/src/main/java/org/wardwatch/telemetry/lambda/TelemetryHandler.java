@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import org.wardwatch.telemetry.service.TelemetryResult;
  * Lambda retries the asynchronous invocation twice, then sends the event to the on-failure destination, from which
  * the {@code redrive} handler replays it once the fault is fixed.
  */
-@Named("telemetry")
+@Named(Handler.Names.TELEMETRY)
 public class TelemetryHandler implements RequestHandler<TelemetryEvent, TelemetryResult> {
 
     @Inject

@@ -7,12 +7,10 @@ import org.wardwatch.telemetry.aws.DynamoDeviceDirectory;
 import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
 import org.wardwatch.telemetry.aws.DynamoTelemetryStore;
 import org.wardwatch.telemetry.aws.SnsAlertPublisher;
-import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.telemetry.core.MessageValidator;
-import org.wardwatch.telemetry.core.StorageProfiles;
 import org.wardwatch.telemetry.core.PayloadDecoder;
-import org.wardwatch.telemetry.core.ThresholdOverrides;
-import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.model.tenant.FunctionConfig;
 import org.wardwatch.telemetry.service.SilenceService;
 import org.wardwatch.telemetry.service.TelemetryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,19 +36,15 @@ public class TelemetryWiring {
     @Produces
     @ApplicationScoped
     TelemetryService telemetryService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
-        ThresholdTable thresholds = ThresholdTable.news2Defaults();
-        if (config.thresholds().isPresent() && !config.thresholds().get().isBlank()) {
-            thresholds = thresholds.withOverrides(
-                    ThresholdOverrides.parse("WARDWATCH_THRESHOLDS", config.thresholds().get()));
-        }
+        FunctionConfig tenant = TenantConfigFile.read(config);
         DynamoDeviceRegistry registry = new DynamoDeviceRegistry(dynamo, config.devicesTable(),
                 Duration.ofSeconds(config.deviceCacheSeconds()));
         ColdChainSettings coldChain = new ColdChainSettings(Duration.ofMinutes(config.excursionWarningMinutes()),
                 Duration.ofMinutes(config.excursionCriticalMinutes()), Duration.ofMinutes(config.doorOpenWarningMinutes()));
         return new TelemetryService(config.tenantId(),
                 new MessageValidator(config.tenantId(), new PayloadDecoder(), registry::find),
-                thresholds,
-                StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES", config.storageProfiles().orElse(null)),
+                tenant.thresholds(),
+                tenant.storageProfiles(),
                 coldChain,
                 store(config, dynamo),
                 new SnsAlertPublisher(sns, config.alertTopicArn()));

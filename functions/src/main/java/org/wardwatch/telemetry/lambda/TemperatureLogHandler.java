@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.lambda;
 
+import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import org.wardwatch.telemetry.service.TemperatureLogService;
  * ({@code UnknownDeviceException}, {@code NotAStorageSensorException}, {@code MalformedMonthException},
  * {@code UnknownTimeZoneException}, {@code TenantMismatchException}).
  */
-@Named("temperature-log")
+@Named(Handler.Names.TEMPERATURE_LOG)
 public class TemperatureLogHandler implements RequestHandler<TemperatureLogRequest, TemperatureLogResponse> {
 
     @Inject

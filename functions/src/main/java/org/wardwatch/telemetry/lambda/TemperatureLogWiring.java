@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import org.wardwatch.telemetry.core.StorageProfiles;
 import org.wardwatch.telemetry.aws.DynamoDeviceRegistry;
 import org.wardwatch.telemetry.aws.DynamoTemperatureLogSource;
 import org.wardwatch.telemetry.service.TemperatureLogService;
@@ -22,7 +21,7 @@ public class TemperatureLogWiring {
         return new TemperatureLogService(config.tenantId(),
                 new DynamoDeviceRegistry(dynamo, config.devicesTable(), Duration.ofSeconds(config.deviceCacheSeconds())),
                 new DynamoTemperatureLogSource(dynamo, config.readingsTable()),
-                StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES", config.storageProfiles().orElse(null)),
+                TenantConfigFile.read(config).storageProfiles(),
                 config.timeZone(), clock);
     }
 

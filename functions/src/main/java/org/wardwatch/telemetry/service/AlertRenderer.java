@@ -11,8 +11,8 @@ import org.wardwatch.telemetry.core.AlertTransition;
 import org.wardwatch.telemetry.core.DeviceAlert;
 import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Excursion;
-import org.wardwatch.telemetry.core.Metric;
-import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.alert.ThresholdTable;
 
 /**
  * Renders an alert for SNS: one document per protocol ({@code MessageStructure=json}) and the attributes staff

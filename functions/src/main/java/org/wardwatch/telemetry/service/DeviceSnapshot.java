@@ -2,7 +2,7 @@ package org.wardwatch.telemetry.service;
 
 import java.util.Map;
 import org.wardwatch.telemetry.core.DeviceCondition;
-import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.model.reading.Metric;
 
 /**
  * What a message is evaluated against, read from the device's partition in one consistent request: whether the

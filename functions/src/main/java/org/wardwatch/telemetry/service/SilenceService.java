@@ -11,8 +11,8 @@ import org.wardwatch.telemetry.core.AlertLifecycle;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.DeviceAlert;
 import org.wardwatch.telemetry.core.DeviceCondition;
-import org.wardwatch.telemetry.core.DeviceKind;
-import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.alert.Severity;
 
 /**
  * Flags devices that have gone silent: an ACTIVE device with no reading received for more than three times its

@@ -14,21 +14,21 @@ import org.wardwatch.telemetry.core.AlertIds;
 import org.wardwatch.telemetry.core.AlertLifecycle;
 import org.wardwatch.telemetry.core.AlertNotification;
 import org.wardwatch.telemetry.core.ColdChain;
-import org.wardwatch.telemetry.core.ColdChainSettings;
+import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.DeviceAlert;
 import org.wardwatch.telemetry.core.DeviceCondition;
-import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.model.alert.Severity;
 import org.wardwatch.telemetry.core.Episode;
 import org.wardwatch.telemetry.core.Excursion;
-import org.wardwatch.telemetry.core.Metric;
-import org.wardwatch.telemetry.core.StorageProfile;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.MessageValidator;
 import org.wardwatch.telemetry.core.Reading;
 import org.wardwatch.telemetry.core.Rejection;
-import org.wardwatch.telemetry.core.ThresholdTable;
+import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.telemetry.core.Validation;
 
 /**

@@ -7,9 +7,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.wardwatch.telemetry.core.Device;
-import org.wardwatch.telemetry.core.DeviceKind;
+import org.wardwatch.model.device.DeviceKind;
 import java.util.Map;
-import org.wardwatch.telemetry.core.StorageProfile;
+import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.telemetry.core.TemperatureLog;
 
 /**
@@ -50,7 +50,7 @@ public final class TemperatureLogService {
         if (!tenantId.equals(device.tenantId())) {
             throw new TenantMismatchException("device " + thingName + " is not registered to this tenant");
         }
-        if (device.kind() != DeviceKind.STORAGE_SENSOR) {
+        if (!device.kind().needsStorageProfile()) {
             throw new NotAStorageSensorException("device " + thingName + " is a " + device.kind().code()
                     + ", not a storage_sensor");
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.telemetry.core.ExcursionRecord;
 import org.wardwatch.telemetry.core.LoggedTemperature;
-import org.wardwatch.telemetry.core.Severity;
+import org.wardwatch.model.alert.Severity;
 import org.wardwatch.telemetry.lambda.StorageRecords;
 import org.wardwatch.telemetry.lambda.TestTenant;
 

@@ -1,9 +1,11 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.reading.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.wardwatch.telemetry.core.Severity.CRITICAL;
-import static org.wardwatch.telemetry.core.Severity.NONE;
-import static org.wardwatch.telemetry.core.Severity.WARNING;
+import static org.wardwatch.model.alert.Severity.CRITICAL;
+import static org.wardwatch.model.alert.Severity.NONE;
+import static org.wardwatch.model.alert.Severity.WARNING;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.device.DeviceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.tenant.FunctionConfigReader;
+import org.wardwatch.model.coldchain.ColdChainSettings;
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -183,13 +187,14 @@ class ColdChainTest {
 
     @Test
     void tenantProfiles_areAddedToTheDefaults_andCheckedField_byField() {
-        var profiles = StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES",
-                "{\"blood_fridge\": {\"min\": 2.0, \"max\": 6.0, \"freezeAtOrBelow\": 0.0}}");
+        var profiles = FunctionConfigReader.parse(
+                "{\"coldChain\": {\"storageProfiles\": {\"blood_fridge\": {\"min\": 2.0, \"max\": 6.0, \"freezeAtOrBelow\": 0.0}}}}",
+                "tenant.json").storageProfiles();
 
         assertThat(profiles).containsKeys("vaccine_fridge", "vaccine_freezer", "ultra_low_freezer", "blood_fridge");
         assertThat(profiles.get("blood_fridge").contains(6.1)).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageProfiles.withOverrides("WARDWATCH_STORAGE_PROFILES",
-                        "{\"blood_fridge\": {\"min\": 2.0}}"))
-                .hasMessage("WARDWATCH_STORAGE_PROFILES.blood_fridge.max: is required");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FunctionConfigReader.parse(
+                        "{\"coldChain\": {\"storageProfiles\": {\"blood_fridge\": {\"min\": 2.0}}}}", "tenant.json"))
+                .hasMessage("invalid tenant configuration tenant.json:\n  coldChain.storageProfiles.blood_fridge.max: is required");
     }
 }

@@ -1,5 +1,7 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.device.DeviceKind;
 import static org.wardwatch.telemetry.core.JsonText.raw;
 import static org.wardwatch.telemetry.core.JsonText.str;
 

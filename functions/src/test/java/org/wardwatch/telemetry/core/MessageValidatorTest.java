@@ -1,5 +1,7 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.device.DeviceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.reading.Metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;

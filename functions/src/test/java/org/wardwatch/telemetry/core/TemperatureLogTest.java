@@ -1,5 +1,8 @@
 package org.wardwatch.telemetry.core;
 
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.device.DeviceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -12,7 +12,7 @@ import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.telemetry.core.Envelope;
 import org.wardwatch.telemetry.core.Excursion;
-import org.wardwatch.telemetry.core.Metric;
+import org.wardwatch.model.reading.Metric;
 import org.wardwatch.telemetry.core.Reading;
 
 /**

@@ -175,9 +175,22 @@ public final class TemplateProvisioner {
         for (Iterator<Map.Entry<String, JsonNode>> it = function.path("Environment").path("Variables").fields();
              it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            environment.put(e.getKey(), t.string(e.getValue()));
+            environment.put(e.getKey(), onThisMachine(t.string(e.getValue()), t.layerDirectories(function)));
         }
         return environment;
+    }
+
+    /**
+     * A path under /opt (where Lambda unpacks the function's layers, e.g. the tenant configuration file) as the
+     * file in the layer's directory on this machine; any other value as it is.
+     */
+    private static String onThisMachine(String value, List<java.nio.file.Path> layers) {
+        if (value == null || !value.startsWith("/opt/")) {
+            return value;
+        }
+        String inLayer = value.substring("/opt/".length());
+        return layers.stream().map(layer -> layer.resolve(inLayer)).filter(java.nio.file.Files::isRegularFile)
+                .findFirst().map(java.nio.file.Path::toString).orElse(value);
     }
 
     private static String handlerName(Map<String, String> environment) {

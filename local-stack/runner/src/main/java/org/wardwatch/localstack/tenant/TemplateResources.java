@@ -26,6 +26,7 @@ final class TemplateResources {
     }
 
     private final JsonNode resources;
+    private final Path directory;
     private final Map<String, Physical> physical = new LinkedHashMap<>();
     private final Map<String, String> pseudo = new LinkedHashMap<>();
 
@@ -33,6 +34,7 @@ final class TemplateResources {
         try {
             JsonNode root = JSON.readTree(template.toFile());
             this.resources = root.get("Resources");
+            this.directory = template.toAbsolutePath().getParent();
             if (resources == null || !resources.isObject()) {
                 throw new IllegalArgumentException(template + " has no Resources");
             }
@@ -55,6 +57,22 @@ final class TemplateResources {
             }
         }
         return found;
+    }
+
+    /**
+     * The directories of a function's layers, in order, as CDK wrote them next to the template (each layer's
+     * {@code aws:asset:path} metadata): what Lambda would unpack under /opt.
+     */
+    java.util.List<Path> layerDirectories(JsonNode function) {
+        java.util.List<Path> layers = new java.util.ArrayList<>();
+        for (JsonNode layer : function.path("Layers")) {
+            String id = layer.path("Ref").asText(null);
+            String asset = id == null ? null : resources.path(id).path("Metadata").path("aws:asset:path").asText(null);
+            if (asset != null) {
+                layers.add(directory.resolve(asset));
+            }
+        }
+        return layers;
     }
 
     /** The single resource of {@code type}; the local stack emulates one tenant stack's shape. */

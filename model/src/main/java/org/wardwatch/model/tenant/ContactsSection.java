@@ -1,0 +1,93 @@
+package org.wardwatch.model.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.wardwatch.model.alert.Severity;
+
+/** The {@code contacts} block: who receives alerts, by SMS or e-mail, of which severities and wards. */
+final class ContactsSection {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+    /** SNS allows 150 filter-policy combinations: 2 severities x 75 wards. */
+    private static final int MAX_WARDS = 75;
+
+    private ContactsSection() {
+    }
+
+    static List<Contact> read(JsonNode node, JsonFields fields) {
+        List<Contact> contacts = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            fields.add("contacts: must be a non-empty list (alerts with no subscriber reach no one)");
+            return contacts;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "contacts[" + i + "].";
+            JsonNode contact = node.get(i);
+            if (!contact.isObject()) {
+                fields.add("contacts[" + i + "]: must be an object");
+                continue;
+            }
+            fields.allowOnly(contact, path, "protocol", "endpoint", "minimumSeverity", "wards");
+            Contact.Protocol protocol = null;
+            String protocolText = fields.requiredText(contact, path, "protocol");
+            if ("sms".equals(protocolText)) {
+                protocol = Contact.Protocol.SMS;
+            } else if ("email".equals(protocolText)) {
+                protocol = Contact.Protocol.EMAIL;
+            } else if (protocolText != null) {
+                fields.add(path + "protocol: must be sms or email");
+            }
+            String endpoint = fields.requiredText(contact, path, "endpoint");
+            if (endpoint != null && protocol == Contact.Protocol.SMS && !E164.matcher(endpoint).matches()) {
+                fields.add(path + "endpoint: an sms endpoint must be an E.164 phone number such as +15555550100");
+            }
+            if (endpoint != null && protocol == Contact.Protocol.EMAIL && !EMAIL.matcher(endpoint).matches()) {
+                fields.add(path + "endpoint: an email endpoint must be an email address");
+            }
+            Severity severity = fields.alertSeverity(contact, path, "minimumSeverity");
+            List<String> wards = wards(contact.get("wards"), path + "wards", fields);
+            if (protocol != null && endpoint != null && severity != null && wards != null) {
+                if (!seen.add(protocolText + ":" + endpoint)) {
+                    fields.add(path + "endpoint: " + endpoint + " is listed twice (one subscription per endpoint)");
+                }
+                contacts.add(new Contact(protocol, endpoint, severity, wards));
+            }
+        }
+        return contacts;
+    }
+
+    private static List<String> wards(JsonNode node, String field, JsonFields fields) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            fields.add(field + ": must be a non-empty list of ward names (omit it for every ward)");
+            return null;
+        }
+        if (node.size() > MAX_WARDS) {
+            fields.add(field + ": at most " + MAX_WARDS + " wards (SNS filter policy limit)");
+            return null;
+        }
+        List<String> wards = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode ward = node.get(i);
+            if (!ward.isTextual() || !WARD.matcher(ward.asText()).matches()) {
+                fields.add(field + "[" + i + "]: must be a ward name of 1-64 letters, digits, ' ', '.', '_', '-'");
+                return null;
+            }
+            if (wards.contains(ward.asText())) {
+                fields.add(field + "[" + i + "]: duplicate ward " + ward.asText());
+                return null;
+            }
+            wards.add(ward.asText());
+        }
+        return wards;
+    }
+}

@@ -1,0 +1,32 @@
+package org.wardwatch.model.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.coldchain.StorageProfile;
+
+/**
+ * Reads the tenant configuration file a function is given ({@code WARDWATCH_CONFIG_FILE}) when it starts: the
+ * {@code thresholds} and {@code coldChain} blocks, with the sections {@link TenantConfigReader} reads them with (so
+ * the function refuses exactly what synth refuses, with the same lines). Other blocks are synth's alone and are
+ * passed over, so the whole tenant file is also a valid function file.
+ */
+public final class FunctionConfigReader {
+
+    private FunctionConfigReader() {
+    }
+
+    public static FunctionConfig read(Path file) {
+        return parse(JsonFields.readFile(file), file.toString());
+    }
+
+    public static FunctionConfig parse(String text, String source) {
+        JsonNode root = JsonFields.root(text, source);
+        JsonFields fields = new JsonFields();
+        var thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
+        ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
+        fields.throwIfAny(source);
+        return new FunctionConfig(ThresholdTable.news2Defaults().withOverrides(thresholds),
+                StorageProfile.defaultsWith(coldChain.storageProfiles()));
+    }
+}

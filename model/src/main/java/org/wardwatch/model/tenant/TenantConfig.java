@@ -1,0 +1,63 @@
+package org.wardwatch.model.tenant;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.wardwatch.model.alert.ThresholdBand;
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.reading.Metric;
+
+/**
+ * Everything one hospital's deployment differs in, read from {@code infra/tenants/<tenant>.json} by
+ * {@link TenantConfigReader}.
+ *
+ * @param tenantId            a {@link org.wardwatch.model.device.TenantId}; every resource name is derived from it
+ * @param account             the AWS account the stack deploys to
+ * @param region              the AWS region the stack deploys to
+ * @param contacts            staff who receive alerts
+ * @param thresholds          overrides of the function's default threshold bands, by metric (ordered)
+ * @param coldChain           cold-chain delays, retention and storage profiles; {@link ColdChain#DEFAULTS} if absent
+ * @param deviceIntervals     devices' expected reporting intervals (the silent-devices check);
+ *                            {@link DeviceIntervals#DEFAULTS} if absent
+ * @param timeZone            the hospital's time zone, a zone id {@code java.time.ZoneId.of} accepts (such as
+ *                            {@code Europe/London}): the local days of a temperature log; {@code UTC} if absent
+ * @param runtime             JVM or native function
+ * @param memoryMb            function memory
+ * @param reservedConcurrency reserved concurrent executions of the function, if any
+ * @param readingRetentionDays TTL of readings and quarantined messages
+ * @param logRetentionDays    retention of the function's log group
+ * @param opsEmails           addresses subscribed to the operations (alarm) topic
+ */
+public record TenantConfig(
+        String tenantId,
+        String account,
+        String region,
+        List<Contact> contacts,
+        Map<Metric, List<ThresholdBand>> thresholds,
+        ColdChain coldChain,
+        DeviceIntervals deviceIntervals,
+        String timeZone,
+        FunctionRuntime runtime,
+        int memoryMb,
+        Integer reservedConcurrency,
+        int readingRetentionDays,
+        int logRetentionDays,
+        List<String> opsEmails) {
+
+    public TenantConfig {
+        contacts = List.copyOf(contacts);
+        Objects.requireNonNull(coldChain, "coldChain");
+        Objects.requireNonNull(deviceIntervals, "deviceIntervals");
+        Objects.requireNonNull(timeZone, "timeZone");
+        opsEmails = List.copyOf(opsEmails);
+        // Sorted by metric: it is written into the template and must not depend on the file's order.
+        thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
+    }
+
+    /** The table the function alerts with: the NEWS2 defaults, each metric listed here replacing its bands. */
+    public ThresholdTable effectiveThresholds() {
+        return ThresholdTable.news2Defaults().withOverrides(thresholds);
+    }
+}

@@ -1,0 +1,55 @@
+package org.wardwatch.model.tenant;
+
+import java.util.Objects;
+
+/**
+ * Every physical name in a tenant's stack, derived from the tenant id so that two tenants in one account and
+ * region never collide, and nothing in one stack names another tenant's resources.
+ */
+public final class TenantNames {
+
+    private final String tenantId;
+    private final String prefix;
+
+    public TenantNames(String tenantId) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.prefix = "wardwatch-" + tenantId;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String stackName() {
+        return prefix;
+    }
+
+    /** {@code wardwatch-<tenant>-<what>}, for tables, topics, queues, the function and alarms. */
+    public String resource(String what) {
+        return prefix + "-" + what;
+    }
+
+    /** IoT rule names allow only letters, digits and '_'; tenant ids never contain '_', so this is injective. */
+    public String topicRule() {
+        return "wardwatch_" + tenantId.replace('-', '_') + "_telemetry";
+    }
+
+    /** The presence rule: {@code wardwatch_<tenant>_presence}, named as {@link #topicRule()} is. */
+    public String presenceRule() {
+        return "wardwatch_" + tenantId.replace('-', '_') + "_presence";
+    }
+
+    /** The MQTT topic filter the rule selects from: {@code tenants/<tenant>/devices/+/telemetry}. */
+    public String telemetryTopicFilter() {
+        return "tenants/" + tenantId + "/devices/+/telemetry";
+    }
+
+    /** The topic a device may publish to, with the IoT policy variable for its own thing name. */
+    public String ownTelemetryTopic() {
+        return "tenants/" + tenantId + "/devices/${iot:Connection.Thing.ThingName}/telemetry";
+    }
+
+    public String keyAlias() {
+        return "alias/" + prefix + "-data";
+    }
+}
