@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 
 /**
  * The files a device needs, named as AWS IoT names them when it creates a certificate: the device's certificate and
@@ -27,7 +29,7 @@ public final class DeviceBundle {
             throw new DeviceStateException(device.thing() + " is revoked; no bundle for it");
         }
         if (endpoint == null || !endpoint.matches("[A-Za-z0-9.-]{1,253}")) {
-            throw new InvalidDeviceException("invalid endpoint host '" + ThingName.printable(endpoint) + "'");
+            throw new InvalidDeviceException("invalid endpoint host '" + DeviceNames.printable(endpoint) + "'");
         }
         ThingName thing = device.thing();
         Path dir = files.dir().resolve("bundles").resolve(thing.value());
@@ -52,7 +54,7 @@ public final class DeviceBundle {
                 + "  \"endpoint\": \"" + endpoint + "\",\n"
                 + "  \"port\": " + port + ",\n"
                 + "  \"clientId\": \"" + thing + "\",\n"
-                + "  \"topic\": \"" + files.tenant().telemetryTopic(thing) + "\",\n"
+                + "  \"topic\": \"" + TenantNames.of(files.tenant()).telemetryTopic(thing.value()) + "\",\n"
                 + "  \"certificate\": \"" + thing + "-certificate.pem.crt\",\n"
                 + "  \"privateKey\": " + (device.keyFile() == null ? "null" : "\"" + thing + "-private.pem.key\"") + ",\n"
                 + "  \"rootCa\": " + (serverCaPem == null ? "null" : "\"root-CA.crt\"") + "\n"

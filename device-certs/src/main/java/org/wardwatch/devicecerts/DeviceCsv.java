@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.wardwatch.model.device.TenantId;
 
 /**
  * A device list for batch issuing: a header line naming the columns ({@code thing,kind,ward,bed,storageProfile};
@@ -61,8 +62,8 @@ public final class DeviceCsv {
                 if (cells.length != column.size()) {
                     throw new InvalidDeviceException("expected " + column.size() + " values, found " + cells.length);
                 }
-                DeviceSpec spec = new DeviceSpec(tenant, ThingName.of(cell(cells, column, "thing")),
-                        DeviceKind.parse(cell(cells, column, "kind")), cell(cells, column, "ward"),
+                DeviceSpec spec = new DeviceSpec(tenant, DeviceNames.thing(cell(cells, column, "thing")),
+                        DeviceNames.kind(cell(cells, column, "kind")), cell(cells, column, "ward"),
                         cell(cells, column, "bed"), profile(cell(cells, column, "storageprofile")));
                 Integer earlier = seen.putIfAbsent(spec.thing().value(), lineNumber);
                 if (earlier != null) {
@@ -83,7 +84,7 @@ public final class DeviceCsv {
             String name = names[i].trim().toLowerCase(Locale.ROOT).replace("_", "");
             if (!COLUMNS.contains(name) || column.putIfAbsent(name, i) != null) {
                 throw new CertificateFileException(file + " line " + lineNumber + ": unknown or repeated column '"
-                        + ThingName.printable(names[i].trim()) + "' (columns: thing,kind,ward,bed,storageProfile)");
+                        + DeviceNames.printable(names[i].trim()) + "' (columns: thing,kind,ward,bed,storageProfile)");
             }
         }
         if (!column.containsKey("thing") || !column.containsKey("kind")) {
@@ -101,8 +102,8 @@ public final class DeviceCsv {
         return value.isEmpty() ? null : value;
     }
 
-    private static StorageProfile profile(String value) {
-        return value == null ? null : StorageProfile.parse(value);
+    private static String profile(String value) {
+        return value == null ? null : DeviceNames.storageProfile(value);
     }
 
     private static boolean skip(String line) {

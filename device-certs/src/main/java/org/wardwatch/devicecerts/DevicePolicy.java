@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.wardwatch.model.device.TenantId;
 
 /**
  * The AWS IoT policy every device of a tenant gets, from the resource {@value #RESOURCE} (shared with infra and

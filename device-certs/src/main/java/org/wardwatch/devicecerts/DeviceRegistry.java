@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wardwatch.model.device.ThingName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -51,10 +52,10 @@ public final class DeviceRegistry {
     public boolean recordActive(DeviceSpec spec, String certificateId) {
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put("tenantId", spec.tenant().value());
-        wanted.put("kind", spec.kind().wireName());
+        wanted.put("kind", spec.kind().code());
         wanted.put("ward", spec.ward());
         wanted.put("bed", spec.bed());
-        wanted.put("storageProfile", spec.storageProfileIfAny().map(StorageProfile::wireName).orElse(null));
+        wanted.put("storageProfile", spec.storageProfileIfAny().orElse(null));
         wanted.put("status", ACTIVE);
         wanted.put("certificateId", certificateId);
         return update(spec.thing(), wanted);

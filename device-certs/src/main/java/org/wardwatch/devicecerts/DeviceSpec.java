@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 
 /**
  * What the fleet knows about one device: its thing name, kind and place. A storage sensor has a storage profile;
@@ -11,10 +14,11 @@ import java.util.regex.Pattern;
  *
  * @param ward           optional ward, e.g. {@code ward-7}
  * @param bed            optional bed within the ward
- * @param storageProfile required for {@link DeviceKind#STORAGE_SENSOR}, null otherwise
+ * @param storageProfile the name of a storage profile ({@link DeviceNames#storageProfile}): required for a kind that
+ *                       {@linkplain DeviceKind#needsStorageProfile() needs one}, null otherwise
  */
 public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, String ward, String bed,
-                         StorageProfile storageProfile) {
+                         String storageProfile) {
 
     /** IoT thing attribute values allow a little more; these also stay safe in CSV and in a DynamoDB key. */
     private static final Pattern PLACE = Pattern.compile("[a-zA-Z0-9_.@:=-]{1,64}");
@@ -25,12 +29,13 @@ public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, Stri
         }
         ward = place("ward", ward);
         bed = place("bed", bed);
-        if (kind == DeviceKind.STORAGE_SENSOR && storageProfile == null) {
+        storageProfile = storageProfile == null ? null : DeviceNames.storageProfile(storageProfile);
+        if (kind.needsStorageProfile() && storageProfile == null) {
             throw new InvalidDeviceException("a storage_sensor needs a storage profile (vaccine_fridge, "
                     + "vaccine_freezer or ultra_low_freezer)");
         }
-        if (kind != DeviceKind.STORAGE_SENSOR && storageProfile != null) {
-            throw new InvalidDeviceException("only a storage_sensor has a storage profile, not a " + kind.wireName());
+        if (!kind.needsStorageProfile() && storageProfile != null) {
+            throw new InvalidDeviceException("only a storage_sensor has a storage profile, not a " + kind.code());
         }
     }
 
@@ -39,7 +44,7 @@ public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, Stri
             return null;
         }
         if (!PLACE.matcher(value).matches()) {
-            throw new InvalidDeviceException("invalid " + what + " '" + ThingName.printable(value)
+            throw new InvalidDeviceException("invalid " + what + " '" + DeviceNames.printable(value)
                     + "': use 1-64 characters from a-z A-Z 0-9 _ . @ : = -");
         }
         return value;
@@ -53,7 +58,7 @@ public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, Stri
         return Optional.ofNullable(bed);
     }
 
-    public Optional<StorageProfile> storageProfileIfAny() {
+    public Optional<String> storageProfileIfAny() {
         return Optional.ofNullable(storageProfile);
     }
 
@@ -61,10 +66,10 @@ public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, Stri
     public Map<String, String> thingAttributes() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("tenant", tenant.value());
-        attributes.put("kind", kind.wireName());
+        attributes.put("kind", kind.code());
         wardIfAny().ifPresent(w -> attributes.put("ward", w));
         bedIfAny().ifPresent(b -> attributes.put("bed", b));
-        storageProfileIfAny().ifPresent(p -> attributes.put("storageProfile", p.wireName()));
+        storageProfileIfAny().ifPresent(p -> attributes.put("storageProfile", p));
         return attributes;
     }
 }

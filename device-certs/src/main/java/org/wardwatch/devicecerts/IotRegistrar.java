@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
 import software.amazon.awssdk.services.iot.model.CACertificateStatus;
@@ -178,7 +181,7 @@ public final class IotRegistrar {
         } catch (ResourceNotFoundException e) {
             return; // not registered in this account: nothing to retire
         }
-        String policy = tenant.devicePolicyName();
+        String policy = TenantNames.of(tenant).devicePolicy();
         if (attachedPolicies(arn).contains(policy)) {
             iot.detachPolicy(b -> b.policyName(policy).target(arn));
             changes.add("policy " + policy + " detached from " + shortId(certificateId));
@@ -190,7 +193,7 @@ public final class IotRegistrar {
     }
 
     private String ensurePolicy(TenantId tenant, CaRegistration ca, List<String> changes) {
-        String name = tenant.devicePolicyName();
+        String name = TenantNames.of(tenant).devicePolicy();
         if (policiesChecked.contains(tenant)) {
             return name;
         }

@@ -41,7 +41,7 @@ public enum KeyType {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidDeviceException("unknown key type '" + ThingName.printable(value) + "' (expected ec or rsa)");
+            throw new InvalidDeviceException("unknown key type '" + DeviceNames.printable(value) + "' (expected ec or rsa)");
         }
     }
 

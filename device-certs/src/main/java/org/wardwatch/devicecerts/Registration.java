@@ -1,6 +1,7 @@
 package org.wardwatch.devicecerts;
 
 import java.util.List;
+import org.wardwatch.model.device.ThingName;
 
 /**
  * What a register, revoke, rotate or finish step did for one device.

@@ -3,6 +3,7 @@ package org.wardwatch.devicecerts;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import org.wardwatch.model.device.ThingName;
 
 /**
  * A device as issued into the tenant's output directory, with what registration recorded about it.

@@ -32,6 +32,8 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 
 /**
  * A tenant's device CA: the certificate AWS IoT is told to trust for this hospital, and its key, which signs device
@@ -119,7 +121,7 @@ public final class TenantCa {
             for (RDN cn : csr.getSubject().getRDNs(BCStyle.CN)) {
                 String name = IETFUtils.valueToString(cn.getFirst().getValue());
                 if (!name.equals(thing.value())) {
-                    throw new CertificateFileException("the CSR's CN '" + ThingName.printable(name)
+                    throw new CertificateFileException("the CSR's CN '" + DeviceNames.printable(name)
                             + "' is not the thing name '" + thing + "'");
                 }
             }

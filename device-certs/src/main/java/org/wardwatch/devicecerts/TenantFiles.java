@@ -19,6 +19,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 
 /**
  * A tenant's files under the output directory (outside version control):
@@ -161,9 +163,9 @@ public final class TenantFiles {
                     + "): run 'certs issue' first");
         }
         Properties p = readProperties(deviceDir.resolve(PROPERTIES));
-        DeviceSpec spec = new DeviceSpec(tenant, thing, DeviceKind.parse(p.getProperty("kind")),
+        DeviceSpec spec = new DeviceSpec(tenant, thing, DeviceNames.kind(p.getProperty("kind")),
                 p.getProperty("ward"), p.getProperty("bed"),
-                p.getProperty("storageProfile") == null ? null : StorageProfile.parse(p.getProperty("storageProfile")));
+                p.getProperty("storageProfile") == null ? null : DeviceNames.storageProfile(p.getProperty("storageProfile")));
         Path key = keyFile(thing);
         Path previousDir = deviceDir.resolve(PREVIOUS);
         X509Certificate previous = Files.isDirectory(previousDir)
@@ -184,7 +186,7 @@ public final class TenantFiles {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (!name.startsWith(".") && Files.isRegularFile(entry.resolve(PROPERTIES))) {
-                    things.add(ThingName.of(name));
+                    things.add(DeviceNames.thing(name));
                 }
             }
         } catch (IOException e) {
@@ -257,10 +259,10 @@ public final class TenantFiles {
         Map<String, String> values = new TreeMap<>();
         values.put("tenant", spec.tenant().value());
         values.put("thing", spec.thing().value());
-        values.put("kind", spec.kind().wireName());
+        values.put("kind", spec.kind().code());
         spec.wardIfAny().ifPresent(w -> values.put("ward", w));
         spec.bedIfAny().ifPresent(b -> values.put("bed", b));
-        spec.storageProfileIfAny().ifPresent(p -> values.put("storageProfile", p.wireName()));
+        spec.storageProfileIfAny().ifPresent(p -> values.put("storageProfile", p));
         if (key != null) {
             values.put("key", key);
         }

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 
 /** The command line's contract: one-line errors, exit codes, batch issuing. No AWS needed. */
 class CliTest {
@@ -40,6 +42,19 @@ class CliTest {
         assertThat(run.errorLines()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: Invalid value for option '--thing': invalid thing name '" + name + "'");
         assertThat(Files.exists(out.resolve("cli-test/devices"))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "st-marys-", "St-Marys"})
+    void tenantIdOutsideTheStacksRule_isRefusedInOneLineThatSaysTheRule(String tenant) {
+        CliRun run = CliRun.certs("issue", "--tenant", tenant, "--thing", "bed-1", "--kind", "thermometer",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: Invalid value for option '--tenant': invalid tenant id '" + tenant
+                + "': use 3-32 characters of a-z, 0-9 and '-', starting and ending with a letter or digit");
+        assertThat(Files.exists(out.resolve(tenant))).isFalse();
     }
 
     @Test
@@ -154,7 +169,7 @@ class CliTest {
         assertThat(files.issuedDevices()).extracting(ThingName::value)
                 .containsExactly("pharmacy-fridge-1", "ward-7-bed-1-spo2", "ward-7-bed-4-temp");
         assertThat(files.device(ThingName.of("pharmacy-fridge-1")).spec().storageProfile())
-                .isEqualTo(StorageProfile.VACCINE_FRIDGE);
+                .isEqualTo("vaccine_fridge");
 
         CliRun rerun = certs("issue-batch", "--csv", csv.toString());
 

@@ -3,9 +3,13 @@ package org.wardwatch.devicecerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 
 class DeviceSpecTest {
 
@@ -14,7 +18,7 @@ class DeviceSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"bed+1", "a/b", "ward#7", "with space", "", "caf\u00e9"})
     void thingNamesOutsideIotCoresRule_areRefused(String name) {
-        assertThatThrownBy(() -> ThingName.of(name))
+        assertThatThrownBy(() -> DeviceNames.thing(name))
                 .isInstanceOf(InvalidDeviceException.class)
                 .hasMessageContaining("invalid thing name");
     }
@@ -23,12 +27,12 @@ class DeviceSpecTest {
     void thingNamesOfIotCoresAlphabetUpTo128Characters_areAccepted() {
         assertThat(ThingName.of("ward-7:bed_12-SpO2").value()).isEqualTo("ward-7:bed_12-SpO2");
         assertThat(ThingName.of("a".repeat(128)).value()).hasSize(128);
-        assertThatThrownBy(() -> ThingName.of("a".repeat(129))).isInstanceOf(InvalidDeviceException.class);
+        assertThatThrownBy(() -> DeviceNames.thing("a".repeat(129))).isInstanceOf(InvalidDeviceException.class);
     }
 
     @Test
     void unknownKind_isRefusedWithTheKindsThatExist() {
-        assertThatThrownBy(() -> DeviceKind.parse("toaster"))
+        assertThatThrownBy(() -> DeviceNames.kind("toaster"))
                 .isInstanceOf(InvalidDeviceException.class)
                 .hasMessageContaining("toaster")
                 .hasMessageContaining("pulse_oximeter")
@@ -40,10 +44,10 @@ class DeviceSpecTest {
         assertThatThrownBy(() -> new DeviceSpec(TENANT, ThingName.of("fridge-1"), DeviceKind.STORAGE_SENSOR,
                 null, null, null)).hasMessageContaining("needs a storage profile");
         assertThatThrownBy(() -> new DeviceSpec(TENANT, ThingName.of("bed-1"), DeviceKind.THERMOMETER,
-                null, null, StorageProfile.VACCINE_FRIDGE)).hasMessageContaining("only a storage_sensor");
+                null, null, "vaccine_fridge")).hasMessageContaining("only a storage_sensor");
 
         DeviceSpec fridge = new DeviceSpec(TENANT, ThingName.of("fridge-1"), DeviceKind.STORAGE_SENSOR,
-                "pharmacy", null, StorageProfile.ULTRA_LOW_FREEZER);
+                "pharmacy", null, "ultra_low_freezer");
         assertThat(fridge.thingAttributes()).containsExactly(
                 java.util.Map.entry("tenant", "st-marys"), java.util.Map.entry("kind", "storage_sensor"),
                 java.util.Map.entry("ward", "pharmacy"), java.util.Map.entry("storageProfile", "ultra_low_freezer"));
@@ -51,17 +55,36 @@ class DeviceSpecTest {
 
     @Test
     void tenantIds_becomeTopicLevelsAndNames_soOnlySafeCharactersPass() {
-        assertThat(TenantId.of("st-marys").telemetryTopic(ThingName.of("bed-1")))
-                .isEqualTo("tenants/st-marys/devices/bed-1/telemetry");
-        assertThat(TenantId.of("st-marys").defaultDevicesTable()).isEqualTo("wardwatch-st-marys-devices");
-        assertThatThrownBy(() -> TenantId.of("St Marys")).isInstanceOf(InvalidDeviceException.class);
-        assertThatThrownBy(() -> TenantId.of("a/+")).isInstanceOf(InvalidDeviceException.class);
+        assertThat(TenantNames.of(TENANT).telemetryTopic("bed-1")).isEqualTo("tenants/st-marys/devices/bed-1/telemetry");
+        assertThat(TenantNames.of(TENANT).devicesTable()).isEqualTo("wardwatch-st-marys-devices");
+        assertThat(TenantNames.of(TENANT).devicePolicy()).isEqualTo("wardwatch-st-marys-device");
+        assertThatThrownBy(() -> DeviceNames.tenant("St Marys")).isInstanceOf(InvalidDeviceException.class);
+        assertThatThrownBy(() -> DeviceNames.tenant("a/+")).isInstanceOf(InvalidDeviceException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "-st-marys", "st-marys-", "a23456789012345678901234567890123"})
+    void tenantIdsOutsideTheOneRule_areRefusedWithTheRule(String id) {
+        // the model's rule, the same as infra's: 3-32 characters, no hyphen at either end
+        assertThatThrownBy(() -> DeviceNames.tenant(id))
+                .isInstanceOf(InvalidDeviceException.class)
+                .hasMessage("invalid tenant id '" + id + "': use 3-32 characters of a-z, 0-9 and '-', starting and "
+                        + "ending with a letter or digit");
+    }
+
+    @Test
+    void tenantIdsOfThreeAndOfThirtyTwoCharacters_areAccepted() {
+        assertThat(DeviceNames.tenant("st1").value()).isEqualTo("st1");
+        assertThat(DeviceNames.tenant("a".repeat(32)).value()).hasSize(32);
+    }
+
+    @Test
     void tenantStorageProfile_isAccepted_butNotANameThatCouldReachAKeyOrTopic() {
-        assertThat(StorageProfile.parse("blood_fridge").wireName()).isEqualTo("blood_fridge");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageProfile.parse("Blood Fridge#1"))
+        assertThat(DeviceNames.storageProfile("blood_fridge")).isEqualTo("blood_fridge");
+        assertThatThrownBy(() -> DeviceNames.storageProfile("Blood Fridge#1"))
                 .isInstanceOf(InvalidDeviceException.class).hasMessageContaining("is not a profile name");
+        assertThatThrownBy(() -> new DeviceSpec(TENANT, ThingName.of("fridge-1"), DeviceKind.STORAGE_SENSOR,
+                null, null, "Blood Fridge#1")).isInstanceOf(InvalidDeviceException.class)
+                .hasMessageContaining("is not a profile name");
     }
 }

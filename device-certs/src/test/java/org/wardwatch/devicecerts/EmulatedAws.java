@@ -3,6 +3,7 @@ package org.wardwatch.devicecerts;
 import java.net.URI;
 import java.util.UUID;
 import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.model.device.TenantId;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
@@ -19,8 +23,8 @@ import software.amazon.awssdk.services.iot.model.Policy;
 class RegistrationTest {
 
     private static final TenantId TENANT = EmulatedAws.uniqueTenant("reg");
-    private static final String TABLE = TENANT.defaultDevicesTable();
-    private static final String POLICY = TENANT.devicePolicyName();
+    private static final String TABLE = TenantNames.of(TENANT).devicesTable();
+    private static final String POLICY = TenantNames.of(TENANT).devicePolicy();
 
     @TempDir
     static Path out;

@@ -3,7 +3,8 @@ package org.wardwatch.devicecerts.cli;
 import java.net.URI;
 import org.wardwatch.devicecerts.DeviceRegistry;
 import org.wardwatch.devicecerts.IotRegistrar;
-import org.wardwatch.devicecerts.TenantId;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.tenant.TenantNames;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -48,7 +49,7 @@ final class AwsOptions {
             }
             iot = iotBuilder.build();
             dynamo = dynamoBuilder.build();
-            String table = devicesTable != null && !devicesTable.isBlank() ? devicesTable : tenant.defaultDevicesTable();
+            String table = devicesTable != null && !devicesTable.isBlank() ? devicesTable : TenantNames.of(tenant).devicesTable();
             registrar = new IotRegistrar(iot, new DeviceRegistry(dynamo, table));
         }
 

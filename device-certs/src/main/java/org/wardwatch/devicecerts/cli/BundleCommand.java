@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.wardwatch.devicecerts.DeviceBundle;
 import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.ThingName;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +77,7 @@ final class BundleCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         out.println("  endpoint " + endpoint + ":" + port + ", client id " + thing + ", topic "
-                + tenant.tenant.telemetryTopic(thing));
+                + TenantNames.of(tenant.tenant).telemetryTopic(thing.value()));
         if (serverCaPem == null) {
             out.println("  no root-CA.crt: add the endpoint's server CA with --server-ca (AWS IoT Core: AmazonRootCA1.pem)");
         }

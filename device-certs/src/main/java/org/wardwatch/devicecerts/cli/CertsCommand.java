@@ -4,18 +4,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.wardwatch.devicecerts.DeviceCertsException;
-import org.wardwatch.devicecerts.DeviceKind;
+import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.InvalidDeviceException;
 import org.wardwatch.devicecerts.KeyType;
-import org.wardwatch.devicecerts.StorageProfile;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
-import picocli.CommandLine;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -51,10 +51,9 @@ public final class CertsCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new CertsCommand())
                 .setOut(out)
                 .setErr(err)
-                .registerConverter(TenantId.class, converter(TenantId::of))
-                .registerConverter(ThingName.class, converter(ThingName::of))
-                .registerConverter(DeviceKind.class, converter(DeviceKind::parse))
-                .registerConverter(StorageProfile.class, converter(StorageProfile::parse))
+                .registerConverter(TenantId.class, converter(DeviceNames::tenant))
+                .registerConverter(ThingName.class, converter(DeviceNames::thing))
+                .registerConverter(DeviceKind.class, converter(DeviceNames::kind))
                 .registerConverter(KeyType.class, converter(KeyType::parse))
                 .setParameterExceptionHandler((e, arguments) -> {
                     e.getCommandLine().getErr().println("error: " + oneLine(e.getMessage()) + " (see '"
@@ -85,6 +84,14 @@ public final class CertsCommand implements Runnable {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         };
+    }
+
+    /** A storage profile is a name (a {@code String}), so its option names this converter. */
+    public static final class StorageProfileConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) throws Exception {
+            return converter(DeviceNames::storageProfile).convert(value);
+        }
     }
 
     private static String describe(Exception e) {

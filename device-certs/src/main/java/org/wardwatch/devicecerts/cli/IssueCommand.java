@@ -4,16 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wardwatch.devicecerts.DeviceIdentity;
-import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.KeyType;
 import org.wardwatch.devicecerts.Pem;
-import org.wardwatch.devicecerts.StorageProfile;
 import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.devicecerts.Validity;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.ThingName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +49,9 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = "--bed", paramLabel = "BED", description = "Bed within the ward.")
     String bed;
 
-    @Option(names = "--storage-profile", paramLabel = "PROFILE",
+    @Option(names = "--storage-profile", paramLabel = "PROFILE", converter = CertsCommand.StorageProfileConverter.class,
             description = "Storage sensors only: vaccine_fridge, vaccine_freezer or ultra_low_freezer.")
-    StorageProfile storageProfile;
+    String storageProfile;
 
     @Option(names = "--csr", paramLabel = "FILE",
             description = "Sign this PEM CSR instead of making a key: the device keeps its key.")
@@ -78,10 +77,10 @@ final class IssueCommand implements Callable<Integer> {
     }
 
     static String describe(DeviceSpec device) {
-        StringBuilder text = new StringBuilder(device.kind().wireName());
+        StringBuilder text = new StringBuilder(device.kind().code());
         device.wardIfAny().ifPresent(w -> text.append(", ward ").append(w));
         device.bedIfAny().ifPresent(b -> text.append(", bed ").append(b));
-        device.storageProfileIfAny().ifPresent(p -> text.append(", ").append(p.wireName()));
+        device.storageProfileIfAny().ifPresent(p -> text.append(", ").append(p));
         return text.toString();
     }
 

@@ -11,7 +11,7 @@ import org.wardwatch.devicecerts.Registration;
 import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.ThingName;
+import org.wardwatch.model.device.ThingName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package org.wardwatch.devicecerts.cli;
 
 import java.nio.file.Path;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.TenantId;
+import org.wardwatch.model.device.TenantId;
 import picocli.CommandLine.Option;
 
 /** {@code --tenant} and {@code --out}: whose files, and where they live. */

@@ -20,18 +20,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.wardwatch.devicecerts.DeviceKind;
+import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.DeviceSpec;
-import org.wardwatch.devicecerts.StorageProfile;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.emulator.ProjectRoot;
 import org.wardwatch.localstack.ward.DeviceConnection;
 import org.wardwatch.localstack.ward.SimulatedDevice;
 import org.wardwatch.localstack.ward.WardSimulator;
-import picocli.CommandLine;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ./local-stack/run}: the whole pipeline on this machine, with a simulated ward or a replayed file. */
 @Command(name = "local-stack/run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -133,8 +132,8 @@ public final class LocalStackCommand implements Callable<Integer> {
         err.println("[local-stack] issuing, registering and connecting " + ward.size() + " simulated devices");
         for (SimulatedDevice device : ward) {
             LocalStack.Credentials credentials = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
-                    ThingName.of(device.thing()), DeviceKind.parse(device.kind()), device.ward(), device.bed(),
-                    device.storageProfile() == null ? null : StorageProfile.parse(device.storageProfile())));
+                    ThingName.of(device.thing()), DeviceNames.kind(device.kind()), device.ward(), device.bed(),
+                    device.storageProfile() == null ? null : DeviceNames.storageProfile(device.storageProfile())));
             try {
                 connected.add(new WardSimulator.Connected(device, stack.connect(credentials),
                         stack.tenant().telemetryTopic(device.thing())));

@@ -18,11 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.wardwatch.devicecerts.DeviceCertsException;
-import org.wardwatch.devicecerts.DeviceKind;
+import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.DeviceSpec;
-import org.wardwatch.devicecerts.StorageProfile;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.localstack.ward.DeviceConnection;
 
 /**
@@ -106,9 +103,10 @@ public final class Replay {
         }
         try {
             String profile = text(node, "storageProfile");
-            return new Declare(number, new DeviceSpec(TenantId.of(tenantId), ThingName.of(required(node, "thing", where)),
-                    DeviceKind.parse(required(node, "kind", where)), text(node, "ward"), text(node, "bed"),
-                    profile == null ? null : StorageProfile.parse(profile)));
+            return new Declare(number, new DeviceSpec(DeviceNames.tenant(tenantId),
+                    DeviceNames.thing(required(node, "thing", where)), DeviceNames.kind(required(node, "kind", where)),
+                    text(node, "ward"), text(node, "bed"),
+                    profile == null ? null : DeviceNames.storageProfile(profile)));
         } catch (DeviceCertsException e) {
             throw new ReplayFileException(where + e.getMessage());
         }

@@ -19,17 +19,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.devicecerts.DeviceIdentity;
-import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.KeyType;
 import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.devicecerts.Validity;
 import org.wardwatch.emulator.ProjectRoot;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

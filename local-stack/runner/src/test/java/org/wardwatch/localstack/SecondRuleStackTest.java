@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DeviceSpec;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.emulator.ProjectRoot;
 import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -1,6 +1,7 @@
 package org.wardwatch.model.tenant;
 
 import java.util.Objects;
+import org.wardwatch.model.device.TenantId;
 
 /**
  * Every physical name in a tenant's stack, derived from the tenant id so that two tenants in one account and
@@ -16,6 +17,10 @@ public final class TenantNames {
         this.prefix = "wardwatch-" + tenantId;
     }
 
+    public static TenantNames of(TenantId tenant) {
+        return new TenantNames(tenant.value());
+    }
+
     public String tenantId() {
         return tenantId;
     }
@@ -27,6 +32,34 @@ public final class TenantNames {
     /** {@code wardwatch-<tenant>-<what>}, for tables, topics, queues, the function and alarms. */
     public String resource(String what) {
         return prefix + "-" + what;
+    }
+
+    /** The devices table (partition key {@code thingName}): infra creates it, device-certs registers into it. */
+    public String devicesTable() {
+        return resource("devices");
+    }
+
+    public String readingsTable() {
+        return resource("readings");
+    }
+
+    public String quarantineTable() {
+        return resource("quarantine");
+    }
+
+    /** The SNS topic staff alerts are published to. */
+    public String alertTopic() {
+        return resource("alerts");
+    }
+
+    /** The IoT policy every device certificate of the tenant is attached to. */
+    public String devicePolicy() {
+        return resource("device");
+    }
+
+    /** The function that runs a handler, e.g. {@code wardwatch-<tenant>-telemetry}. */
+    public String function(Handler handler) {
+        return resource(handler.handlerName());
     }
 
     /** IoT rule names allow only letters, digits and '_'; tenant ids never contain '_', so this is injective. */
@@ -42,6 +75,11 @@ public final class TenantNames {
     /** The MQTT topic filter the rule selects from: {@code tenants/<tenant>/devices/+/telemetry}. */
     public String telemetryTopicFilter() {
         return "tenants/" + tenantId + "/devices/+/telemetry";
+    }
+
+    /** The topic one device publishes its readings to: {@code tenants/<tenant>/devices/<thing>/telemetry}. */
+    public String telemetryTopic(String thingName) {
+        return "tenants/" + tenantId + "/devices/" + thingName + "/telemetry";
     }
 
     /** The topic a device may publish to, with the IoT policy variable for its own thing name. */

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.devicecerts.KeyType;
 import org.wardwatch.devicecerts.TenantCa;
-import org.wardwatch.devicecerts.TenantId;
 import org.wardwatch.devicecerts.Validity;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.device.TenantId;
 import software.amazon.awssdk.crt.mqtt5.QOS;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.devicecerts.DevicePolicy;
-import org.wardwatch.devicecerts.TenantId;
+import org.wardwatch.model.device.TenantId;
 
 /**
  * IoT Core policy evaluation as the local broker does it, mostly against the tenant device policy the project

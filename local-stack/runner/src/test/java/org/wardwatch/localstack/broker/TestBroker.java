@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.wardwatch.devicecerts.DeviceIdentity;
-import org.wardwatch.devicecerts.DeviceKind;
 import org.wardwatch.devicecerts.DevicePolicy;
 import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.KeyType;
@@ -15,11 +14,13 @@ import org.wardwatch.devicecerts.Pem;
 import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.TenantId;
-import org.wardwatch.devicecerts.ThingName;
 import org.wardwatch.devicecerts.Validity;
 import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -60,7 +61,7 @@ final class TestBroker implements AutoCloseable {
         ca = TenantCa.create(TENANT, KeyType.EC, Validity.days(2));
         files = new TenantFiles(directory.resolve("certs"), TENANT);
         files.saveCa(ca, null);
-        String policy = TENANT.devicePolicyName();
+        String policy = TenantNames.of(TENANT).devicePolicy();
         if (iot.listPolicies().policies().stream().noneMatch(p -> p.policyName().equals(policy))) {
             iot.createPolicy(b -> b.policyName(policy).policyDocument(DevicePolicy.document(REGION, ACCOUNT, TENANT)));
         }
@@ -88,7 +89,7 @@ final class TestBroker implements AutoCloseable {
                 .status(CertificateStatus.ACTIVE));
         iot.createThing(b -> b.thingName(thing));
         iot.attachThingPrincipal(b -> b.thingName(thing).principal(registered.certificateArn()));
-        iot.attachPolicy(b -> b.policyName(TENANT.devicePolicyName()).target(registered.certificateArn()));
+        iot.attachPolicy(b -> b.policyName(TenantNames.of(TENANT).devicePolicy()).target(registered.certificateArn()));
         return new Device(thing, stored.certificateFile(), stored.keyFile(), registered.certificateId(),
                 registered.certificateArn());
     }
@@ -104,7 +105,7 @@ final class TestBroker implements AutoCloseable {
     }
 
     String telemetryTopic(String thing) {
-        return TENANT.telemetryTopic(ThingName.of(thing));
+        return TenantNames.of(TENANT).telemetryTopic(thing);
     }
 
     String arn(String resource) {
