@@ -47,6 +47,7 @@ import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.localstack.tenant.TenantSynth;
 import org.wardwatch.localstack.ward.DeviceConnection;
 import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -217,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (TenantRule rule : tenant.rules()) {
             TenantRule.Target target = rule.target();
-            int size = target.handlerName().equals("telemetry") ? options.functionInstances() : 1;
+            int size = target.handlerName().equals(Handler.TELEMETRY.handlerName()) ? options.functionInstances() : 1;
             sizes.merge(target.functionName(), size, Math::max);
             if (!pools.containsKey(target.functionName())) {
                 FunctionPool started = new FunctionPool(functionSpec(target), awsEnvironment(region),
@@ -249,7 +250,7 @@ public final class LocalStack implements AutoCloseable {
                 record -> sqs.sendMessage(b -> b.queueUrl(target.onFailureQueueUrl()).messageBody(record)),
                 target.functionArn());
         resources.add(invoker);
-        RuleAccounting accounting = target.handlerName().equals("telemetry") ? stats.telemetry()
+        RuleAccounting accounting = target.handlerName().equals(Handler.TELEMETRY.handlerName()) ? stats.telemetry()
                 : stats.events(target.handlerName());
         return new RulesEngine.Rule(rule.name(), TopicRule.parse(rule.sql()), invoker::invoke,
                 record -> sqs.sendMessage(b -> b.queueUrl(rule.errorQueueUrl()).messageBody(record)), accounting);
@@ -281,7 +282,7 @@ public final class LocalStack implements AutoCloseable {
      * rule's error queue and the function's on-failure destination. Returns the handler's result document.
      */
     public JsonNode redrive() {
-        Map<String, String> environment = tenant.environments().get("redrive");
+        Map<String, String> environment = tenant.environments().get(Handler.REDRIVE.handlerName());
         if (environment == null) {
             throw new IllegalStateException("the tenant stack has no redrive function");
         }
@@ -310,7 +311,7 @@ public final class LocalStack implements AutoCloseable {
      * such function. The first call starts its warm instance.
      */
     public synchronized java.util.Optional<JsonNode> checkSilence() {
-        Map<String, String> environment = tenant.environments().get("silence");
+        Map<String, String> environment = tenant.environments().get(Handler.SILENCE.handlerName());
         if (environment == null) {
             return java.util.Optional.empty();
         }

@@ -28,6 +28,7 @@ import org.wardwatch.localstack.ward.SimulatedDevice;
 import org.wardwatch.localstack.ward.WardSimulator;
 import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.device.ThingName;
+import org.wardwatch.model.tenant.Handler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -267,7 +268,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     /** "56 (RECORDED 54, STALE 0, DUPLICATE 2, QUARANTINED 0, dead-lettered 0)": what the function answered. */
     static String events(String handler, PipelineStats.EventCounts counts) {
         java.util.Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
-        if (handler.equals("presence")) {
+        if (handler.equals(Handler.PRESENCE.handlerName())) {
             for (String outcome : List.of("RECORDED", "STALE", "DUPLICATE", "QUARANTINED")) {
                 outcomes.put(outcome, 0L);
             }

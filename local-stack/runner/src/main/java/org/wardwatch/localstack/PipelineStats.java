@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wardwatch.localstack.lambda.AsyncInvoker;
 import org.wardwatch.localstack.rules.RuleAccounting;
+import org.wardwatch.model.tenant.Handler;
 
 /**
  * What went through the local pipeline. The device accounting (published = stored + quarantined + duplicates +
@@ -130,7 +131,7 @@ public final class PipelineStats {
 
     /** The presence function's counts: lifecycle events delivered and what it answered. */
     public EventCounts presence() {
-        return events("presence");
+        return events(Handler.PRESENCE.handlerName());
     }
 
     /** Every non-telemetry handler that has counts, by handler. */

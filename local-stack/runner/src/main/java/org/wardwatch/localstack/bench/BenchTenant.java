@@ -8,6 +8,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wardwatch.model.tenant.FunctionEnvironment;
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -30,6 +33,7 @@ final class BenchTenant implements AutoCloseable {
 
     static final String TENANT = "bench-hospital";
     static final String REGION = "eu-west-2";
+    private static final TenantNames NAMES = new TenantNames(TENANT);
     static final String THERMOMETER = "bench-icu-bed1-temp";
     static final String OXIMETER = "bench-icu-bed2-spo2";
     /** Alternates SpO2 88 and 97 %: every message opens or resolves an alert (one SNS notification each). */
@@ -53,7 +57,7 @@ final class BenchTenant implements AutoCloseable {
         device(THERMOMETER, "thermometer", "1");
         device(OXIMETER, "pulse_oximeter", "2");
         device(ALERTING_OXIMETER, "pulse_oximeter", "3");
-        this.topicArn = sns.createTopic(b -> b.name(TENANT + "-alerts")).topicArn();
+        this.topicArn = sns.createTopic(b -> b.name(NAMES.alertTopic())).topicArn();
     }
 
     static <B extends AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint) {
@@ -63,15 +67,15 @@ final class BenchTenant implements AutoCloseable {
     }
 
     String readingsTable() {
-        return TENANT + "-readings";
+        return NAMES.readingsTable();
     }
 
     String quarantineTable() {
-        return TENANT + "-quarantine";
+        return NAMES.quarantineTable();
     }
 
     String devicesTable() {
-        return TENANT + "-devices";
+        return NAMES.devicesTable();
     }
 
     String topicArn() {
@@ -89,12 +93,12 @@ final class BenchTenant implements AutoCloseable {
     /** The function's environment, as the tenant stack sets it. */
     Map<String, String> functionEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_LAMBDA_HANDLER", "telemetry");
-        env.put("WARDWATCH_TENANT_ID", TENANT);
-        env.put("WARDWATCH_READINGS_TABLE", readingsTable());
-        env.put("WARDWATCH_QUARANTINE_TABLE", quarantineTable());
-        env.put("WARDWATCH_DEVICES_TABLE", devicesTable());
-        env.put("WARDWATCH_ALERT_TOPIC_ARN", topicArn);
+        env.put(FunctionEnvironment.HANDLER, Handler.TELEMETRY.handlerName());
+        env.put(FunctionEnvironment.TENANT_ID, TENANT);
+        env.put(FunctionEnvironment.READINGS_TABLE, readingsTable());
+        env.put(FunctionEnvironment.QUARANTINE_TABLE, quarantineTable());
+        env.put(FunctionEnvironment.DEVICES_TABLE, devicesTable());
+        env.put(FunctionEnvironment.ALERT_TOPIC_ARN, topicArn);
         return env;
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import org.wardwatch.localstack.tenant.TenantSynth;
+import org.wardwatch.model.tenant.FunctionEnvironment;
+import org.wardwatch.model.tenant.Handler;
 
 /**
  * How the tenant stack deploys the telemetry function, read from the template the infra app synthesizes for
@@ -42,7 +44,7 @@ record DeployedConfiguration(String runtime, String javaToolOptions, boolean sna
             JsonNode properties = resource.path("Properties");
             JsonNode variables = properties.path("Environment").path("Variables");
             if ("AWS::Lambda::Function".equals(resource.path("Type").asText())
-                    && "telemetry".equals(variables.path("QUARKUS_LAMBDA_HANDLER").asText())) {
+                    && Handler.TELEMETRY.handlerName().equals(variables.path(FunctionEnvironment.HANDLER).asText())) {
                 return new DeployedConfiguration(properties.path("Runtime").asText(),
                         variables.path("JAVA_TOOL_OPTIONS").asText(""),
                         "PublishedVersions".equals(properties.path("SnapStart").path("ApplyOn").asText()));

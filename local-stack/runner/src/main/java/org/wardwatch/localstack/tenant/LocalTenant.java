@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 
 /**
  * A tenant stack as created in the emulator from its synthesized template: what the broker, the rules engine and
@@ -30,7 +32,7 @@ public record LocalTenant(String tenantId, String region, String account, String
 
     /** The rule invoking the telemetry function. */
     public TenantRule telemetryRule() {
-        return rules.stream().filter(r -> r.target().handlerName().equals("telemetry")).findFirst().orElseThrow();
+        return ruleFor(Handler.TELEMETRY.handlerName()).orElseThrow();
     }
 
     /** The rule whose action invokes the function with this handler ({@code presence}, ...), if the stack has one. */
@@ -40,6 +42,6 @@ public record LocalTenant(String tenantId, String region, String account, String
 
     /** The topic a device publishes its telemetry on. */
     public String telemetryTopic(String thing) {
-        return "tenants/" + tenantId + "/devices/" + thing + "/telemetry";
+        return new TenantNames(tenantId).telemetryTopic(thing);
     }
 }

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.localstack.rules.UnsupportedRuleException;
+import org.wardwatch.model.tenant.FunctionEnvironment;
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -93,19 +96,22 @@ public final class TemplateProvisioner {
                 rules.add(read);
             }
         });
-        TenantRule telemetry = rules.stream().filter(r -> r.target().handlerName().equals("telemetry")).findFirst()
+        String telemetryHandler = Handler.TELEMETRY.handlerName();
+        TenantRule telemetry = rules.stream().filter(r -> r.target().handlerName().equals(telemetryHandler)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "the tenant template has no topic rule invoking the telemetry function"));
         TenantRule.Target function = telemetry.target();
         Map<String, String> environment = function.environment();
 
-        String alertTopicArn = environment.get("WARDWATCH_ALERT_TOPIC_ARN");
-        String tenantId = environment.get("WARDWATCH_TENANT_ID");
-        String staffQueue = sqs.createQueue(b -> b.queueName("wardwatch-" + tenantId + "-local-staff-inbox")).queueUrl();
+        String alertTopicArn = environment.get(FunctionEnvironment.ALERT_TOPIC_ARN);
+        String tenantId = environment.get(FunctionEnvironment.TENANT_ID);
+        String staffQueueName = new TenantNames(tenantId).resource("local-staff-inbox");
+        String staffQueue = sqs.createQueue(b -> b.queueName(staffQueueName)).queueUrl();
         sns.subscribe(b -> b.topicArn(alertTopicArn).protocol("sqs").endpoint(queueArn(staffQueue)));
 
-        return new LocalTenant(tenantId, region, account, environment.get("WARDWATCH_DEVICES_TABLE"),
-                environment.get("WARDWATCH_READINGS_TABLE"), environment.get("WARDWATCH_QUARANTINE_TABLE"),
+        return new LocalTenant(tenantId, region, account, environment.get(FunctionEnvironment.DEVICES_TABLE),
+                environment.get(FunctionEnvironment.READINGS_TABLE),
+                environment.get(FunctionEnvironment.QUARANTINE_TABLE),
                 alertTopicArn, staffQueue, telemetry.name(), telemetry.sql(), telemetry.errorQueueUrl(),
                 function.onFailureQueueUrl(), policyName, function.functionName(), function.functionArn(),
                 function.runtimeHandler(), environment, function.timeout(), function.memoryMb(),
@@ -194,7 +200,7 @@ public final class TemplateProvisioner {
     }
 
     private static String handlerName(Map<String, String> environment) {
-        return environment.getOrDefault("QUARKUS_LAMBDA_HANDLER", "telemetry");
+        return environment.getOrDefault(FunctionEnvironment.HANDLER, Handler.TELEMETRY.handlerName());
     }
 
     private String createTable(TemplateResources t, JsonNode p) {

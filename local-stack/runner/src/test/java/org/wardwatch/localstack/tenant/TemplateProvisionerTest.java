@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.localstack.rules.UnsupportedRuleException;
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -93,7 +94,7 @@ class TemplateProvisionerTest {
         assertThat(tenant.rules()).extracting(TenantRule::name)
                 .containsExactly("wardwatch_fixture_hospital_telemetry", "wardwatch_fixture_hospital_presence");
 
-        TenantRule presence = tenant.ruleFor("presence").orElseThrow();
+        TenantRule presence = tenant.ruleFor(Handler.PRESENCE.handlerName()).orElseThrow();
         assertThat(presence.sql()).isEqualTo("SELECT * FROM '$aws/events/presence/+/+'");
         assertThat(presence.errorQueueUrl()).isEqualTo(deadLetters);
         TenantRule.Target function = presence.target();
@@ -113,7 +114,7 @@ class TemplateProvisionerTest {
         TenantRule telemetry = tenant.telemetryRule();
         assertThat(telemetry.target().handlerName()).isEqualTo("telemetry");
         assertThat(telemetry.target().retryAttempts()).isEqualTo(2);
-        assertThat(tenant.ruleFor("redrive")).isEmpty();
+        assertThat(tenant.ruleFor(Handler.REDRIVE.handlerName())).isEmpty();
         assertThat(tenant.environments()).containsKeys("telemetry", "presence", "redrive");
     }
 
