@@ -542,10 +542,16 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         item.put("deviceTime", s(Keys.time(message.deviceTime())));
         item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
         item.put("messageId", s(message.messageId()));
-        Duration kept = reading.metric() == Metric.STORAGE_TEMPERATURE || reading.metric() == Metric.DOOR_OPEN
-                ? coldChainRetention : retention;
-        item.put("expiresAt", n(envelope.receivedAt().plus(kept).getEpochSecond()));
+        item.put("expiresAt", n(envelope.receivedAt().plus(retention(reading.metric())).getEpochSecond()));
         return item;
+    }
+
+    /** How long a reading of this metric is kept: its retention class, with the tenant's durations. */
+    private Duration retention(Metric metric) {
+        return switch (metric.retention()) {
+            case READINGS -> retention;
+            case COLD_CHAIN -> coldChainRetention;
+        };
     }
 
     private void batchWrite(String table, List<WriteRequest> writes) {

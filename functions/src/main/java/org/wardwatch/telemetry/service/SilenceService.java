@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.device.DeviceKind;
 import org.wardwatch.telemetry.core.AlertIds;
 import org.wardwatch.telemetry.core.AlertLifecycle;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.telemetry.core.DeviceAlert;
 import org.wardwatch.telemetry.core.DeviceCondition;
-import org.wardwatch.model.device.DeviceKind;
-import org.wardwatch.model.alert.Severity;
 
 /**
  * Flags devices that have gone silent: an ACTIVE device with no reading received for more than three times its
@@ -63,8 +63,7 @@ public final class SilenceService {
                 continue;
             }
             Duration quiet = Duration.between(lastSeen.get(), now);
-            Duration allowed = (device.kind() == DeviceKind.STORAGE_SENSOR ? storageInterval : vitalsInterval)
-                    .multipliedBy(DeviceCondition.SILENT_INTERVALS);
+            Duration allowed = interval(device.kind()).multipliedBy(DeviceCondition.SILENT_INTERVALS);
             boolean isSilent = quiet.compareTo(allowed) > 0;
             if (isSilent) {
                 silent++;
@@ -78,6 +77,14 @@ public final class SilenceService {
             }
         }
         return new Check(devices, silent, opened, resolved);
+    }
+
+    /** The tenant's expected interval for the reporting interval this kind is held to. */
+    private Duration interval(DeviceKind kind) {
+        return switch (kind.interval()) {
+            case VITALS -> vitalsInterval;
+            case STORAGE -> storageInterval;
+        };
     }
 
     /**
