@@ -17,7 +17,7 @@ import org.wardwatch.model.coldchain.StorageProfile;
  *                                 ({@code WARDWATCH_DOOR_OPEN_WARNING_MINUTES}, default 5)
  * @param retentionDays            how long storage temperatures, door readings and excursion records are kept
  *                                 ({@code WARDWATCH_COLD_CHAIN_RETENTION_DAYS}, default 1096: CDC's 3 years)
- * @param storageProfiles          the tenant's own profiles by name, sorted ({@code WARDWATCH_STORAGE_PROFILES})
+ * @param storageProfiles          the tenant's own profiles by name, sorted (in the functions' configuration file)
  */
 public record ColdChain(
         Integer excursionWarningMinutes,
