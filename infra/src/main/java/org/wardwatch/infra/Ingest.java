@@ -47,11 +47,10 @@ public final class Ingest extends Construct {
         // The id Default keeps the telemetry function's logical ids what they were before TenantFunction existed.
         TenantFunction telemetry = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(names)
-                .handler(HANDLER)
+                .handler(Handler.TELEMETRY)
                 .description("validates and stores device telemetry")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
-                .timeout(Duration.seconds(30))
                 .reservedConcurrency(props.reservedConcurrency())
                 .build());
         function = telemetry.function();

@@ -2,7 +2,6 @@ package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iot.CfnTopicRule;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
@@ -33,11 +32,10 @@ public final class Presence extends Construct {
         TenantNames names = props.names();
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(names)
-                .handler(HANDLER)
+                .handler(Handler.PRESENCE)
                 .description("records devices' IoT connections and disconnections")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
-                .timeout(Duration.seconds(30))
                 .build());
         // As the telemetry function's: 2 retries, then the failures queue; the rule's errors to the dead-letter queue.
         RuleTarget.retryTwiceThenFailTo(this, function, props.failureQueue(), props.encryptionKey());

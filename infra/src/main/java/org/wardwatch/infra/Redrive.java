@@ -2,7 +2,6 @@ package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.FunctionEnvironment;
 import org.wardwatch.model.tenant.Handler;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -31,11 +30,10 @@ public final class Redrive extends Construct {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())
-                .handler(HANDLER)
+                .handler(Handler.REDRIVE)
                 .description("replays the dead-letter queues (telemetry and lifecycle events) once a fault is fixed")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
-                .timeout(Duration.minutes(15))
                 .reservedConcurrency(1)
                 .build());
         Function redrive = function.function();

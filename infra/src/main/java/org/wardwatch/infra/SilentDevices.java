@@ -39,11 +39,10 @@ public final class SilentDevices extends Construct {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())
-                .handler(HANDLER)
+                .handler(Handler.SILENCE)
                 .description("flags devices that stopped reporting (every minute)")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
-                .timeout(Duration.seconds(60))
                 .reservedConcurrency(1)
                 .build());
         Alias alias = function.alias();

@@ -1,7 +1,6 @@
 package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.Handler;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
@@ -22,11 +21,10 @@ public final class TemperatureLogs extends Construct {
         super(scope, id);
         function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
                 .names(props.names())
-                .handler(HANDLER)
+                .handler(Handler.TEMPERATURE_LOG)
                 .description("compiles a storage sensor's monthly temperature log (CSV)")
                 .settings(props.settings())
                 .encryptionKey(props.encryptionKey())
-                .timeout(Duration.seconds(60))
                 .build());
     }
 

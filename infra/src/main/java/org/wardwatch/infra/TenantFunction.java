@@ -6,6 +6,7 @@ import org.wardwatch.model.tenant.FunctionRuntime;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -60,9 +61,10 @@ public final class TenantFunction extends Construct {
         TenantNames names = props.names();
         FunctionSettings settings = props.settings();
 
-        String functionName = names.resource(props.handler());
+        String handler = props.handler().handlerName();
+        String functionName = names.function(props.handler());
         String logGroupName = "/aws/lambda/" + functionName;
-        allowLogsToUseKey(props.encryptionKey(), logGroupName, props.handler());
+        allowLogsToUseKey(props.encryptionKey(), logGroupName, handler);
         LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .logGroupName(logGroupName)
                 .encryptionKey(props.encryptionKey())
@@ -73,13 +75,13 @@ public final class TenantFunction extends Construct {
         // An own role instead of AWSLambdaBasicExecutionRole, whose logs statements apply to every log group ("*").
         role = Role.Builder.create(this, "FunctionRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("wardwatch " + names.tenantId() + " " + props.handler() + " function")
+                .description("wardwatch " + names.tenantId() + " " + handler + " function")
                 .build();
         logGroup.grantWrite(role);
 
         boolean jvm = settings.runtime() == FunctionRuntime.JVM;
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(FunctionEnvironment.HANDLER, props.handler());
+        environment.put(FunctionEnvironment.HANDLER, handler);
         if (jvm) {
             environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
         }
@@ -93,7 +95,7 @@ public final class TenantFunction extends Construct {
                 .handler(jvm ? JVM_HANDLER : NATIVE_HANDLER)
                 .architecture(Architecture.X86_64)
                 .memorySize(settings.memoryMb())
-                .timeout(props.timeout())
+                .timeout(Duration.seconds(props.handler().timeout().toSeconds()))
                 .role(role)
                 .logGroup(logGroup)
                 .environment(environment)

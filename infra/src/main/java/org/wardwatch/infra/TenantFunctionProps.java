@@ -1,7 +1,7 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kms.IKey;
 
 import java.util.Objects;
@@ -10,17 +10,16 @@ import java.util.Objects;
  * What {@link TenantFunction} needs.
  *
  * @param names               the tenant's names
- * @param handler             the handler ({@code QUARKUS_LAMBDA_HANDLER}: {@code telemetry}, {@code redrive},
- *                            {@code temperature-log}, {@code silence}); the function is named
- *                            {@code wardwatch-<tenant>-<handler>}
+ * @param handler             the handler, from the model's catalogue: its name is {@code QUARKUS_LAMBDA_HANDLER}
+ *                            and names the function ({@code wardwatch-<tenant>-<handler>}); its timeout is the
+ *                            function's
  * @param description         what the function does, for the console
  * @param settings            the artifact, runtime, memory, log retention and shared environment of every function
  * @param encryptionKey       the tenant's key, for the log group
- * @param timeout             the function's timeout
  * @param reservedConcurrency reserved concurrent executions, or null for none
  */
-public record TenantFunctionProps(TenantNames names, String handler, String description, FunctionSettings settings,
-                                  IKey encryptionKey, Duration timeout, Integer reservedConcurrency) {
+public record TenantFunctionProps(TenantNames names, Handler handler, String description, FunctionSettings settings,
+                                  IKey encryptionKey, Integer reservedConcurrency) {
 
     public TenantFunctionProps {
         Objects.requireNonNull(names, "names");
@@ -28,7 +27,6 @@ public record TenantFunctionProps(TenantNames names, String handler, String desc
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(encryptionKey, "encryptionKey");
-        Objects.requireNonNull(timeout, "timeout");
     }
 
     public static Builder builder() {
@@ -37,11 +35,10 @@ public record TenantFunctionProps(TenantNames names, String handler, String desc
 
     public static final class Builder {
         private TenantNames names;
-        private String handler;
+        private Handler handler;
         private String description;
         private FunctionSettings settings;
         private IKey encryptionKey;
-        private Duration timeout;
         private Integer reservedConcurrency;
 
         public Builder names(TenantNames names) {
@@ -49,7 +46,7 @@ public record TenantFunctionProps(TenantNames names, String handler, String desc
             return this;
         }
 
-        public Builder handler(String handler) {
+        public Builder handler(Handler handler) {
             this.handler = handler;
             return this;
         }
@@ -69,19 +66,13 @@ public record TenantFunctionProps(TenantNames names, String handler, String desc
             return this;
         }
 
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
         public Builder reservedConcurrency(Integer reservedConcurrency) {
             this.reservedConcurrency = reservedConcurrency;
             return this;
         }
 
         public TenantFunctionProps build() {
-            return new TenantFunctionProps(names, handler, description, settings, encryptionKey, timeout,
-                    reservedConcurrency);
+            return new TenantFunctionProps(names, handler, description, settings, encryptionKey, reservedConcurrency);
         }
     }
 }

@@ -1,20 +1,36 @@
 package org.wardwatch.model.tenant;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The handlers of the one function artifact ({@code functions/target/function.zip}): each deployed function picks
  * one with {@code QUARKUS_LAMBDA_HANDLER}. The name is the handler's {@code @Named}; the flags say what its role
- * may do (infra grants exactly that), which the function's client priming relies on.
+ * may do (infra grants exactly that), which the function's client priming relies on; the trigger what invokes it
+ * and the timeout its function's (infra builds each function with them; its constructs say why each timeout).
  */
 public enum Handler {
-    TELEMETRY("telemetry", true, true),
-    PRESENCE("presence", true, false),
-    SILENCE("silence", false, true),
-    REDRIVE("redrive", true, true),
-    TEMPERATURE_LOG("temperature-log", true, false),
-    ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false);
+    TELEMETRY("telemetry", true, true, Trigger.TELEMETRY_RULE, Duration.ofSeconds(30)),
+    PRESENCE("presence", true, false, Trigger.LIFECYCLE_RULE, Duration.ofSeconds(30)),
+    SILENCE("silence", false, true, Trigger.SCHEDULE, Duration.ofSeconds(60)),
+    /** Lambda's longest timeout, for a full batch of the dead-letter queues. */
+    REDRIVE("redrive", true, true, Trigger.OPERATOR, Duration.ofMinutes(15)),
+    /** A month of one device; the AWS CLI waits 60 seconds for an answer by default. */
+    TEMPERATURE_LOG("temperature-log", true, false, Trigger.OPERATOR, Duration.ofSeconds(60)),
+    ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false, Trigger.OPERATOR, Duration.ofSeconds(30));
+
+    /** What invokes a handler's function. */
+    public enum Trigger {
+        /** The tenant's telemetry topic rule (IoT Core), asynchronously, for every device message. */
+        TELEMETRY_RULE,
+        /** The tenant's presence topic rule on IoT Core's lifecycle events, asynchronously. */
+        LIFECYCLE_RULE,
+        /** An EventBridge rule, every minute, asynchronously. */
+        SCHEDULE,
+        /** An operator or the pharmacy's tooling, synchronously (nothing in the stack invokes it). */
+        OPERATOR
+    }
 
     /** Compile-time constants of the names, for annotations ({@code @Named(Handler.Names.TELEMETRY)}). */
     public static final class Names {
@@ -32,11 +48,15 @@ public enum Handler {
     private final String handlerName;
     private final boolean readsDevices;
     private final boolean publishesAlerts;
+    private final Trigger trigger;
+    private final Duration timeout;
 
-    Handler(String handlerName, boolean readsDevices, boolean publishesAlerts) {
+    Handler(String handlerName, boolean readsDevices, boolean publishesAlerts, Trigger trigger, Duration timeout) {
         this.handlerName = handlerName;
         this.readsDevices = readsDevices;
         this.publishesAlerts = publishesAlerts;
+        this.trigger = trigger;
+        this.timeout = timeout;
     }
 
     /** The {@code QUARKUS_LAMBDA_HANDLER} value, e.g. {@code temperature-log}. */
@@ -52,6 +72,15 @@ public enum Handler {
     /** Whether it publishes staff alerts to the alert topic. */
     public boolean publishesAlerts() {
         return publishesAlerts;
+    }
+
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    /** The function's timeout. */
+    public Duration timeout() {
+        return timeout;
     }
 
     public static Optional<Handler> fromName(String name) {
