@@ -34,7 +34,7 @@ public final class AlertChannels extends Construct {
         super(scope, id);
         encryptionKey = props.encryptionKey();
         topic = Topic.Builder.create(this, "Topic")
-                .topicName(props.names().resource("alerts"))
+                .topicName(props.names().alertTopic())
                 .displayName("wardwatch alerts")
                 .masterKey(props.encryptionKey())
                 .enforceSsl(true)

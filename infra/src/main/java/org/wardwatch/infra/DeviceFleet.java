@@ -46,7 +46,7 @@ public final class DeviceFleet extends Construct {
                 "Statement", List.of(connect, publish));
 
         policy = CfnPolicy.Builder.create(this, "DevicePolicy")
-                .policyName(names.resource("device"))
+                .policyName(names.devicePolicy())
                 .policyDocument(document)
                 .build();
 

@@ -39,14 +39,14 @@ public final class ReadingsStore extends Construct {
         this.encryptionKey = props.encryptionKey();
         TenantNames names = props.names();
 
-        readings = table("Readings", names.resource("readings"), "pk", "sk", true);
+        readings = table("Readings", names.readingsTable(), "pk", "sk", true);
         readings.addGlobalSecondaryIndex(index("byBed", "bedKey"));
         readings.addGlobalSecondaryIndex(index("byPatient", "patientRef"));
 
-        quarantine = table("Quarantine", names.resource("quarantine"), "pk", "sk", true);
+        quarantine = table("Quarantine", names.quarantineTable(), "pk", "sk", true);
         quarantine.addGlobalSecondaryIndex(index("byReason", "reason"));
 
-        devices = table("Devices", names.resource("devices"), "thingName", null, false);
+        devices = table("Devices", names.devicesTable(), "thingName", null, false);
     }
 
     private Table table(String id, String tableName, String partitionKey, String sortKey, boolean ttl) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.wardwatch.model.device.DeviceKind;
 import org.wardwatch.model.tenant.FunctionEnvironment;
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
@@ -54,9 +55,9 @@ final class BenchTenant implements AutoCloseable {
         table(readingsTable(), "pk", "sk");
         table(quarantineTable(), "pk", "sk");
         table(devicesTable(), "thingName", null);
-        device(THERMOMETER, "thermometer", "1");
-        device(OXIMETER, "pulse_oximeter", "2");
-        device(ALERTING_OXIMETER, "pulse_oximeter", "3");
+        device(THERMOMETER, DeviceKind.THERMOMETER, "1");
+        device(OXIMETER, DeviceKind.PULSE_OXIMETER, "2");
+        device(ALERTING_OXIMETER, DeviceKind.PULSE_OXIMETER, "3");
         this.topicArn = sns.createTopic(b -> b.name(NAMES.alertTopic())).topicArn();
     }
 
@@ -170,10 +171,10 @@ final class BenchTenant implements AutoCloseable {
         });
     }
 
-    private void device(String thing, String kind, String bed) {
+    private void device(String thing, DeviceKind kind, String bed) {
         dynamo.putItem(b -> b.tableName(devicesTable()).item(Map.of(
                 "thingName", AttributeValue.fromS(thing), "tenantId", AttributeValue.fromS(TENANT),
-                "kind", AttributeValue.fromS(kind), "ward", AttributeValue.fromS("ICU-9"),
+                "kind", AttributeValue.fromS(kind.code()), "ward", AttributeValue.fromS("ICU-9"),
                 "bed", AttributeValue.fromS(bed), "status", AttributeValue.fromS("ACTIVE"))));
     }
 
