@@ -30,7 +30,7 @@ public final class ThresholdTable {
      * NEWS2 single-parameter bands (shared/REFERENCE.md, "Vital signs: NEWS2"): band score 3 is CRITICAL, 2 is
      * WARNING, 1 and 0 raise nothing. SpO2 uses scale 1. Glucose from the ADA levels (REFERENCE.md, "Glucose"):
      * below 54 mg/dL CRITICAL, 54 to below 70 WARNING, above 250 WARNING. Diastolic BP, storage temperature and
-     * doors have no threshold bands.
+     * doors have no threshold bands. And the room environment's defaults (below).
      */
     public static ThresholdTable news2Defaults() {
         Map<Metric, List<ThresholdBand>> bands = new EnumMap<>(Metric.class);
@@ -44,7 +44,22 @@ public final class ThresholdTable {
         bands.put(Metric.BODY_TEMPERATURE, List.of(atMost("35.0", CRITICAL), atLeast("39.1", WARNING)));
         bands.put(Metric.GLUCOSE, List.of(
                 atMost("53", CRITICAL), between("54", "69", WARNING), atLeast("251", WARNING)));
+        roomEnvironment(bands);
         return new ThresholdTable(bands);
+    }
+
+    /**
+     * Room air (docs/clinical-defaults.md, "Room environment"): temperature below 18 or above 28 Cel, humidity
+     * below 20 or above 60 %, PM2.5 at or above 35 ug/m3 WARNING; CO2 at or above 1000 ppm WARNING, 2000 CRITICAL.
+     * Pressure compares the isolation margin ({@link Metric#bandsCompare}): under 2.5 Pa WARNING, at or below 0 (air
+     * flowing the wrong way) CRITICAL.
+     */
+    private static void roomEnvironment(Map<Metric, List<ThresholdBand>> bands) {
+        bands.put(Metric.ROOM_TEMPERATURE, List.of(atMost("17.9", WARNING), atLeast("28.1", WARNING)));
+        bands.put(Metric.RELATIVE_HUMIDITY, List.of(atMost("19", WARNING), atLeast("61", WARNING)));
+        bands.put(Metric.CO2, List.of(between("1000", "1999", WARNING), atLeast("2000", CRITICAL)));
+        bands.put(Metric.PM2_5, List.of(atLeast("35", WARNING)));
+        bands.put(Metric.DIFFERENTIAL_PRESSURE, List.of(atMost("0.0", CRITICAL), between("0.1", "2.4", WARNING)));
     }
 
     /** This table with the given metrics' bands replaced (an empty list switches a metric's alerts off). */
@@ -78,7 +93,8 @@ public final class ThresholdTable {
         for (Metric metric : Metric.values()) {
             List<ThresholdBand> list = bandsOf(metric);
             if (!list.isEmpty()) {
-                lines.add(metric.code() + " (" + metric.canonicalUnit() + "): " + String.join(", ",
+                String unit = metric == Metric.DIFFERENTIAL_PRESSURE ? "Pa, isolation margin" : metric.canonicalUnit();
+                lines.add(metric.code() + " (" + unit + "): " + String.join(", ",
                         list.stream().map(ThresholdBand::describe).toList()));
             }
         }

@@ -25,7 +25,9 @@ public enum DeviceKind {
             EnumSet.of(HEART_RATE, RESPIRATORY_RATE, SPO2)),
     SMARTWATCH("smartwatch", Placement.BED, ReportingInterval.VITALS, EnumSet.of(HEART_RATE, SPO2)),
     STORAGE_SENSOR("storage_sensor", Placement.STORAGE, ReportingInterval.STORAGE,
-            EnumSet.of(STORAGE_TEMPERATURE, DOOR_OPEN));
+            EnumSet.of(STORAGE_TEMPERATURE, DOOR_OPEN)),
+    ROOM_ENVIRONMENT("room_environment", Placement.ROOM, ReportingInterval.VITALS,
+            EnumSet.of(ROOM_TEMPERATURE, RELATIVE_HUMIDITY, CO2, PM2_5, DIFFERENTIAL_PRESSURE));
 
     private final String code;
     private final Placement placement;
@@ -64,6 +66,11 @@ public enum DeviceKind {
     /** A storage unit's sensor is watched by a storage profile, which it must name; no other kind names one. */
     public boolean needsStorageProfile() {
         return placement == Placement.STORAGE;
+    }
+
+    /** A room's sensor is placed by ward and room, and only it may say the room's isolation. */
+    public boolean placedInRoom() {
+        return placement == Placement.ROOM;
     }
 
     public static Optional<DeviceKind> fromCode(String code) {

@@ -35,7 +35,22 @@ public enum Metric {
             Retention.COLD_CHAIN, Watch.STORAGE_PROFILE, units("Cel")),
     /** A JSON boolean with no unit; stored as 1 (open) or 0 (closed). */
     DOOR_OPEN("door_open", null, null, "door open", "Door open", "", 0, 0, 1,
-            Retention.COLD_CHAIN, Watch.DOOR_DELAY, units());
+            Retention.COLD_CHAIN, Watch.DOOR_DELAY, units()),
+    /** Room air (docs/clinical-defaults.md, "Room environment"); the three below likewise. */
+    ROOM_TEMPERATURE("room_temperature", "Cel", null, "room temperature", "Room temp", "C", 1, -20, 60,
+            Retention.READINGS, Watch.ENVIRONMENT, units("Cel")),
+    RELATIVE_HUMIDITY("relative_humidity", "%", null, "relative humidity", "Humidity", "%", 0, 0, 100,
+            Retention.READINGS, Watch.ENVIRONMENT, units("%")),
+    CO2("co2", "[ppm]", null, "CO2", "CO2", "ppm", 0, 0, 40000,
+            Retention.READINGS, Watch.ENVIRONMENT, units("[ppm]")),
+    PM2_5("pm2_5", "ug/m3", null, "PM2.5", "PM2.5", "ug/m3", 0, 0, 2000,
+            Retention.READINGS, Watch.ENVIRONMENT, units("ug/m3")),
+    /**
+     * The room against its corridor: negative = the room is under negative pressure. Its threshold bands compare
+     * the isolation margin, not the reading: see {@link #bandsCompare(double, org.wardwatch.model.device.Isolation)}.
+     */
+    DIFFERENTIAL_PRESSURE("differential_pressure", "Pa", null, "room pressure", "Room pressure", "Pa", 1, -500, 500,
+            Retention.READINGS, Watch.ENVIRONMENT, units("Pa"));
 
     /** How long a metric's readings are kept. */
     public enum Retention {
@@ -52,7 +67,12 @@ public enum Metric {
         /** The storage unit's profile and the excursion delays, not threshold bands. */
         STORAGE_PROFILE,
         /** The door-open delay; a boolean takes no threshold bands. */
-        DOOR_DELAY
+        DOOR_DELAY,
+        /**
+         * Threshold bands (defaults in docs/clinical-defaults.md, tenant overrides) held for a while: a room's
+         * door opening makes short excursions normal, so a band counts only once readings have stayed in it.
+         */
+        ENVIRONMENT
     }
 
     private final String code;
@@ -152,6 +172,28 @@ public enum Metric {
 
     public double highestPossible() {
         return highestPossible;
+    }
+
+    /** Whether its threshold bands watch it, alone or held for a while ({@link Watch#ENVIRONMENT}). */
+    public boolean takesThresholdBands() {
+        return watch == Watch.THRESHOLD_BANDS || watch == Watch.ENVIRONMENT;
+    }
+
+    /**
+     * The value this metric's threshold bands compare, or empty when none apply. For {@link #DIFFERENTIAL_PRESSURE}
+     * that is the isolation margin: how far the room holds the pressure its isolation needs (the reading negated
+     * for {@code negative} isolation, as read for {@code positive}), so one table serves both; a room without
+     * isolation has none. Every other metric compares its reading.
+     */
+    public Optional<Double> bandsCompare(double value, org.wardwatch.model.device.Isolation isolation) {
+        if (this != DIFFERENTIAL_PRESSURE) {
+            return Optional.of(value);
+        }
+        return switch (isolation) {
+            case NEGATIVE -> Optional.of(value == 0 ? 0.0 : -value);
+            case POSITIVE -> Optional.of(value);
+            case NONE -> Optional.empty();
+        };
     }
 
     public static Optional<Metric> fromCode(String code) {

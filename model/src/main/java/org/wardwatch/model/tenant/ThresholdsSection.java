@@ -18,6 +18,8 @@ import org.wardwatch.model.reading.Metric;
  * {@code {"spo2": [{"max": 89, "severity": "CRITICAL"}, {"min": 90, "max": 91, "severity": "WARNING"}]}}. A metric
  * listed replaces all its default bands. A value inside a band (bounds included, at the metric's precision) raises
  * that band's severity, so bounds have at most the metric's decimals and a metric's bands may not overlap.
+ * {@code differential_pressure}'s bands are over the isolation margin (Pa the room holds in its isolation's
+ * direction, {@link Metric#bandsCompare}), one table for negative and positive rooms alike.
  */
 final class ThresholdsSection {
 
@@ -127,7 +129,7 @@ final class ThresholdsSection {
     }
 
     private static String banded() {
-        return Arrays.stream(Metric.values()).filter(m -> m.watch() == Metric.Watch.THRESHOLD_BANDS)
+        return Arrays.stream(Metric.values()).filter(Metric::takesThresholdBands)
                 .map(Metric::code).collect(Collectors.joining(", "));
     }
 }

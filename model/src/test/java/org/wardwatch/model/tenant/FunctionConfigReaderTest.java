@@ -22,6 +22,20 @@ class FunctionConfigReaderTest {
     }
 
     @Test
+    void aRoomMetricIsOverriddenLikeAVitalSign_andPressureBandsAreOverTheIsolationMargin() {
+        FunctionConfig config = FunctionConfigReader.parse("{\"thresholds\": {"
+                + "\"co2\": [{\"min\": 1500, \"severity\": \"WARNING\"}],"
+                + "\"differential_pressure\": [{\"max\": 0.0, \"severity\": \"CRITICAL\"},"
+                + " {\"min\": 0.1, \"max\": 7.9, \"severity\": \"WARNING\"}]}}", "t.json");
+
+        assertThat(config.thresholds().classify(Metric.CO2, 1499)).isEqualTo(Severity.NONE);
+        assertThat(config.thresholds().classify(Metric.CO2, 2500)).isEqualTo(Severity.WARNING);
+        assertThat(config.thresholds().classify(Metric.DIFFERENTIAL_PRESSURE, 7.9)).isEqualTo(Severity.WARNING);
+        assertThat(config.thresholds().describe())
+                .contains("differential_pressure (Pa, isolation margin): <= 0.0 CRITICAL, 0.1..7.9 WARNING");
+    }
+
+    @Test
     void noBlocks_giveTheDefaults_andOtherBlocksAreSynthsAlone() {
         FunctionConfig config = FunctionConfigReader.parse("{\"contacts\": [], \"account\": 1}", "t.json");
 
@@ -31,7 +45,7 @@ class FunctionConfigReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "{\"pulse\": [{\"max\": 1, \"severity\": \"WARNING\"}]}       | thresholds.pulse: unknown metric (metrics with threshold bands: heart_rate, respiratory_rate, spo2, systolic_bp, diastolic_bp, body_temperature, glucose)",
+            "{\"pulse\": [{\"max\": 1, \"severity\": \"WARNING\"}]}       | thresholds.pulse: unknown metric (metrics with threshold bands: heart_rate, respiratory_rate, spo2, systolic_bp, diastolic_bp, body_temperature, glucose, room_temperature, relative_humidity, co2, pm2_5, differential_pressure)",
             "{\"spo2\": {}}                                               | thresholds.spo2: must be a non-empty list of bands",
             "{\"spo2\": []}                                               | thresholds.spo2: must be a non-empty list of bands",
             "{\"spo2\": [{\"severity\": \"WARNING\"}]}                    | thresholds.spo2[0]: needs min, max or both",

@@ -135,7 +135,8 @@ class TenantConfigReaderTest {
 
         assertThat(problemsOf(json)).containsExactly(
                 "thresholds.spo02: unknown metric (metrics with threshold bands: heart_rate, respiratory_rate, "
-                        + "spo2, systolic_bp, diastolic_bp, body_temperature, glucose)",
+                        + "spo2, systolic_bp, diastolic_bp, body_temperature, glucose, room_temperature, relative_humidity, "
+                        + "co2, pm2_5, differential_pressure)",
                 "thresholds.spo2[0]: needs min, max or both",
                 "thresholds.spo2[1]: min 95 is above max 93",
                 "thresholds.heart_rate[0].severity: must be WARNING or CRITICAL");
