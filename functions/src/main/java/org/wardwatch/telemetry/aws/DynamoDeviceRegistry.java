@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.wardwatch.telemetry.core.Device;
 import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.device.Isolation;
 import org.wardwatch.telemetry.service.DeviceRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -67,11 +68,15 @@ public final class DynamoDeviceRegistry implements DeviceRegistry {
         return device(thingName, item);
     }
 
-    /** A registry row as a device; empty when its kind is unknown (it must not let readings through unchecked). */
+    /**
+     * A registry row as a device; empty when its kind, or a room's isolation, is unknown (it must not let readings
+     * through unchecked, nor watch an isolation room as an ordinary one).
+     */
     static Optional<Device> device(String thingName, Map<String, AttributeValue> item) {
-        return DeviceKind.fromCode(text(item, "kind")).map(kind -> new Device(thingName, text(item, "tenantId"), kind,
-                text(item, "ward"), text(item, "bed"), text(item, "storageProfile"), text(item, "patientRef"),
-                "ACTIVE".equals(text(item, "status"))));
+        Optional<Isolation> isolation = Isolation.fromCode(text(item, "isolation"));
+        return DeviceKind.fromCode(text(item, "kind")).flatMap(kind -> isolation.map(i -> new Device(thingName,
+                text(item, "tenantId"), kind, text(item, "ward"), text(item, "bed"), text(item, "storageProfile"),
+                text(item, "patientRef"), "ACTIVE".equals(text(item, "status")), text(item, "room"), i)));
     }
 
     static String text(Map<String, AttributeValue> item, String name) {

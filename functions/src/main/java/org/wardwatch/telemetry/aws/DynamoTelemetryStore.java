@@ -56,7 +56,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     private static final int GET_BATCH_LIMIT = 100;
     /** What evaluating a metric or device condition reads of its state item. */
     private static final String STATE_ATTRIBUTES = "deviceTime, severity, alertId, openedAt, version, episodeStart, "
-            + "episodeMin, episodeMax, lastEvaluated";
+            + "episodeMin, episodeMax, episodeCriticalSince, lastEvaluated";
 
     private final DynamoDbClient dynamo;
     private final String readingsTable;
@@ -196,7 +196,8 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 Instant.parse(item.get("deviceTime").s()));
         Episode episode = item.containsKey("episodeStart")
                 ? new Episode(Instant.parse(item.get("episodeStart").s()), Double.parseDouble(item.get("episodeMin").n()),
-                Double.parseDouble(item.get("episodeMax").n()))
+                Double.parseDouble(item.get("episodeMax").n()), item.containsKey("episodeCriticalSince")
+                ? Instant.parse(item.get("episodeCriticalSince").s()) : null)
                 : null;
         return new LatestState(state, episode, Long.parseLong(item.get("version").n()));
     }
@@ -224,8 +225,13 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             attributes.put("episodeStart", s(episode.start().toString()));
             attributes.put("episodeMin", n(episode.min()));
             attributes.put("episodeMax", n(episode.max()));
+            if (episode.criticalSince() != null) {
+                attributes.put("episodeCriticalSince", s(episode.criticalSince().toString()));
+            } else {
+                removed.add("episodeCriticalSince");
+            }
         } else {
-            removed.addAll(List.of("episodeStart", "episodeMin", "episodeMax"));
+            removed.addAll(List.of("episodeStart", "episodeMin", "episodeMax", "episodeCriticalSince"));
         }
         Map<String, String> names = new LinkedHashMap<>();
         int i = 0;

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The words staff read: a text message of at most {@value #SMS_LIMIT} characters, an e-mail subject that SNS
- * accepts (ASCII, under 100 characters) and an e-mail body. Ward and bed only; no patient name or reference.
+ * accepts (ASCII, under 100 characters) and an e-mail body. Ward and bed only; no patient name or reference. A
+ * room's air is worded by {@link EnvironmentTexts}.
  */
 public final class AlertTexts {
 
@@ -21,6 +22,9 @@ public final class AlertTexts {
     }
 
     public static String sms(AlertNotification n) {
+        if (n.isEnvironment()) {
+            return withinSmsLimit(EnvironmentTexts.sms(n, headline(n)));
+        }
         String what = n.coldChain() == null
                 ? n.transition().transition().name().toLowerCase(Locale.ROOT) + " " + CLOCK.format(n.deviceTime())
                 : coldChainSummary(n);
@@ -51,6 +55,9 @@ public final class AlertTexts {
     }
 
     public static String emailSubject(AlertNotification n) {
+        if (n.isEnvironment()) {
+            return asSnsSubject(EnvironmentTexts.emailSubject(n, headline(n)));
+        }
         String subject = "[wardwatch] " + headline(n) + ": " + n.metric().label() + " " + value(n) + " at "
                 + place(n, 30, 12) + " (alert " + n.alertId() + " "
                 + n.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
@@ -58,6 +65,9 @@ public final class AlertTexts {
     }
 
     public static String emailBody(AlertNotification n) {
+        if (n.isEnvironment()) {
+            return EnvironmentTexts.emailBody(n);
+        }
         if (n.coldChain() != null) {
             return coldChainEmail(n);
         }
@@ -142,7 +152,7 @@ public final class AlertTexts {
     }
 
     /** Registry text, one line, bounded: control characters become spaces. */
-    private static String clean(String s, int max) {
+    static String clean(String s, int max) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max);
     }

@@ -69,6 +69,10 @@ public final class AlertRenderer {
         doc.put("kind", n.kind().code());
         doc.put("ward", n.ward());
         doc.put("bed", n.bed());
+        if (n.isEnvironment()) {
+            doc.put("room", n.room());
+            doc.put("isolation", n.isolation().code());
+        }
         doc.put("metric", n.metric().code());
         doc.put("value", ThresholdTable.round(n.metric(), n.value()));
         doc.put("unit", n.metric().canonicalUnit());

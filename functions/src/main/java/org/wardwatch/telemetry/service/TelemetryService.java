@@ -19,6 +19,7 @@ import org.wardwatch.telemetry.core.DecodedMessage;
 import org.wardwatch.telemetry.core.DeviceAlert;
 import org.wardwatch.telemetry.core.DeviceCondition;
 import org.wardwatch.model.alert.Severity;
+import org.wardwatch.telemetry.core.EnvironmentAlert;
 import org.wardwatch.telemetry.core.Episode;
 import org.wardwatch.telemetry.core.Excursion;
 import org.wardwatch.model.reading.Metric;
@@ -189,15 +190,16 @@ public final class TelemetryService {
         Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
                 new AlertNotification(tenantId, evaluation.type(), t, device.thingName(), device.kind(),
                         device.ward(), device.bed(), reading.metric(), reading.value(),
-                        accepted.message().messageId(), evaluation.detail()),
+                        accepted.message().messageId(), evaluation.detail(), device.room(), device.isolation()),
                 outboxKey(accepted.message().messageId(), reading)));
         return new Plan(new StateAdvance.OfMetric(reading, latest, new LatestState(step.alert(), step.episode(), 0),
                 alert, step.excursion()), false);
     }
 
     /**
-     * Storage temperatures and doors of a storage sensor with a known profile go to the cold-chain machines;
-     * every other reading to its metric's threshold bands.
+     * Storage temperatures and doors of a storage sensor with a known profile go to the cold-chain machines, a
+     * room's air to the environment machine (bands held 60 s; pressure only in an isolation room); every other
+     * reading to its metric's threshold bands.
      */
     private Evaluation evaluate(Device device, Reading reading, Instant time, LatestState latest,
                                 Supplier<String> newAlertId) {
@@ -219,6 +221,12 @@ public final class TelemetryService {
             Episode period = step.episode() != null ? step.episode() : latest.episode();
             return new Evaluation(step, AlertNotification.COLD_CHAIN,
                     new AlertNotification.ColdChainDetail(profile, period == null ? time : period.start(), null));
+        }
+        if (reading.metric().watch() == Metric.Watch.ENVIRONMENT) {
+            Severity observed = reading.metric().bandsCompare(reading.value(), device.isolation())
+                    .map(value -> thresholds.classify(reading.metric(), value)).orElse(Severity.NONE);
+            return new Evaluation(EnvironmentAlert.evaluate(latest.alert(), latest.episode(), time, reading.value(),
+                    observed, newAlertId), AlertNotification.ENVIRONMENT, null);
         }
         AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(),
                 thresholds.classify(reading.metric(), reading.value()), time, newAlertId);
