@@ -14,7 +14,8 @@ import java.util.Set;
 import org.wardwatch.model.device.TenantId;
 
 /**
- * A device list for batch issuing: a header line naming the columns ({@code thing,kind,ward,bed,storageProfile};
+ * A device list for batch issuing: a header line naming the columns ({@code thing,kind,ward,bed,storageProfile},
+ * and {@code room,isolation} for room sensors;
  * {@code thing} and {@code kind} required, any order), then one device per line. Blank lines and lines starting
  * with {@code #} are ignored. Values hold no commas or quotes (none of the accepted characters need them).
  */
@@ -28,7 +29,7 @@ public final class DeviceCsv {
         }
     }
 
-    private static final Set<String> COLUMNS = Set.of("thing", "kind", "ward", "bed", "storageprofile");
+    private static final Set<String> COLUMNS = Set.of("thing", "kind", "ward", "bed", "storageprofile", "room", "isolation");
 
     private DeviceCsv() {
     }
@@ -64,7 +65,8 @@ public final class DeviceCsv {
                 }
                 DeviceSpec spec = new DeviceSpec(tenant, DeviceNames.thing(cell(cells, column, "thing")),
                         DeviceNames.kind(cell(cells, column, "kind")), cell(cells, column, "ward"),
-                        cell(cells, column, "bed"), profile(cell(cells, column, "storageprofile")));
+                        cell(cells, column, "bed"), profile(cell(cells, column, "storageprofile")),
+                        cell(cells, column, "room"), cell(cells, column, "isolation"));
                 Integer earlier = seen.putIfAbsent(spec.thing().value(), lineNumber);
                 if (earlier != null) {
                     throw new InvalidDeviceException("thing " + spec.thing() + " is already on line " + earlier);
@@ -84,7 +86,8 @@ public final class DeviceCsv {
             String name = names[i].trim().toLowerCase(Locale.ROOT).replace("_", "");
             if (!COLUMNS.contains(name) || column.putIfAbsent(name, i) != null) {
                 throw new CertificateFileException(file + " line " + lineNumber + ": unknown or repeated column '"
-                        + DeviceNames.printable(names[i].trim()) + "' (columns: thing,kind,ward,bed,storageProfile)");
+                        + DeviceNames.printable(names[i].trim())
+                        + "' (columns: thing,kind,ward,bed,storageProfile,room,isolation)");
             }
         }
         if (!column.containsKey("thing") || !column.containsKey("kind")) {

@@ -56,6 +56,8 @@ public final class DeviceRegistry {
         wanted.put("ward", spec.ward());
         wanted.put("bed", spec.bed());
         wanted.put("storageProfile", spec.storageProfileIfAny().orElse(null));
+        wanted.put("room", spec.room());
+        wanted.put("isolation", spec.isolation());
         wanted.put("status", ACTIVE);
         wanted.put("certificateId", certificateId);
         return update(spec.thing(), wanted);

@@ -165,7 +165,8 @@ public final class TenantFiles {
         Properties p = readProperties(deviceDir.resolve(PROPERTIES));
         DeviceSpec spec = new DeviceSpec(tenant, thing, DeviceNames.kind(p.getProperty("kind")),
                 p.getProperty("ward"), p.getProperty("bed"),
-                p.getProperty("storageProfile") == null ? null : DeviceNames.storageProfile(p.getProperty("storageProfile")));
+                p.getProperty("storageProfile") == null ? null : DeviceNames.storageProfile(p.getProperty("storageProfile")),
+                p.getProperty("room"), p.getProperty("isolation"));
         Path key = keyFile(thing);
         Path previousDir = deviceDir.resolve(PREVIOUS);
         X509Certificate previous = Files.isDirectory(previousDir)
@@ -263,6 +264,12 @@ public final class TenantFiles {
         spec.wardIfAny().ifPresent(w -> values.put("ward", w));
         spec.bedIfAny().ifPresent(b -> values.put("bed", b));
         spec.storageProfileIfAny().ifPresent(p -> values.put("storageProfile", p));
+        if (spec.room() != null) {
+            values.put("room", spec.room());
+        }
+        if (spec.isolation() != null) {
+            values.put("isolation", spec.isolation());
+        }
         if (key != null) {
             values.put("key", key);
         }

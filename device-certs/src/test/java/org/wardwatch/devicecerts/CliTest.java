@@ -178,6 +178,56 @@ class CliTest {
     }
 
     @Test
+    void aRoomSensor_isIssuedByWardAndRoom_withItsIsolation_andAReadBackKeepsThem() {
+        CliRun run = certs("issue", "--thing", "w5-room3-env", "--kind", "room_environment", "--ward", "W5",
+                "--room", "3", "--isolation", "negative");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("issued w5-room3-env (room_environment, ward W5, room 3, negative isolation)");
+        DeviceSpec spec = new TenantFiles(out, TenantId.of("cli-test")).device(ThingName.of("w5-room3-env")).spec();
+        assertThat(spec.room()).isEqualTo("3");
+        assertThat(spec.isolation()).isEqualTo("negative");
+        assertThat(spec.thingAttributes()).containsEntry("room", "3").containsEntry("isolation", "negative");
+    }
+
+    @Test
+    void aRoomSensorWithoutItsRoom_orARoomOnAnotherKind_orAnUnknownIsolation_isRefusedInOneLine() {
+        CliRun noRoom = certs("issue", "--thing", "w5-env", "--kind", "room_environment", "--ward", "W5");
+        CliRun roomOnThermometer = certs("issue", "--thing", "bed-1", "--kind", "thermometer", "--room", "3");
+        CliRun isolationOnOximeter = certs("issue", "--thing", "bed-1", "--kind", "pulse_oximeter",
+                "--isolation", "negative");
+        CliRun sideways = certs("issue", "--thing", "w5-room3-env", "--kind", "room_environment", "--ward", "W5",
+                "--room", "3", "--isolation", "sideways");
+
+        for (CliRun run : new CliRun[] {noRoom, roomOnThermometer, isolationOnOximeter, sideways}) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.errorLines()).as(run.err()).isEqualTo(1);
+        }
+        assertThat(noRoom.err()).contains("placed by ward and room");
+        assertThat(roomOnThermometer.err()).contains("only a room_environment sensor has a room");
+        assertThat(isolationOnOximeter.err()).contains("only a room_environment sensor has a room or an isolation");
+        assertThat(sideways.err()).contains("invalid isolation 'sideways'");
+        assertThat(Files.exists(out.resolve("cli-test/devices"))).isFalse();
+    }
+
+    @Test
+    void issueBatch_takesRoomAndIsolationColumns() throws Exception {
+        Path csv = Files.writeString(out.resolve("rooms.csv"), String.join("\n",
+                "thing,kind,ward,room,isolation",
+                "w5-room3-env,room_environment,W5,3,negative",
+                "w5-room4-env,room_environment,W5,4,",
+                "w5-room5-env,room_environment,W5,5,upwards") + "\n");
+
+        CliRun run = certs("issue-batch", "--csv", csv.toString());
+
+        assertThat(run.out()).contains("issued 2, skipped 0 (already issued), bad rows 1");
+        assertThat(run.err()).contains("line 4: invalid isolation 'upwards'");
+        TenantFiles files = new TenantFiles(out, TenantId.of("cli-test"));
+        assertThat(files.device(ThingName.of("w5-room4-env")).spec().isolation()).isNull();
+        assertThat(files.device(ThingName.of("w5-room3-env")).spec().isolation()).isEqualTo("negative");
+    }
+
+    @Test
     void issueBatch_withAHeaderItDoesNotKnow_isRefusedWhole() throws Exception {
         Path csv = Files.writeString(out.resolve("bad.csv"), "thing,kind,patientName\nbed-1,thermometer,x\n");
 

@@ -40,7 +40,7 @@ final class IssueCommand implements Callable<Integer> {
 
     @Option(names = "--kind", required = true, paramLabel = "KIND",
             description = "pulse_oximeter, bp_monitor, glucose_meter, thermometer, cardiac_monitor, smartwatch "
-                    + "or storage_sensor.")
+                    + "storage_sensor or room_environment.")
     DeviceKind kind;
 
     @Option(names = "--ward", paramLabel = "WARD", description = "Ward, e.g. ward-7.")
@@ -53,6 +53,14 @@ final class IssueCommand implements Callable<Integer> {
             description = "Storage sensors only: vaccine_fridge, vaccine_freezer or ultra_low_freezer.")
     String storageProfile;
 
+    @Option(names = "--room", paramLabel = "ROOM", description = "room_environment only (required): room within the ward.")
+    String room;
+
+    @Option(names = "--isolation", paramLabel = "ISOLATION",
+            description = "room_environment only: negative (airborne isolation) or positive (protective "
+                    + "environment); leave out for an ordinary room.")
+    String isolation;
+
     @Option(names = "--csr", paramLabel = "FILE",
             description = "Sign this PEM CSR instead of making a key: the device keeps its key.")
     Path csr;
@@ -62,7 +70,7 @@ final class IssueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeviceSpec device = new DeviceSpec(tenant.tenant, thing, kind, ward, bed, storageProfile);
+        DeviceSpec device = new DeviceSpec(tenant.tenant, thing, kind, ward, bed, storageProfile, room, isolation);
         TenantFiles files = tenant.files();
         files.requireNotIssued(thing);
         TenantCa ca = files.loadCa(passphrase.passphrase());
@@ -81,6 +89,12 @@ final class IssueCommand implements Callable<Integer> {
         device.wardIfAny().ifPresent(w -> text.append(", ward ").append(w));
         device.bedIfAny().ifPresent(b -> text.append(", bed ").append(b));
         device.storageProfileIfAny().ifPresent(p -> text.append(", ").append(p));
+        if (device.room() != null) {
+            text.append(", room ").append(device.room());
+        }
+        if (device.isolation() != null) {
+            text.append(", ").append(device.isolation()).append(" isolation");
+        }
         return text.toString();
     }
 
