@@ -49,9 +49,10 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "How long the simulated ward publishes (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
-    @Option(names = "--devices", paramLabel = "N", defaultValue = "28",
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "30",
             description = "Simulated devices: 12 beds x (pulse oximeter, BP monitor), a thermometer, two vaccine "
-                    + "fridges and a freezer by default; more adds beds; 0 runs none (default: ${DEFAULT-VALUE}).")
+                    + "fridges, a freezer and two rooms (one an isolation room) by default; more adds beds; 0 runs "
+                    + "none (default: ${DEFAULT-VALUE}).")
     int devices;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -133,8 +134,9 @@ public final class LocalStackCommand implements Callable<Integer> {
         err.println("[local-stack] issuing, registering and connecting " + ward.size() + " simulated devices");
         for (SimulatedDevice device : ward) {
             LocalStack.Credentials credentials = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
-                    ThingName.of(device.thing()), DeviceNames.kind(device.kind()), device.ward(), device.bed(),
-                    device.storageProfile() == null ? null : DeviceNames.storageProfile(device.storageProfile())));
+                    ThingName.of(device.thing()), device.kind(), device.ward(), device.bed(),
+                    device.storageProfile() == null ? null : DeviceNames.storageProfile(device.storageProfile()),
+                    device.room(), device.isolation().code()));
             try {
                 connected.add(new WardSimulator.Connected(device, stack.connect(credentials),
                         stack.tenant().telemetryTopic(device.thing())));
@@ -249,6 +251,11 @@ public final class LocalStackCommand implements Callable<Integer> {
                 row(handler + " events", events(handler, counts));
             }
         });
+        for (WardSimulator.Connected c : simulator.devices()) {
+            if (c.device().room() != null) {
+                row(c.device().ward() + " room " + c.device().room(), roomFigures(c.device(), simulator));
+            }
+        }
         row("publish -> stored", latency(s.storedLatencies()));
         row("publish -> notification", latency(s.notificationLatencies()));
         if (publishing.toSeconds() >= 2 * WARM_UP.toSeconds()) {
@@ -263,6 +270,22 @@ public final class LocalStackCommand implements Callable<Integer> {
         if (!idle) {
             row("WARNING", "the pipeline had not finished within 120 s of the end");
         }
+    }
+
+    /** A room's last readings as published, e.g. "negative isolation: -5.9 Pa, 22.1 Cel, 45 %, 652 [ppm], 8 ug/m3". */
+    static String roomFigures(SimulatedDevice room, WardSimulator simulator) {
+        String label = room.isolation().isolated() ? room.isolation().code() + " isolation" : "no isolation";
+        return simulator.latestReadings(room.thing()).map(readings -> {
+            try {
+                List<String> figures = new ArrayList<>();
+                for (JsonNode r : JSON.readTree("[" + readings + "]")) {
+                    figures.add(r.path("value").asText() + " " + r.path("unit").asText());
+                }
+                return label + ", last: " + String.join(", ", figures);
+            } catch (IOException e) {
+                return label;
+            }
+        }).orElse(label + ", no reading published");
     }
 
     /** "56 (RECORDED 54, STALE 0, DUPLICATE 2, QUARANTINED 0, dead-lettered 0)": what the function answered. */

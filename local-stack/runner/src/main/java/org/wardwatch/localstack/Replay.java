@@ -31,7 +31,8 @@ import org.wardwatch.localstack.ward.DeviceConnection;
 public final class Replay {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> DECLARE_FIELDS = Set.of("declare", "thing", "kind", "ward", "bed", "storageProfile");
+    private static final Set<String> DECLARE_FIELDS = Set.of("declare", "thing", "kind", "ward", "bed", "storageProfile",
+            "room", "isolation");
     private static final Set<String> READING_FIELDS = Set.of("device", "deviceTime", "messageId", "readings", "battery");
 
     /** One line of the file, validated. */
@@ -106,7 +107,8 @@ public final class Replay {
             return new Declare(number, new DeviceSpec(DeviceNames.tenant(tenantId),
                     DeviceNames.thing(required(node, "thing", where)), DeviceNames.kind(required(node, "kind", where)),
                     text(node, "ward"), text(node, "bed"),
-                    profile == null ? null : DeviceNames.storageProfile(profile)));
+                    profile == null ? null : DeviceNames.storageProfile(profile), text(node, "room"),
+                    text(node, "isolation")));
         } catch (DeviceCertsException e) {
             throw new ReplayFileException(where + e.getMessage());
         }
@@ -188,11 +190,15 @@ public final class Replay {
         return summary;
     }
 
-    /** The line printed for a notification, from the alert's default document. */
+    /** The line printed for a notification, from the alert's default document; a room's also says where. */
     static ObjectNode notificationLine(JsonNode alert) {
         ObjectNode line = JSON.createObjectNode();
         for (String field : List.of("device", "type", "metric", "severity", "transition", "value", "deviceTime")) {
             line.set(field, alert.get(field));
+        }
+        if (alert.path("type").asText().equals("ENVIRONMENT")) {
+            line.set("ward", alert.get("ward"));
+            line.set("room", alert.get("room"));
         }
         return line;
     }

@@ -27,9 +27,11 @@ class LocalStackCommandTest {
     /**
      * icu-shift: threshold alerts, a duplicate, a raw bad message, a late reading. cold-chain: a door left open,
      * a short excursion that ends before its alert, a long one that escalates, a freezing fridge, a freezer blip.
+     * rooms: an isolation room (negative), an ordinary room and a protective environment (positive): excursions
+     * shorter than 60 s, the 59th second, escalation and downgrade, pressure ignored without isolation.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"icu-shift", "cold-chain"})
+    @ValueSource(strings = {"icu-shift", "cold-chain", "rooms"})
     void replayOfARecordedFile_printsExactlyTheExpectedNotificationLines(String example) throws Exception {
         Path examples = ProjectRoot.find().resolve("local-stack/examples");
 

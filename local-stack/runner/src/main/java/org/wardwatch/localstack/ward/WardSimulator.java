@@ -33,6 +33,7 @@ public final class WardSimulator implements AutoCloseable {
     public final AtomicLong sent = new AtomicLong();
     public final AtomicLong acknowledged = new AtomicLong();
     public final AtomicLong refused = new AtomicLong();
+    private final java.util.Map<String, String> latestReadings = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Instant start;
     private volatile Duration duration;
 
@@ -64,8 +65,10 @@ public final class WardSimulator implements AutoCloseable {
         if (!c.device().reporting(progress)) {
             return;
         }
+        String readings = c.device().readings(progress, noise);
+        latestReadings.put(c.device().thing(), readings);
         String payload = "{\"schema\":\"wardwatch.reading.v1\",\"messageId\":\"" + c.device().thing() + "-" + sequence
-                + "\",\"deviceTime\":\"" + now + "\",\"readings\":[" + c.device().readings(progress, noise)
+                + "\",\"deviceTime\":\"" + now + "\",\"readings\":[" + readings
                 + "],\"battery\":" + String.format(java.util.Locale.ROOT, "%.2f", c.device().battery(progress)) + "}";
         sent.incrementAndGet();
         c.connection().publish(c.topic(), payload.getBytes(StandardCharsets.UTF_8)).thenAccept(accepted -> {
@@ -77,6 +80,11 @@ public final class WardSimulator implements AutoCloseable {
         });
     }
 
+    /** The content of the readings array the device last published, if it published. */
+    public java.util.Optional<String> latestReadings(String thing) {
+        return java.util.Optional.ofNullable(latestReadings.get(thing));
+    }
+
     /** Connects every device through {@code connect}; a device that cannot connect stops the start-up. */
     public static List<Connected> connectAll(List<SimulatedDevice> devices,
                                              Function<SimulatedDevice, Connected> connect) {
@@ -85,6 +93,10 @@ public final class WardSimulator implements AutoCloseable {
             connected.add(connect.apply(device));
         }
         return connected;
+    }
+
+    public List<Connected> devices() {
+        return devices;
     }
 
     /** Stops publishing; connections stay open until {@link #close()}. */
