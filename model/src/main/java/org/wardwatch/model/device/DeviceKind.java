@@ -68,11 +68,6 @@ public enum DeviceKind {
         return placement == Placement.STORAGE;
     }
 
-    /** A room's sensor is placed by ward and room, and only it may say the room's isolation. */
-    public boolean placedInRoom() {
-        return placement == Placement.ROOM;
-    }
-
     public static Optional<DeviceKind> fromCode(String code) {
         return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
     }
