@@ -68,6 +68,11 @@ public enum DeviceKind {
         return placement == Placement.STORAGE;
     }
 
+    /** A room's sensor is placed by ward and room, not at a bed. */
+    public boolean placedInRoom() {
+        return placement == Placement.ROOM;
+    }
+
     public static Optional<DeviceKind> fromCode(String code) {
         return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
     }
