@@ -49,8 +49,8 @@ public record DeviceSpec(TenantId tenant, ThingName thing, DeviceKind kind, Stri
             throw new InvalidDeviceException("a " + kind.code() + " sensor is placed by ward and room (no bed)");
         }
         if (!kind.placedInRoom() && (room != null || isolation != null)) {
-            throw new InvalidDeviceException("only a room sensor (room_environment) has a room or an isolation, "
-                    + "not a " + kind.code());
+            throw new InvalidDeviceException("only a room_environment sensor has a room or an isolation, not a "
+                    + kind.code());
         }
         if (isolation != null && Isolation.fromCode(isolation).isEmpty()) {
             throw new InvalidDeviceException("invalid isolation '" + DeviceNames.printable(isolation)
