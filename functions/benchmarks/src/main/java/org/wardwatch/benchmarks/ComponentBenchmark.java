@@ -12,24 +12,24 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.wardwatch.telemetry.core.AlertLifecycle;
-import org.wardwatch.telemetry.core.AlertNotification;
-import org.wardwatch.telemetry.core.AlertState;
-import org.wardwatch.telemetry.core.AlertTransition;
-import org.wardwatch.telemetry.core.ColdChain;
+import org.wardwatch.functions.core.AlertLifecycle;
+import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.AlertState;
+import org.wardwatch.functions.core.AlertTransition;
+import org.wardwatch.functions.core.ColdChain;
 import org.wardwatch.model.coldchain.ColdChainSettings;
-import org.wardwatch.telemetry.core.Decoding;
+import org.wardwatch.functions.core.Decoding;
 import org.wardwatch.model.device.DeviceKind;
-import org.wardwatch.telemetry.core.Episode;
-import org.wardwatch.telemetry.core.Excursion;
+import org.wardwatch.functions.core.Episode;
+import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
-import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.functions.core.PayloadDecoder;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.alert.ThresholdTable;
-import org.wardwatch.telemetry.core.Transition;
-import org.wardwatch.telemetry.service.AlertRenderer;
-import org.wardwatch.telemetry.service.OutgoingAlert;
+import org.wardwatch.functions.core.Transition;
+import org.wardwatch.functions.service.AlertRenderer;
+import org.wardwatch.functions.service.OutgoingAlert;
 
 /** The hot path's parts on their own, to see which of them the per-message figures come from. */
 @BenchmarkMode(Mode.Throughput)

@@ -14,23 +14,23 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.wardwatch.telemetry.core.AlertIds;
-import org.wardwatch.telemetry.core.AlertLifecycle;
-import org.wardwatch.telemetry.core.AlertNotification;
-import org.wardwatch.telemetry.core.AlertState;
-import org.wardwatch.telemetry.core.AlertTransition;
-import org.wardwatch.telemetry.core.ColdChain;
+import org.wardwatch.functions.core.AlertIds;
+import org.wardwatch.functions.core.AlertLifecycle;
+import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.AlertState;
+import org.wardwatch.functions.core.AlertTransition;
+import org.wardwatch.functions.core.ColdChain;
 import org.wardwatch.model.coldchain.ColdChainSettings;
-import org.wardwatch.telemetry.core.Device;
-import org.wardwatch.telemetry.core.Envelope;
-import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.functions.core.Device;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.model.reading.Metric;
-import org.wardwatch.telemetry.core.Reading;
+import org.wardwatch.functions.core.Reading;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.alert.ThresholdTable;
-import org.wardwatch.telemetry.core.Validation;
-import org.wardwatch.telemetry.service.AlertRenderer;
+import org.wardwatch.functions.core.Validation;
+import org.wardwatch.functions.service.AlertRenderer;
 
 /**
  * One device message through everything the telemetry function does between receiving the bytes and talking to

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.wardwatch.telemetry.core.Device;
+import org.wardwatch.functions.core.Device;
 import org.wardwatch.model.device.DeviceKind;
-import org.wardwatch.telemetry.core.Envelope;
-import org.wardwatch.telemetry.core.MessageValidator;
-import org.wardwatch.telemetry.core.PayloadDecoder;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.functions.core.PayloadDecoder;
 
 /**
  * Typical device messages and the in-memory registry the benchmarks validate them against. No device kind

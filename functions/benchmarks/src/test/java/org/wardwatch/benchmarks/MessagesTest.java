@@ -3,11 +3,11 @@ package org.wardwatch.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.wardwatch.telemetry.core.MessageValidator;
+import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.model.reading.Metric;
-import org.wardwatch.telemetry.core.Reading;
-import org.wardwatch.telemetry.core.RejectionReason;
-import org.wardwatch.telemetry.core.Validation;
+import org.wardwatch.functions.core.Reading;
+import org.wardwatch.functions.core.RejectionReason;
+import org.wardwatch.functions.core.Validation;
 
 /** The benchmarks measure the paths they are named for: each fixture ends where its benchmark says. */
 class MessagesTest {

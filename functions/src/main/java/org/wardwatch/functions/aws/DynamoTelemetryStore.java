@@ -1,0 +1,621 @@
+package org.wardwatch.functions.aws;
+
+import static org.wardwatch.functions.aws.Keys.PK;
+import static org.wardwatch.functions.aws.Keys.SK;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.wardwatch.functions.core.AlertState;
+import org.wardwatch.functions.core.DecodedMessage;
+import org.wardwatch.functions.core.Device;
+import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.Episode;
+import org.wardwatch.functions.core.Excursion;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.functions.core.Reading;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.functions.service.DeviceSnapshot;
+import org.wardwatch.functions.service.LatestState;
+import org.wardwatch.functions.service.OutgoingAlert;
+import org.wardwatch.functions.service.QuarantineEntry;
+import org.wardwatch.functions.service.SentAlert;
+import org.wardwatch.functions.service.StateAdvance;
+import org.wardwatch.functions.service.TelemetryResult;
+import org.wardwatch.functions.service.TelemetryStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** {@link TelemetryStore} on the tenant's readings and quarantine tables (layout: functions/README.md). */
+public final class DynamoTelemetryStore implements TelemetryStore {
+
+    private static final int WRITE_BATCH_LIMIT = 25;
+    private static final int GET_BATCH_LIMIT = 100;
+    /** What evaluating a metric or device condition reads of its state item. */
+    private static final String STATE_ATTRIBUTES = "deviceTime, severity, alertId, openedAt, version, episodeStart, "
+            + "episodeMin, episodeMax, episodeCriticalSince, lastEvaluated";
+
+    private final DynamoDbClient dynamo;
+    private final String readingsTable;
+    private final String quarantineTable;
+    private final Duration retention;
+    private final Duration coldChainRetention;
+    private final ConcurrentWrites concurrently = new ConcurrentWrites();
+    private final UnprocessedRetry unprocessed = UnprocessedRetry.standard();
+
+    /**
+     * @param retention how long readings and quarantined items are kept
+     * @param coldChainRetention how long storage temperatures, door readings and excursions are kept (CDC: 3 years)
+     */
+    public DynamoTelemetryStore(DynamoDbClient dynamo, String readingsTable, String quarantineTable,
+                                Duration retention, Duration coldChainRetention) {
+        this.dynamo = dynamo;
+        this.readingsTable = readingsTable;
+        this.quarantineTable = quarantineTable;
+        this.retention = retention;
+        this.coldChainRetention = coldChainRetention;
+    }
+
+    /**
+     * One consistent {@code BatchGetItem} of the device's partition: the message's processed marker, each metric's
+     * latest item and each condition's item (a handful of keys, under the 100 a request may hold).
+     */
+    @Override
+    public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
+                                   Set<DeviceCondition> conditions) {
+        String pk = Keys.device(thingName);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(pk, Keys.message(messageId)));
+        metrics.forEach(m -> keys.add(key(pk, Keys.latest(m))));
+        conditions.forEach(c -> keys.add(key(pk, Keys.condition(c))));
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys, SK + ", " + STATE_ATTRIBUTES)) {
+            items.put(item.get(SK).s(), item);
+        }
+        Map<Metric, LatestState> latest = new EnumMap<>(Metric.class);
+        for (Metric metric : metrics) {
+            Map<String, AttributeValue> item = items.get(Keys.latest(metric));
+            if (item != null) {
+                latest.put(metric, latestState(item));
+            }
+        }
+        Map<DeviceCondition, LatestState> states = new EnumMap<>(DeviceCondition.class);
+        for (DeviceCondition condition : conditions) {
+            Map<String, AttributeValue> item = items.get(Keys.condition(condition));
+            if (item != null) {
+                states.put(condition, conditionState(item));
+            }
+        }
+        return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states);
+    }
+
+    /**
+     * The readings' {@code BatchWriteItem}, the quarantine's, and one conditional write per advance (an
+     * {@code UpdateItem}, a {@code PutItem} for a condition, or a transaction when an outbox item or excursion
+     * entry goes with it), all at once: they touch different items and none depends on another's outcome.
+     */
+    @Override
+    public List<StateAdvance> storeMessage(Device device, Envelope envelope, DecodedMessage message,
+                                           List<Reading> readings, List<QuarantineEntry> quarantined,
+                                           List<StateAdvance> advances) {
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (StateAdvance advance : advances) {
+            if (advance instanceof StateAdvance.OfMetric m) {
+                calls.add(() -> advance(device, envelope, message, m.reading(), m.expected(), m.next(), m.alert(),
+                        m.excursion()));
+            } else {
+                StateAdvance.OfCondition c = (StateAdvance.OfCondition) advance;
+                calls.add(() -> advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert()));
+            }
+        }
+        if (!readings.isEmpty()) {
+            calls.add(() -> {
+                storeReadings(device, envelope, message, readings);
+                return true;
+            });
+        }
+        if (!quarantined.isEmpty()) {
+            calls.add(() -> {
+                quarantine(quarantined);
+                return true;
+            });
+        }
+        List<Boolean> written = concurrently.all(calls);
+        List<StateAdvance> lost = new ArrayList<>();
+        for (int i = 0; i < advances.size(); i++) {
+            if (!written.get(i)) {
+                lost.add(advances.get(i));
+            }
+        }
+        return lost;
+    }
+
+    private void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings) {
+        List<WriteRequest> writes = new ArrayList<>(readings.size());
+        for (Reading reading : readings) {
+            Map<String, AttributeValue> item = readingAttributes(device, envelope, message, reading);
+            item.put(PK, s(Keys.device(device.thingName())));
+            item.put(SK, s(Keys.reading(message.deviceTime(), reading.metric(), message.messageId(), reading.index())));
+            item.put("idx", n(reading.index()));
+            if (device.bedKey() != null) {
+                item.put("bedKey", s(device.bedKey()));
+            }
+            if (device.patientRef() != null) {
+                item.put("patientRef", s(device.patientRef()));
+            }
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        batchWrite(readingsTable, writes);
+    }
+
+    @Override
+    public void quarantine(List<QuarantineEntry> entries) {
+        List<WriteRequest> writes = new ArrayList<>(entries.size());
+        for (QuarantineEntry entry : entries) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(QuarantineItems.item(entry, retention)).build()).build());
+        }
+        batchWrite(quarantineTable, writes);
+    }
+
+    @Override
+    public LatestState latest(String thingName, Metric metric) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), Keys.latest(metric))).projectionExpression(STATE_ATTRIBUTES)).item();
+        return item == null || item.isEmpty() ? LatestState.NONE : latestState(item);
+    }
+
+    private static LatestState latestState(Map<String, AttributeValue> item) {
+        AlertState state = new AlertState(
+                Severity.valueOf(item.get("severity").s()),
+                item.containsKey("alertId") ? item.get("alertId").s() : null,
+                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
+                Instant.parse(item.get("deviceTime").s()));
+        Episode episode = item.containsKey("episodeStart")
+                ? new Episode(Instant.parse(item.get("episodeStart").s()), Double.parseDouble(item.get("episodeMin").n()),
+                Double.parseDouble(item.get("episodeMax").n()), item.containsKey("episodeCriticalSince")
+                ? Instant.parse(item.get("episodeCriticalSince").s()) : null)
+                : null;
+        return new LatestState(state, episode, Long.parseLong(item.get("version").n()));
+    }
+
+    @Override
+    public boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading,
+                           LatestState expected, LatestState nextState, Optional<OutgoingAlert> alert,
+                           Optional<Excursion> excursion) {
+        AlertState next = nextState.alert();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        Map<String, AttributeValue> attributes = readingAttributes(device, envelope, message, reading);
+        attributes.put("severity", s(next.severity().name()));
+        attributes.put("version", n(expected.version() + 1));
+        List<String> removed = new ArrayList<>();
+        if (next.alertId() != null) {
+            attributes.put("alertId", s(next.alertId()));
+            attributes.put("openedAt", s(next.openedAt().toString()));
+        } else {
+            removed.add("alertId");
+            removed.add("openedAt");
+        }
+        Episode episode = nextState.episode();
+        if (episode != null) {
+            attributes.put("episodeStart", s(episode.start().toString()));
+            attributes.put("episodeMin", n(episode.min()));
+            attributes.put("episodeMax", n(episode.max()));
+            if (episode.criticalSince() != null) {
+                attributes.put("episodeCriticalSince", s(episode.criticalSince().toString()));
+            } else {
+                removed.add("episodeCriticalSince");
+            }
+        } else {
+            removed.addAll(List.of("episodeStart", "episodeMin", "episodeMax", "episodeCriticalSince"));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
+            if (i > 0) {
+                set.append(", ");
+            }
+            names.put("#a" + i, e.getKey());
+            values.put(":a" + i, e.getValue());
+            set.append("#a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        String expression = removed.isEmpty() ? set.toString() : set + " REMOVE " + String.join(", ", removed);
+        String condition;
+        if (expected.version() == 0) {
+            condition = "attribute_not_exists(pk)";
+        } else {
+            condition = "version = :expected";
+            values.put(":expected", n(expected.version()));
+        }
+        Map<String, AttributeValue> key = key(Keys.device(device.thingName()), Keys.latest(reading.metric()));
+        try {
+            if (alert.isEmpty() && excursion.isEmpty()) {
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(readingsTable).key(key)
+                        .updateExpression(expression).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).build());
+            } else {
+                List<TransactWriteItem> writes = new ArrayList<>();
+                writes.add(TransactWriteItem.builder().update(Update.builder().tableName(readingsTable).key(key)
+                        .updateExpression(expression).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+                alert.ifPresent(a -> writes.add(TransactWriteItem.builder().put(Put.builder().tableName(readingsTable)
+                        .item(outboxItem(device, envelope, a)).conditionExpression("attribute_not_exists(pk)").build())
+                        .build()));
+                excursion.ifPresent(e -> writes.add(TransactWriteItem.builder()
+                        .update(excursionUpdate(device, e)).build()));
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            return lostTheRace(e);
+        }
+    }
+
+    /** False when a condition failed (another invocation got there first); any other cancellation is rethrown. */
+    private static boolean lostTheRace(TransactionCanceledException e) {
+        if (e.cancellationReasons().stream().map(CancellationReason::code)
+                .anyMatch(code -> "ConditionalCheckFailed".equals(code))) {
+            return false;
+        }
+        throw e;
+    }
+
+    private Map<String, AttributeValue> outboxItem(Device device, Envelope envelope, OutgoingAlert a) {
+        return outboxItem(device.thingName(), envelope.receivedAt(), a);
+    }
+
+    private Map<String, AttributeValue> outboxItem(String thingName, Instant receivedAt, OutgoingAlert a) {
+        Map<String, AttributeValue> outbox = new HashMap<>();
+        outbox.put(PK, s(Keys.device(thingName)));
+        outbox.put(SK, s(a.key()));
+        outbox.put("status", s("PENDING"));
+        outbox.put("subject", s(a.subject()));
+        outbox.put("message", s(a.message()));
+        Map<String, AttributeValue> attrs = new LinkedHashMap<>();
+        a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
+        outbox.put("attributes", AttributeValue.fromM(attrs));
+        outbox.put("expiresAt", n(expiry(receivedAt)));
+        return outbox;
+    }
+
+    /**
+     * The excursion log entry {@code X#<start>} as the excursion now stands, created by its first reading and
+     * updated by each later one and by its end. An update, not a put: it sets only the excursion's own attributes,
+     * so an acknowledgement recorded while it is open ({@code acknowledgedBy}, {@code acknowledgedAt},
+     * {@code actionsTaken}) stays.
+     */
+    private Update excursionUpdate(Device device, Excursion e) {
+        Map<String, AttributeValue> attributes = excursionAttributes(device, e);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> assignments = new ArrayList<>();
+        for (Map.Entry<String, AttributeValue> a : attributes.entrySet()) {
+            String n = "#x" + names.size();
+            names.put(n, a.getKey());
+            values.put(":x" + values.size(), a.getValue());
+            assignments.add(n + " = :x" + (values.size() - 1));
+        }
+        return Update.builder().tableName(readingsTable).key(key(Keys.device(device.thingName()),
+                        Keys.excursion(e.start())))
+                .updateExpression("SET " + String.join(", ", assignments))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    private Map<String, AttributeValue> excursionAttributes(Device device, Excursion e) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("thingName", s(device.thingName()));
+        item.put("tenantId", s(device.tenantId()));
+        putIfPresent(item, "ward", device.ward());
+        item.put("storageProfile", s(e.storageProfile()));
+        item.put("start", s(Keys.time(e.start())));
+        if (e.end() != null) {
+            item.put("end", s(Keys.time(e.end())));
+            item.put("durationSeconds", n(e.duration().getSeconds()));
+        }
+        item.put("minTemperature", n(e.min()));
+        item.put("maxTemperature", n(e.max()));
+        item.put("maxSeverity", s(e.maxSeverity().name()));
+        item.put("alertSent", AttributeValue.fromBool(e.alertSent()));
+        putIfPresent(item, "alertId", e.alertId());
+        item.put("expiresAt", n((e.end() == null ? e.start() : e.end()).plus(coldChainRetention).getEpochSecond()));
+        return item;
+    }
+
+    @Override
+    public LatestState condition(String thingName, DeviceCondition condition) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), Keys.condition(condition)))).item();
+        return item == null || item.isEmpty() ? LatestState.NONE : conditionState(item);
+    }
+
+    private static LatestState conditionState(Map<String, AttributeValue> item) {
+        return new LatestState(new AlertState(Severity.valueOf(item.get("severity").s()),
+                item.containsKey("alertId") ? item.get("alertId").s() : null,
+                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
+                item.containsKey("lastEvaluated") ? Instant.parse(item.get("lastEvaluated").s()) : null),
+                null, Long.parseLong(item.get("version").n()),
+                item.containsKey("unsentAlert") ? item.get("unsentAlert").s() : null);
+    }
+
+    @Override
+    public boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
+                                    Optional<OutgoingAlert> alert) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(thingName)));
+        item.put(SK, s(Keys.condition(condition)));
+        item.put("condition", s(condition.code()));
+        item.put("severity", s(next.severity().name()));
+        item.put("version", n(expected.version() + 1));
+        putIfPresent(item, "alertId", next.alertId());
+        if (next.openedAt() != null) {
+            item.put("openedAt", s(next.openedAt().toString()));
+        }
+        if (next.lastEvaluated() != null) {
+            item.put("lastEvaluated", s(next.lastEvaluated().toString()));
+        }
+        if (condition == DeviceCondition.SILENCE && alert.isPresent()) {
+            item.put("unsentAlert", s(alert.get().key()));
+        }
+        String condition2 = expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :expected";
+        Map<String, AttributeValue> values = expected.version() == 0 ? null : Map.of(":expected", n(expected.version()));
+        Put.Builder putBuilder = Put.builder().tableName(readingsTable).item(item).conditionExpression(condition2);
+        if (values != null) {
+            putBuilder.expressionAttributeValues(values);
+        }
+        Put put = putBuilder.build();
+        try {
+            if (alert.isEmpty()) {
+                dynamo.putItem(b -> {
+                    b.tableName(readingsTable).item(item).conditionExpression(condition2);
+                    if (values != null) {
+                        b.expressionAttributeValues(values);
+                    }
+                });
+            } else {
+                Map<String, AttributeValue> outbox = outboxItem(thingName, Instant.now(), alert.get());
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
+                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            return lostTheRace(e);
+        }
+    }
+
+    @Override
+    public Map<String, Instant> lastSeen(Collection<Device> devices) {
+        Map<String, String> thingByPartition = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Device device : devices) {
+            String partition = Keys.device(device.thingName());
+            thingByPartition.put(partition, device.thingName());
+            for (Metric metric : Metric.values()) {
+                if (device.kind().allows(metric)) {
+                    keys.add(key(partition, Keys.latest(metric)));
+                }
+            }
+        }
+        Map<String, Instant> seen = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys, PK + ", receivedAt")) {
+            AttributeValue received = item.get("receivedAt");
+            String thing = thingByPartition.get(item.get(PK).s());
+            if (received != null && thing != null) {
+                seen.merge(thing, Instant.parse(received.s()), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return seen;
+    }
+
+    @Override
+    public List<OutgoingAlert> pendingAlerts(String thingName, String messageId) {
+        List<OutgoingAlert> pending = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(Keys.device(thingName)));
+        values.put(":prefix", s(Keys.outboxPrefix(messageId)));
+        values.put(":pending", s("PENDING"));
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(QueryRequest.builder()
+                .tableName(readingsTable).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .filterExpression("#status = :pending")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values).build()).items()) {
+            pending.add(outgoingAlert(thingName, item));
+        }
+        return pending;
+    }
+
+    @Override
+    public Optional<OutgoingAlert> unsentAlert(String thingName, String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.device(thingName), key))).item();
+        if (item == null || !item.containsKey("status") || !"PENDING".equals(item.get("status").s())) {
+            return Optional.empty();
+        }
+        return Optional.of(outgoingAlert(thingName, item));
+    }
+
+    private static OutgoingAlert outgoingAlert(String thingName, Map<String, AttributeValue> item) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+        return new OutgoingAlert(thingName, item.get(SK).s(), item.get("subject").s(), item.get("message").s(),
+                attributes);
+    }
+
+    @Override
+    public void forgetUnsent(String thingName, DeviceCondition condition, String key) {
+        try {
+            dynamo.updateItem(b -> b.tableName(readingsTable)
+                    .key(key(Keys.device(thingName), Keys.condition(condition)))
+                    .updateExpression("REMOVE unsentAlert").conditionExpression("unsentAlert = :key")
+                    .expressionAttributeValues(Map.of(":key", s(key))));
+        } catch (ConditionalCheckFailedException e) {
+            // a newer advance names its own alert now, or another check cleared it first
+        }
+    }
+
+    @Override
+    public void markSent(OutgoingAlert alert, String channelMessageId) {
+        dynamo.updateItem(b -> b.tableName(readingsTable)
+                .key(key(Keys.device(alert.thingName()), alert.key()))
+                .updateExpression("SET #status = :sent, sentAt = :now, channelMessageId = :id")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(Instant.now().toString()),
+                        ":id", s(channelMessageId))));
+    }
+
+    /**
+     * The processed marker, with a {@code PutItem}; when alerts were sent, one {@code BatchWriteItem} writes it and
+     * rewrites each sent outbox item whole as {@code SENT}. Those writes are not atomic together: a crash between
+     * them can leave a sent item {@code PENDING} under a processed marker, which nothing reads again (a redelivery
+     * stops at the marker); the other way round, the retry publishes nothing, finding nothing pending, and writes
+     * the marker.
+     */
+    @Override
+    public void markProcessed(String thingName, String messageId, TelemetryResult result, List<SentAlert> sent) {
+        Instant now = Instant.now();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(Keys.device(thingName)));
+        item.put(SK, s(Keys.message(messageId)));
+        item.put("outcome", s(result.outcome().name()));
+        item.put("readingsStored", n(result.readingsStored()));
+        item.put("readingsRejected", n(result.readingsRejected()));
+        item.put("notifications", n(result.notifications()));
+        item.put("processedAt", s(now.toString()));
+        item.put("expiresAt", n(expiry(now)));
+        if (sent.isEmpty()) {
+            dynamo.putItem(b -> b.tableName(readingsTable).item(item));
+            return;
+        }
+        List<WriteRequest> writes = new ArrayList<>();
+        writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+        for (SentAlert alert : sent) {
+            Map<String, AttributeValue> outbox = outboxItem(thingName, now, alert.alert());
+            outbox.put("status", s("SENT"));
+            outbox.put("sentAt", s(now.toString()));
+            outbox.put("channelMessageId", s(alert.channelMessageId()));
+            writes.add(WriteRequest.builder().putRequest(p -> p.item(outbox)).build());
+        }
+        batchWrite(readingsTable, writes);
+    }
+
+    private Map<String, AttributeValue> readingAttributes(Device device, Envelope envelope, DecodedMessage message,
+                                                          Reading reading) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("thingName", s(device.thingName()));
+        item.put("tenantId", s(device.tenantId()));
+        item.put("kind", s(device.kind().code()));
+        putIfPresent(item, "ward", device.ward());
+        putIfPresent(item, "bed", device.bed());
+        item.put("metric", s(reading.metric().code()));
+        item.put("value", n(reading.value()));
+        if (reading.metric().canonicalUnit() != null) {
+            item.put("unit", s(reading.metric().canonicalUnit()));
+        }
+        item.put("sentValue", n(reading.sentValue()));
+        if (reading.sentUnit() != null) {
+            item.put("sentUnit", s(reading.sentUnit()));
+        }
+        item.put("deviceTime", s(Keys.time(message.deviceTime())));
+        item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
+        item.put("messageId", s(message.messageId()));
+        item.put("expiresAt", n(envelope.receivedAt().plus(retention(reading.metric())).getEpochSecond()));
+        return item;
+    }
+
+    /** How long a reading of this metric is kept: its retention class, with the tenant's durations. */
+    private Duration retention(Metric metric) {
+        return switch (metric.retention()) {
+            case READINGS -> retention;
+            case COLD_CHAIN -> coldChainRetention;
+        };
+    }
+
+    private void batchWrite(String table, List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += WRITE_BATCH_LIMIT) {
+            unprocessed.sendAll(Map.of(table, writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH_LIMIT))),
+                    request -> {
+                        BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(request));
+                        return response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    }, Map::isEmpty, "a batch write to " + table);
+        }
+    }
+
+    /**
+     * The items of the readings table at {@code keys} that exist, read consistently, with {@code attributes} (a
+     * comma-separated list of names). The keys left unprocessed are asked for again in a request like the first:
+     * DynamoDB returns them with the request's projection, moto without it.
+     */
+    List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String attributes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String attribute : attributes.split(",\\s*")) {
+            names.put("#" + attribute, attribute);
+        }
+        String projection = String.join(", ", names.keySet());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += GET_BATCH_LIMIT) {
+            unprocessed.sendAll(keys.subList(from, Math.min(keys.size(), from + GET_BATCH_LIMIT)), pending -> {
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(readingsTable,
+                        KeysAndAttributes.builder().keys(pending).consistentRead(true)
+                                .projectionExpression(projection).expressionAttributeNames(names).build())));
+                items.addAll(response.responses().getOrDefault(readingsTable, List.of()));
+                KeysAndAttributes left = response.hasUnprocessedKeys()
+                        ? response.unprocessedKeys().get(readingsTable) : null;
+                return left == null ? List.of() : left.keys();
+            }, List::isEmpty, "a batch read of " + readingsTable);
+        }
+        return items;
+    }
+
+    private long expiry(Instant from) {
+        return from.plus(retention).getEpochSecond();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(double value) {
+        return AttributeValue.fromN(value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : java.math.BigDecimal.valueOf(value).toPlainString());
+    }
+}

@@ -1,0 +1,52 @@
+package org.wardwatch.functions.lambda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.wardwatch.functions.aws.DynamoDeviceDirectory;
+import org.wardwatch.functions.aws.DynamoDeviceRegistry;
+import org.wardwatch.functions.aws.DynamoTelemetryStore;
+import org.wardwatch.functions.aws.SnsAlertPublisher;
+import org.wardwatch.model.coldchain.ColdChainSettings;
+import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.functions.core.PayloadDecoder;
+import org.wardwatch.model.tenant.FunctionConfig;
+import org.wardwatch.functions.service.SilenceService;
+import org.wardwatch.functions.service.TelemetryService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** Builds the framework-free telemetry service from configuration and the AWS clients. */
+@ApplicationScoped
+public class TelemetryWiring {
+
+    @Produces
+    @ApplicationScoped
+    SilenceService silenceService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        return new SilenceService(config.tenantId(), new DynamoDeviceDirectory(dynamo, config.devicesTable()),
+                store(config, dynamo), new SnsAlertPublisher(sns, config.alertTopicArn()),
+                Duration.ofSeconds(config.vitalsIntervalSeconds()), Duration.ofSeconds(config.storageIntervalSeconds()));
+    }
+
+    private static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {
+        return new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
+                Duration.ofDays(config.readingRetentionDays()), Duration.ofDays(config.coldChainRetentionDays()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    TelemetryService telemetryService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        FunctionConfig tenant = TenantConfigFile.read(config);
+        DynamoDeviceRegistry registry = new DynamoDeviceRegistry(dynamo, config.devicesTable(),
+                Duration.ofSeconds(config.deviceCacheSeconds()));
+        ColdChainSettings coldChain = new ColdChainSettings(Duration.ofMinutes(config.excursionWarningMinutes()),
+                Duration.ofMinutes(config.excursionCriticalMinutes()), Duration.ofMinutes(config.doorOpenWarningMinutes()));
+        return new TelemetryService(config.tenantId(),
+                new MessageValidator(config.tenantId(), new PayloadDecoder(), registry::find),
+                tenant.thresholds(),
+                tenant.storageProfiles(),
+                coldChain,
+                store(config, dynamo),
+                new SnsAlertPublisher(sns, config.alertTopicArn()));
+    }
+}

@@ -1,0 +1,122 @@
+package org.wardwatch.functions.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.AlertTexts;
+import org.wardwatch.functions.core.AlertTransition;
+import org.wardwatch.functions.core.DeviceAlert;
+import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.functions.core.Excursion;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.alert.ThresholdTable;
+
+/**
+ * Renders an alert for SNS: one document per protocol ({@code MessageStructure=json}) and the attributes staff
+ * subscriptions filter on. The {@code default} document, which queues and HTTP endpoints receive, also carries
+ * the SMS text and e-mail subject so tools can show what staff were sent.
+ */
+public final class AlertRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Renders a device's own alert (battery, silence), {@code type} DEVICE. */
+    public OutgoingAlert render(DeviceAlert a, String outboxKey) {
+        AlertTransition t = a.transition();
+        String sms = AlertTexts.sms(a);
+        String subject = AlertTexts.emailSubject(a);
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", DeviceAlert.TYPE);
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", t.alertId());
+        doc.put("tenantId", a.tenantId());
+        doc.put("device", a.device().thingName());
+        doc.put("kind", a.device().kind().code());
+        doc.put("ward", a.device().ward());
+        doc.put("bed", a.device().bed());
+        doc.put("metric", a.condition().code());
+        doc.put("value", a.condition() == DeviceCondition.BATTERY
+                ? java.math.BigDecimal.valueOf(a.value()).setScale(2, java.math.RoundingMode.HALF_UP)
+                : java.math.BigDecimal.valueOf(Math.round(a.value())));
+        doc.put("unit", a.condition() == DeviceCondition.BATTERY ? "1" : "s");
+        doc.put("deviceTime", a.at().toString());
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
+        return outgoing(a.device().thingName(), outboxKey, t, DeviceAlert.TYPE, a.device().ward(), doc, sms, subject,
+                AlertTexts.emailBody(a));
+    }
+
+    public OutgoingAlert render(AlertNotification n, String outboxKey) {
+        AlertTransition t = n.transition();
+        String sms = AlertTexts.sms(n);
+        String subject = AlertTexts.emailSubject(n);
+
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", n.type());
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", n.alertId());
+        doc.put("tenantId", n.tenantId());
+        doc.put("device", n.thingName());
+        doc.put("kind", n.kind().code());
+        doc.put("ward", n.ward());
+        doc.put("bed", n.bed());
+        if (n.isEnvironment()) {
+            doc.put("room", n.room());
+            doc.put("isolation", n.isolation().code());
+        }
+        doc.put("metric", n.metric().code());
+        doc.put("value", ThresholdTable.round(n.metric(), n.value()));
+        doc.put("unit", n.metric().canonicalUnit());
+        doc.put("deviceTime", n.deviceTime().toString());
+        doc.put("openedAt", t.openedAt() == null ? null : t.openedAt().toString());
+        if (n.coldChain() != null) {
+            ObjectNode cold = doc.putObject("coldChain");
+            cold.put("storageProfile", n.coldChain().profile().name());
+            cold.put("range", n.coldChain().profile().range());
+            cold.put("since", n.coldChain().since() == null ? null : n.coldChain().since().toString());
+            Excursion e = n.coldChain().excursion();
+            if (e != null) {
+                cold.put("excursionStart", e.start().toString());
+                cold.put("excursionEnd", e.end() == null ? null : e.end().toString());
+                if (e.end() != null) {
+                    cold.put("durationMinutes", e.duration().toMinutes());
+                }
+                cold.put("min", ThresholdTable.round(Metric.STORAGE_TEMPERATURE, e.min()));
+                cold.put("max", ThresholdTable.round(Metric.STORAGE_TEMPERATURE, e.max()));
+            }
+        }
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
+
+        return outgoing(n.thingName(), outboxKey, t, n.type(), n.ward(), doc, sms, subject, AlertTexts.emailBody(n));
+    }
+
+    /** One document per protocol, and the attributes staff subscriptions filter on. */
+    private static OutgoingAlert outgoing(String thingName, String outboxKey, AlertTransition t, String type,
+                                          String ward, ObjectNode doc, String sms, String subject, String email) {
+        ObjectNode structure = JSON.createObjectNode();
+        structure.put("default", doc.toString());
+        structure.put("sms", sms);
+        structure.put("email", email);
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("severity", t.routingSeverity().name());
+        attributes.put("type", type);
+        attributes.put("transition", t.transition().name());
+        attributes.put("ward", ward == null || ward.isBlank() ? "none" : ward);
+        try {
+            return new OutgoingAlert(thingName, outboxKey, subject, JSON.writeValueAsString(structure), attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render alert " + t.alertId(), e);
+        }
+    }
+}

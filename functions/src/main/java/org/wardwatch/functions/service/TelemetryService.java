@@ -1,0 +1,252 @@
+package org.wardwatch.functions.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.wardwatch.functions.core.AlertIds;
+import org.wardwatch.functions.core.AlertLifecycle;
+import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.ColdChain;
+import org.wardwatch.model.coldchain.ColdChainSettings;
+import org.wardwatch.functions.core.DecodedMessage;
+import org.wardwatch.functions.core.DeviceAlert;
+import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.functions.core.EnvironmentAlert;
+import org.wardwatch.functions.core.Episode;
+import org.wardwatch.functions.core.Excursion;
+import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.functions.core.Device;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.functions.core.Reading;
+import org.wardwatch.functions.core.Rejection;
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.functions.core.Validation;
+
+/**
+ * Processes one device message: validate, quarantine what is rejected, store readings, advance each metric's
+ * alert and publish its transitions. Safe to run again on the same event: a redelivery finds the message
+ * processed; a retry after a crash rewrites the same readings, finds the alert state already advanced, and sends
+ * only the alerts still pending in the outbox.
+ *
+ * <p>Round trips (functions/README.md, "Round trips"): one read of everything the message is evaluated against,
+ * then its writes all at once, then the alerts, then the processed marker. Only a lost race re-reads, and only
+ * a state found already at or past the message reads the outbox.
+ */
+public final class TelemetryService {
+
+    private static final int MAX_CONFLICT_RETRIES = 8;
+    private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
+
+    private final String tenantId;
+    private final MessageValidator validator;
+    private final ThresholdTable thresholds;
+    private final Map<String, StorageProfile> storageProfiles;
+    private final ColdChainSettings coldChain;
+    private final TelemetryStore store;
+    private final AlertPublisher publisher;
+    private final AlertRenderer renderer = new AlertRenderer();
+
+    public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
+                            Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
+                            TelemetryStore store, AlertPublisher publisher) {
+        this.tenantId = tenantId;
+        this.validator = validator;
+        this.thresholds = thresholds;
+        this.storageProfiles = Map.copyOf(storageProfiles);
+        this.coldChain = coldChain;
+        this.store = store;
+        this.publisher = publisher;
+    }
+
+    public TelemetryResult process(Envelope envelope, byte[] payload) {
+        Validation validation = validator.validate(envelope, payload);
+        if (validation instanceof Validation.Rejected rejected) {
+            return quarantine(envelope, payload, rejected.rejection(), rejected.messageId());
+        }
+        Validation.Accepted accepted = (Validation.Accepted) validation;
+        DecodedMessage message = accepted.message();
+        String messageId = message.messageId();
+        Device device = accepted.device();
+        Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+        accepted.readings().forEach(r -> metrics.add(r.metric()));
+        DeviceSnapshot snapshot = store.snapshot(envelope.thingName(), messageId, metrics,
+                message.battery() == null ? Set.of() : Set.of(DeviceCondition.BATTERY));
+        if (snapshot.processed()) {
+            return new TelemetryResult(TelemetryResult.Outcome.DUPLICATE, messageId, 0, 0, List.of(), 0);
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Reading reading : accepted.readings()) {
+            plans.add(planReading(device, accepted, reading, snapshot.latest(reading.metric())));
+        }
+        if (message.battery() != null) {
+            plans.add(planBattery(device, message, snapshot.condition(DeviceCondition.BATTERY)));
+        }
+        List<QuarantineEntry> refused = new ArrayList<>();
+        for (Rejection rejection : accepted.rejections()) {
+            refused.add(new QuarantineEntry(envelope, messageId, rejection, payload));
+        }
+        List<StateAdvance> advances = plans.stream().map(Plan::advance).filter(Objects::nonNull).toList();
+        List<StateAdvance> lost = store.storeMessage(device, envelope, message, accepted.readings(), refused, advances);
+        for (int i = 0; i < plans.size(); i++) {
+            StateAdvance advance = plans.get(i).advance();
+            if (advance != null && lost.contains(advance)) {
+                plans.set(i, writeAfterConflict(device, envelope, accepted, advance));
+            }
+        }
+        // Alerts this invocation wrote are pending, and known. One state already at or past this message means an
+        // earlier attempt, or a concurrent delivery, of the same message may have left alerts in the outbox (or a
+        // reading is late): then the outbox is read too. functions/README.md, "Round trips".
+        Map<String, OutgoingAlert> toSend = new LinkedHashMap<>();
+        plans.stream().map(Plan::advance).filter(Objects::nonNull).forEach(a -> a.alert()
+                .ifPresent(alert -> toSend.put(alert.key(), alert)));
+        if (plans.stream().anyMatch(Plan::late)) {
+            store.pendingAlerts(envelope.thingName(), messageId).forEach(a -> toSend.putIfAbsent(a.key(), a));
+        }
+        List<SentAlert> sent = new ArrayList<>();
+        for (OutgoingAlert alert : toSend.values()) {
+            sent.add(new SentAlert(alert, publisher.publish(alert)));
+        }
+        TelemetryResult result = new TelemetryResult(TelemetryResult.Outcome.ACCEPTED, messageId,
+                accepted.readings().size(), accepted.rejections().size(),
+                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent.size());
+        store.markProcessed(envelope.thingName(), messageId, result, sent);
+        return result;
+    }
+
+    /**
+     * What evaluating a reading or condition against its stored state gave: the advance to write (null when there
+     * is nothing to write), and whether the stored state was already at or past this message's device time.
+     */
+    private record Plan(StateAdvance advance, boolean late) {
+    }
+
+    /**
+     * An advance lost its race to another invocation: read its state again, re-evaluate and write, until written
+     * or found late.
+     */
+    private Plan writeAfterConflict(Device device, Envelope envelope, Validation.Accepted accepted,
+                                    StateAdvance lost) {
+        for (int attempt = 1; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Plan plan = lost instanceof StateAdvance.OfMetric metric
+                    ? planReading(device, accepted, metric.reading(),
+                            store.latest(device.thingName(), metric.reading().metric()))
+                    : planBattery(device, accepted.message(), store.condition(device.thingName(), DeviceCondition.BATTERY));
+            if (plan.advance() == null) {
+                return plan;
+            }
+            boolean written;
+            if (plan.advance() instanceof StateAdvance.OfMetric m) {
+                written = store.advance(device, envelope, accepted.message(), m.reading(), m.expected(), m.next(),
+                        m.alert(), m.excursion());
+            } else {
+                StateAdvance.OfCondition c = (StateAdvance.OfCondition) plan.advance();
+                written = store.advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert());
+            }
+            if (written) {
+                return plan;
+            }
+        }
+        String what = lost instanceof StateAdvance.OfMetric m ? "alert state of " + m.reading().metric().code()
+                : "battery state";
+        throw new IllegalStateException(what + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
+    }
+
+    /** A battery below 15 % warns once, and resolves when it is charged (device time; a late level changes nothing). */
+    private Plan planBattery(Device device, DecodedMessage message, LatestState latest) {
+        Severity observed = message.battery() < DeviceCondition.LOW_BATTERY ? Severity.WARNING : Severity.NONE;
+        AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed, message.deviceTime(),
+                () -> AlertIds.of(tenantId, device.thingName(), "battery", message.deviceTime()));
+        if (step.late() || (step.transition().isEmpty() && latest.version() > 0)) {
+            return new Plan(null, step.late());
+        }
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                new DeviceAlert(tenantId, DeviceCondition.BATTERY, t, device, message.battery(), message.deviceTime()),
+                "M#" + message.messageId() + "#N#battery"));
+        return new Plan(new StateAdvance.OfCondition(DeviceCondition.BATTERY, latest, step.state(), alert), false);
+    }
+
+    /** What evaluating one reading gave, whichever state machine evaluated it. */
+    private record Evaluation(ColdChain.Step step, String type, AlertNotification.ColdChainDetail detail) {
+    }
+
+    private Plan planReading(Device device, Validation.Accepted accepted, Reading reading, LatestState latest) {
+        Instant time = accepted.message().deviceTime();
+        Supplier<String> newAlertId = () -> AlertIds.of(tenantId, device.thingName(), reading.metric(), time);
+        Evaluation evaluation = evaluate(device, reading, time, latest, newAlertId);
+        ColdChain.Step step = evaluation.step();
+        if (step.late()) {
+            return new Plan(null, true);
+        }
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
+                new AlertNotification(tenantId, evaluation.type(), t, device.thingName(), device.kind(),
+                        device.ward(), device.bed(), reading.metric(), reading.value(),
+                        accepted.message().messageId(), evaluation.detail(), device.room(), device.isolation()),
+                outboxKey(accepted.message().messageId(), reading)));
+        return new Plan(new StateAdvance.OfMetric(reading, latest, new LatestState(step.alert(), step.episode(), 0),
+                alert, step.excursion()), false);
+    }
+
+    /**
+     * Storage temperatures and doors of a storage sensor with a known profile go to the cold-chain machines, a
+     * room's air to the environment machine (bands held 60 s; pressure only in an isolation room); every other
+     * reading to its metric's threshold bands.
+     */
+    private Evaluation evaluate(Device device, Reading reading, Instant time, LatestState latest,
+                                Supplier<String> newAlertId) {
+        StorageProfile profile = device.storageProfile() == null ? null : storageProfiles.get(device.storageProfile());
+        if (profile == null && device.storageProfile() != null) {
+            LOG.log(System.Logger.Level.WARNING, "storage profile {0} of device {1} is not configured: its "
+                    + "temperatures are stored but raise no cold-chain alert", device.storageProfile(), device.thingName());
+        }
+        if (profile != null && reading.metric() == Metric.STORAGE_TEMPERATURE) {
+            ColdChain.Step step = ColdChain.temperature(latest.alert(), latest.episode(), time, reading.value(),
+                    profile, coldChain, newAlertId);
+            Instant since = step.excursion().map(Excursion::start).orElse(null);
+            return new Evaluation(step, AlertNotification.COLD_CHAIN,
+                    new AlertNotification.ColdChainDetail(profile, since, step.excursion().orElse(null)));
+        }
+        if (profile != null && reading.metric() == Metric.DOOR_OPEN) {
+            ColdChain.Step step = ColdChain.door(latest.alert(), latest.episode(), time, reading.value() >= 0.5,
+                    coldChain, newAlertId);
+            Episode period = step.episode() != null ? step.episode() : latest.episode();
+            return new Evaluation(step, AlertNotification.COLD_CHAIN,
+                    new AlertNotification.ColdChainDetail(profile, period == null ? time : period.start(), null));
+        }
+        if (reading.metric().watch() == Metric.Watch.ENVIRONMENT) {
+            Severity observed = reading.metric().bandsCompare(reading.value(), device.isolation())
+                    .map(value -> thresholds.classify(reading.metric(), value)).orElse(Severity.NONE);
+            return new Evaluation(EnvironmentAlert.evaluate(latest.alert(), latest.episode(), time, reading.value(),
+                    observed, newAlertId), AlertNotification.ENVIRONMENT, null);
+        }
+        AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(),
+                thresholds.classify(reading.metric(), reading.value()), time, newAlertId);
+        return new Evaluation(new ColdChain.Step(step.state(), null, step.transition(), Optional.empty(), step.late()),
+                AlertNotification.THRESHOLD, null);
+    }
+
+    /** Quarantines a message rejected before it could be decoded (e.g. a malformed rule event). */
+    public TelemetryResult quarantine(Envelope envelope, byte[] payload, Rejection rejection) {
+        return quarantine(envelope, payload, rejection, null);
+    }
+
+    private TelemetryResult quarantine(Envelope envelope, byte[] payload, Rejection rejection, String messageId) {
+        store.quarantine(List.of(new QuarantineEntry(envelope, messageId, rejection, payload)));
+        return new TelemetryResult(TelemetryResult.Outcome.REJECTED, messageId, 0, 0,
+                List.of(rejection.reason().name()), 0);
+    }
+
+    /** The outbox key of a reading's alert: one per message and metric, so a retry cannot add a second. */
+    static String outboxKey(String messageId, Reading reading) {
+        return "M#" + messageId + "#N#" + reading.metric().code();
+    }
+}

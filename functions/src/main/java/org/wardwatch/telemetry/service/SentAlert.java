@@ -1,5 +1,0 @@
-package org.wardwatch.telemetry.service;
-
-/** An outbox alert that was published, with the channel's message id. */
-public record SentAlert(OutgoingAlert alert, String channelMessageId) {
-}

@@ -1,9 +1,0 @@
-package org.wardwatch.telemetry.service;
-
-/** The device is registered to a tenant other than this deployment's; its records are not given out. */
-public class TenantMismatchException extends RuntimeException {
-
-    public TenantMismatchException(String message) {
-        super(message);
-    }
-}

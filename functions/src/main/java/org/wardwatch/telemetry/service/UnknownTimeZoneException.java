@@ -1,9 +1,0 @@
-package org.wardwatch.telemetry.service;
-
-/** The time zone of a temperature log request is not a time zone id such as {@code Europe/London}. */
-public class UnknownTimeZoneException extends RuntimeException {
-
-    public UnknownTimeZoneException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,162 @@
+package org.wardwatch.functions.lambda;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * One tenant's resources in the emulator, created as functions/README.md lays them out: tables, alert topic,
+ * and an SQS queue subscribed to the topic that stands in for staff phones and mailboxes.
+ */
+public final class TestTenant {
+
+    public static final String ID = "st-elsewhere";
+    public static final String READINGS = "wardwatch-" + ID + "-readings";
+    public static final String QUARANTINE = "wardwatch-" + ID + "-quarantine";
+    public static final String DEVICES = "wardwatch-" + ID + "-devices";
+
+    private static TestTenant provisioned;
+
+    public final URI endpoint;
+    public final DynamoDbClient dynamo;
+    public final SqsClient sqs;
+    public final String topicArn;
+    public final String staffQueueUrl;
+
+    private TestTenant(URI endpoint) {
+        this.endpoint = endpoint;
+        this.dynamo = DynamoDbClient.builder().endpointOverride(endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        this.sqs = SqsClient.builder().endpointOverride(endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        createTables();
+        try (SnsClient sns = SnsClient.builder().endpointOverride(endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            this.topicArn = sns.createTopic(b -> b.name("wardwatch-" + ID + "-alerts")).topicArn();
+            this.staffQueueUrl = sqs.createQueue(b -> b.queueName("wardwatch-" + ID + "-staff")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(staffQueueUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+        }
+    }
+
+    /** The redrive function's two queues: the functions' on-failure destination and the rules' error action. */
+    public record DeadLetterQueues(String failures, String ruleErrors) {
+    }
+
+    /**
+     * Dead-letter queues of one test's own, created on first use: a test of the redrive function reads all its
+     * queues hold, so no two tests share them.
+     */
+    public DeadLetterQueues deadLetterQueues(String owner) {
+        String prefix = "wardwatch-" + ID + "-" + owner;
+        return new DeadLetterQueues(sqs.createQueue(b -> b.queueName(prefix + "-telemetry-failures")).queueUrl(),
+                sqs.createQueue(b -> b.queueName(prefix + "-ingest-dlq")).queueUrl());
+    }
+
+    /** The tenant, provisioned once per JVM in the shared emulator. */
+    public static synchronized TestTenant provision(URI endpoint) {
+        if (provisioned == null || !provisioned.endpoint.equals(endpoint)) {
+            provisioned = new TestTenant(endpoint);
+        }
+        return provisioned;
+    }
+
+    public static synchronized TestTenant get() {
+        if (provisioned == null) {
+            throw new IllegalStateException("EmulatorResource has not started");
+        }
+        return provisioned;
+    }
+
+    /** Registers a device in the tenant's registry, as device-certs register does. */
+    public void registerDevice(String thing, String kind, String ward, String bed, String status, String tenant) {
+        registerDevice(thing, kind, ward, bed, status, tenant, null);
+    }
+
+    /** Registers a device with a storage profile (storage sensors), as device-certs register does. */
+    public void registerDevice(String thing, String kind, String ward, String bed, String status, String tenant,
+                               String storageProfile) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("thingName", AttributeValue.fromS(thing));
+        item.put("tenantId", AttributeValue.fromS(tenant));
+        item.put("kind", AttributeValue.fromS(kind));
+        item.put("status", AttributeValue.fromS(status));
+        if (ward != null) {
+            item.put("ward", AttributeValue.fromS(ward));
+        }
+        if (bed != null) {
+            item.put("bed", AttributeValue.fromS(bed));
+        }
+        if (storageProfile != null) {
+            item.put("storageProfile", AttributeValue.fromS(storageProfile));
+        }
+        dynamo.putItem(b -> b.tableName(DEVICES).item(item));
+    }
+
+    /** Registers a storage sensor (fridge or freezer) with its storage profile. */
+    public void registerStorageSensor(String thing, String ward, String storageProfile) {
+        registerDevice(thing, "storage_sensor", ward, null);
+        dynamo.updateItem(b -> b.tableName(DEVICES).key(Map.of("thingName", AttributeValue.fromS(thing)))
+                .updateExpression("SET storageProfile = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(storageProfile))));
+    }
+
+    public void registerDevice(String thing, String kind, String ward, String bed) {
+        registerDevice(thing, kind, ward, bed, "ACTIVE", ID);
+    }
+
+    private void createTables() {
+        create(READINGS, List.of("pk", "sk", "bedKey", "patientRef"), "pk", "sk",
+                List.of(index("byBed", "bedKey", "sk"), index("byPatient", "patientRef", "sk")));
+        create(QUARANTINE, List.of("pk", "sk", "reason"), "pk", "sk", List.of(index("byReason", "reason", "sk")));
+        create(DEVICES, List.of("thingName"), "thingName", null, List.of());
+    }
+
+    private void create(String table, List<String> attributes, String hash, String range,
+                        List<GlobalSecondaryIndex> indexes) {
+        try {
+            dynamo.createTable(b -> {
+                b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder()
+                                .attributeName(a).attributeType(ScalarAttributeType.S).build()).toList());
+                if (range == null) {
+                    b.keySchema(key(hash, KeyType.HASH));
+                } else {
+                    b.keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE));
+                }
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+            });
+        } catch (ResourceInUseException alreadyThere) {
+            // provisioned by an earlier test class in this JVM
+        }
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hash, String range) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

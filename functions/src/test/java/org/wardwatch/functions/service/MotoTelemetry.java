@@ -1,0 +1,56 @@
+package org.wardwatch.functions.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.functions.aws.DynamoDeviceRegistry;
+import org.wardwatch.functions.aws.DynamoTelemetryStore;
+import org.wardwatch.functions.aws.SnsAlertPublisher;
+import org.wardwatch.model.coldchain.ColdChainSettings;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.functions.core.PayloadDecoder;
+import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.functions.lambda.Telemetry;
+import org.wardwatch.functions.lambda.TestTenant;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The telemetry service on the emulator, built as the function builds it, for tests that drive it directly. */
+public final class MotoTelemetry implements AutoCloseable {
+
+    public final TestTenant tenant = TestTenant.provision(MotoServer.shared().endpoint());
+    public final DynamoTelemetryStore store = new DynamoTelemetryStore(tenant.dynamo, TestTenant.READINGS,
+            TestTenant.QUARANTINE, Duration.ofDays(1), Duration.ofDays(3));
+    private final SnsClient sns = SnsClient.builder().endpointOverride(tenant.endpoint)
+            .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    public final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
+
+    public TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
+        return new TelemetryService(TestTenant.ID,
+                new MessageValidator(TestTenant.ID, new PayloadDecoder(),
+                        new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find),
+                ThresholdTable.news2Defaults(), StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store,
+                publisher);
+    }
+
+    public TelemetryService service() {
+        return service(store, publisher);
+    }
+
+    public static Envelope envelope(String thing) {
+        return new Envelope(TestTenant.ID, thing, thing, Telemetry.RECEIVED_AT);
+    }
+
+    /** A message with one SpO2 reading (and the battery level every test payload carries). */
+    public static byte[] spo2(String messageId, String deviceTime, int value) {
+        return Telemetry.payload(messageId, deviceTime, Telemetry.reading("spo2", value, "%"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        sns.close();
+    }
+}
