@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The alert state machine of one device and metric, in device time. Publishes nothing while the severity is
- * unchanged (alarm fatigue, shared/REFERENCE.md "Alarm safety"), and ignores readings no newer than the latest
+ * unchanged (alarm fatigue, docs/clinical-defaults.md, "Alarm delays and alarm safety"), and ignores readings no newer than the latest
  * evaluated: they are stored, but a late reading must not reopen or close what newer readings decided.
  */
 public final class AlertLifecycle {

@@ -91,7 +91,7 @@ public final class AlertTexts {
                 + "This message carries no patient name: identify the patient at the bedside.\n";
     }
 
-    /** CDC's advice after an excursion (shared/REFERENCE.md, "Cold chain"). */
+    /** CDC's advice after an excursion (docs/clinical-defaults.md, "Cold chain"). */
     static final String CDC_ADVICE = "Label the affected stock \"Do Not Use\" and keep it stored at the right "
             + "temperature (refrigerated, for a fridge); do not discard it. Contact the vaccine manufacturer or the "
             + "immunization programme before using it, and record the actions taken.";

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The cold-chain state machines of one storage device, in device time (shared/REFERENCE.md, "Cold chain"):
+ * The cold-chain state machines of one storage device, in device time (docs/clinical-defaults.md, "Cold chain"):
  * <ul>
  * <li>Temperature: the first out-of-range reading starts an excursion; the first reading still out of range
  * {@code warnAfter} after its start opens a WARNING, the first still out of range {@code escalateAfter} after it

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class PayloadDecoder {
 
     public static final String SCHEMA_V1 = "wardwatch.reading.v1";
-    /** IoT Core's message size limit (shared/REFERENCE.md, AWS facts). */
+    /** IoT Core's message size limit (docs/clinical-defaults.md, "AWS facts that shape the design"). */
     public static final int MAX_PAYLOAD_BYTES = 128 * 1024;
     public static final int MAX_READINGS = 32;
     /** Ids go into DynamoDB keys: no '#', printable, bounded. */

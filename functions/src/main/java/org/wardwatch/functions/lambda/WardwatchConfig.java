@@ -42,7 +42,7 @@ public interface WardwatchConfig {
     @WithDefault(FunctionEnvironment.DEFAULT_COLD_CHAIN_RETENTION_DAYS)
     int coldChainRetentionDays();
 
-    /** Minutes an excursion must last before a WARNING (shared/REFERENCE.md, Cold chain; issue default 15). */
+    /** Minutes an excursion must last before a WARNING (docs/clinical-defaults.md, "Cold chain": a choice of wardwatch's). */
     @WithDefault(FunctionEnvironment.DEFAULT_EXCURSION_WARNING_MINUTES)
     int excursionWarningMinutes();
 

@@ -27,8 +27,8 @@ public final class ThresholdTable {
     }
 
     /**
-     * NEWS2 single-parameter bands (shared/REFERENCE.md, "Vital signs: NEWS2"): band score 3 is CRITICAL, 2 is
-     * WARNING, 1 and 0 raise nothing. SpO2 uses scale 1. Glucose from the ADA levels (REFERENCE.md, "Glucose"):
+     * NEWS2 single-parameter bands (docs/clinical-defaults.md, "Vital signs: NEWS2"): band score 3 is CRITICAL, 2 is
+     * WARNING, 1 and 0 raise nothing. SpO2 uses scale 1. Glucose from the ADA levels (docs/clinical-defaults.md, "Glucose"):
      * below 54 mg/dL CRITICAL, 54 to below 70 WARNING, above 250 WARNING. Diastolic BP, storage temperature and
      * doors have no threshold bands. And the room environment's defaults (below).
      */

@@ -31,7 +31,7 @@ public record StorageProfile(String name, BigDecimal min, BigDecimal max, BigDec
         return name != null && NAME.matcher(name).matches();
     }
 
-    /** Default profiles: shared/REFERENCE.md, "Cold chain (CDC vaccine storage and handling; WHO)". */
+    /** Default profiles: docs/clinical-defaults.md, "Cold chain". */
     public static Map<String, StorageProfile> defaults() {
         Map<String, StorageProfile> profiles = new LinkedHashMap<>();
         profiles.put("vaccine_fridge", new StorageProfile("vaccine_fridge", new BigDecimal("2.0"),

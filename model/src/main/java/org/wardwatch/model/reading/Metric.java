@@ -10,7 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * What a device measures: its wire code, its canonical UCUM unit and the units a device may send it in, its LOINC
- * code where one exists (shared/REFERENCE.md, "Codes for interoperability"), how staff read it, the precision alerts
+ * code where one exists (docs/clinical-defaults.md, "Codes for interoperability"), how staff read it, the precision alerts
  * compare it at, the range outside which a value is physically impossible (in the canonical unit), how long it is
  * kept and what watches it.
  */
@@ -28,7 +28,7 @@ public enum Metric {
     BODY_TEMPERATURE("body_temperature", "Cel", "8310-5", "body temperature", "Temp", "C", 1, 10, 50,
             Retention.READINGS, Watch.THRESHOLD_BANDS,
             units("Cel").with("[degF]", f -> (f - 32.0) * 5.0 / 9.0)),
-    /** 1 mmol/L = 18.016 mg/dL (shared/REFERENCE.md, Glucose). */
+    /** 1 mmol/L = 18.016 mg/dL (docs/clinical-defaults.md, "Glucose"). */
     GLUCOSE("glucose", "mg/dL", "2339-0", "glucose", "Glucose", "mg/dL", 0, 0, 3000,
             Retention.READINGS, Watch.THRESHOLD_BANDS, units("mg/dL").with("mmol/L", mmol -> mmol * 18.016)),
     STORAGE_TEMPERATURE("storage_temperature", "Cel", null, "storage temperature", "Store temp", "C", 1, -100, 100,

@@ -15,7 +15,7 @@ class ThresholdTableTest {
 
     private final ThresholdTable news2 = ThresholdTable.news2Defaults();
 
-    /** Every band edge of shared/REFERENCE.md's NEWS2 table, glucose levels, and the rounding between them. */
+    /** Every band edge of docs/clinical-defaults.md's NEWS2 table, glucose levels, and the rounding between them. */
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
             "respiratory_rate, 8, CRITICAL", "respiratory_rate, 9, NONE", "respiratory_rate, 20, NONE",
