@@ -37,6 +37,7 @@ public final class IotRegistrar {
     private final IotClient iot;
     private final DeviceRegistry registry;
     private final Set<TenantId> policiesChecked = new HashSet<>();
+    private final Set<TenantId> thingTypesChecked = new HashSet<>();
 
     public IotRegistrar(IotClient iot, DeviceRegistry registry) {
         this.iot = iot;
@@ -239,18 +240,42 @@ public final class IotRegistrar {
 
     private void ensureThing(DeviceSpec spec, List<String> changes) {
         Map<String, String> wanted = spec.thingAttributes();
+        String type = ensureThingType(spec.tenant(), changes);
         try {
-            Map<String, String> current = iot.describeThing(b -> b.thingName(spec.thing().value())).attributes();
-            if (!wanted.equals(current)) {
-                iot.updateThing(b -> b.thingName(spec.thing().value())
+            var current = iot.describeThing(b -> b.thingName(spec.thing().value()));
+            if (!wanted.equals(current.attributes()) || !type.equals(current.thingTypeName())) {
+                iot.updateThing(b -> b.thingName(spec.thing().value()).thingTypeName(type)
                         .attributePayload(AttributePayload.builder().attributes(wanted).merge(false).build()));
-                changes.add("thing attributes updated");
+                changes.add(type.equals(current.thingTypeName()) ? "thing attributes updated"
+                        : "thing attributes and type updated");
             }
         } catch (ResourceNotFoundException e) {
-            iot.createThing(b -> b.thingName(spec.thing().value())
+            iot.createThing(b -> b.thingName(spec.thing().value()).thingTypeName(type)
                     .attributePayload(AttributePayload.builder().attributes(wanted).build()));
             changes.add("thing created");
         }
+    }
+
+    /**
+     * The tenant's device thing type, created when AWS IoT does not have it: a thing without a type may carry only
+     * three attributes, and a device's place takes up to six.
+     */
+    private String ensureThingType(TenantId tenant, List<String> changes) {
+        String name = TenantNames.of(tenant).deviceThingType();
+        if (thingTypesChecked.add(tenant)) {
+            try {
+                iot.describeThingType(b -> b.thingTypeName(name));
+            } catch (ResourceNotFoundException e) {
+                try {
+                    iot.createThingType(b -> b.thingTypeName(name).thingTypeProperties(p -> p.thingTypeDescription(
+                            "wardwatch devices of tenant " + tenant.value())));
+                    changes.add("thing type " + name + " created");
+                } catch (ResourceAlreadyExistsException raced) {
+                    // another registration created it in between
+                }
+            }
+        }
+        return name;
     }
 
     private boolean thingExists(ThingName thing) {

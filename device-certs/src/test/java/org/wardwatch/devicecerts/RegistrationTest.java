@@ -107,6 +107,11 @@ class RegistrationTest {
                 .extracting(c -> c.certificateId()).contains(id);
         assertThat(aws.iot.describeThing(b -> b.thingName("ward-7-bed-12-spo2")).attributes()).isEqualTo(Map.of(
                 "tenant", TENANT.value(), "kind", "pulse_oximeter", "ward", "ward-7", "bed", "12"));
+        // four attributes: AWS IoT allows a thing more than three only when it has a thing type
+        assertThat(aws.iot.describeThing(b -> b.thingName("ward-7-bed-12-spo2")).thingTypeName())
+                .isEqualTo("wardwatch-" + TENANT.value() + "-device");
+        assertThat(aws.iot.describeThingType(b -> b.thingTypeName("wardwatch-" + TENANT.value() + "-device"))
+                .thingTypeName()).isNotNull();
         assertThat(principals("ward-7-bed-12-spo2")).containsExactly(certificate.certificateArn());
         assertThat(policies(certificate.certificateArn())).containsExactly(POLICY);
         assertThat(aws.iot.getPolicy(b -> b.policyName(POLICY)).policyDocument().replaceAll("\\s", ""))

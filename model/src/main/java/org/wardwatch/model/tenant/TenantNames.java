@@ -52,6 +52,14 @@ public final class TenantNames {
         return resource("alerts");
     }
 
+    /**
+     * The IoT thing type of the tenant's devices. AWS IoT lets a thing without a type carry only three attributes;
+     * a device's place needs up to six (tenant, kind, ward, bed or room, isolation or storage profile).
+     */
+    public String deviceThingType() {
+        return resource("device");
+    }
+
     /** The IoT policy every device certificate of the tenant is attached to. */
     public String devicePolicy() {
         return resource("device");
