@@ -11,59 +11,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.wardwatch.devicecerts.CaRegistration;
-import org.wardwatch.devicecerts.DeviceIdentity;
-import org.wardwatch.devicecerts.DeviceRegistry;
 import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.IotRegistrar;
-import org.wardwatch.devicecerts.KeyType;
-import org.wardwatch.devicecerts.StoredDevice;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
-import org.wardwatch.devicecerts.Validity;
-import org.wardwatch.emulator.MotoInstallation;
-import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.localstack.broker.BrokerTls;
 import org.wardwatch.localstack.broker.IotBroker;
-import org.wardwatch.localstack.broker.IotRegistryView;
 import org.wardwatch.localstack.broker.PublishListener;
 import org.wardwatch.localstack.faults.FaultProxy;
-import org.wardwatch.localstack.lambda.AsyncInvoker;
-import org.wardwatch.localstack.lambda.FunctionCode;
 import org.wardwatch.localstack.lambda.FunctionPool;
-import org.wardwatch.localstack.lambda.FunctionSpec;
-import org.wardwatch.localstack.rules.RuleAccounting;
 import org.wardwatch.localstack.rules.RulesEngine;
-import org.wardwatch.localstack.rules.TopicRule;
 import org.wardwatch.localstack.tenant.LocalTenant;
 import org.wardwatch.localstack.tenant.TemplateProvisioner;
-import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.localstack.tenant.TenantSynth;
 import org.wardwatch.localstack.ward.DeviceConnection;
-import org.wardwatch.model.device.TenantId;
-import org.wardwatch.model.tenant.Handler;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole pipeline on one machine: moto server, the tenant stack created from its synthesized CDK template, the
  * tenant CA and devices registered through device-certs, the packaged functions under the Lambda runtime client,
  * the topic rules, and HiveMQ as IoT Core's data plane (with its lifecycle events). Started once, used by the
- * command and by the tests.
+ * command and by the tests. This class starts and stops the parts in order and is what the command and tests
+ * call; the parts are {@link AwsEmulator}, {@link TenantCertificates}, {@link StackFunctions}, {@link DataPlane}
+ * and {@link TenantQueues}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -107,26 +82,12 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Options options;
     private final PipelineStats stats = new PipelineStats();
-    private MotoServer moto;
-    private DynamoDbClient dynamo;
-    private SqsClient sqs;
-    private IotClient iot;
+    private AwsEmulator emulator;
     private LocalTenant tenant;
-    private TenantFiles files;
-    private TenantCa ca;
-    private CaRegistration caRegistration;
-    private IotRegistrar registrar;
-    private FunctionPool pool;
-    private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
-    private final List<PublishListener> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private RulesEngine rules;
-    private BrokerTls tls;
-    private IotBroker broker;
-    private FaultProxy faults;
-    private FunctionPool silencePool;
-    private Path code;
-    private List<Path> ric;
-    private String region;
+    private TenantCertificates certificates;
+    private StackFunctions functions;
+    private DataPlane dataPlane;
+    private TenantQueues queues;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -145,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void boot() {
         JsonNode config = readConfig(options.tenantConfig());
-        region = config.path("region").asText();
+        String region = config.path("region").asText();
         if (!EMULATED_ACCOUNT.equals(config.path("account").asText())) {
             throw new IllegalArgumentException(options.tenantConfig() + ": account must be " + EMULATED_ACCOUNT
                     + " (moto's) for the local stack");
@@ -154,16 +115,7 @@ public final class LocalStack implements AutoCloseable {
         Path zip = options.root().resolve("functions/target/function.zip");
 
         step("starting the AWS emulator (moto server)");
-        moto = MotoServer.start(MotoInstallation.forProject(options.root()));
-        resources.add(moto);
-        dynamo = client(DynamoDbClient.builder(), region);
-        sqs = client(SqsClient.builder(), region);
-        iot = client(IotClient.builder(), region);
-        SnsClient sns = client(SnsClient.builder(), region);
-        resources.add(dynamo);
-        resources.add(sqs);
-        resources.add(iot);
-        resources.add(sns);
+        emulator = AwsEmulator.start(options.root(), region, resources::add);
 
         Path template = options.template();
         if (template == null) {
@@ -172,109 +124,18 @@ public final class LocalStack implements AutoCloseable {
                     options.root().resolve("local-stack/.run/synth"));
         }
         step("creating the tenant's tables, topics, queues and IoT policy from " + template.getFileName());
-        tenant = new TemplateProvisioner(dynamo, sns, sqs, iot).provision(template, region, EMULATED_ACCOUNT);
+        tenant = new TemplateProvisioner(emulator.dynamo(), emulator.sns(), emulator.sqs(), emulator.iot())
+                .provision(template, region, EMULATED_ACCOUNT);
+        queues = new TenantQueues(emulator.sqs(), tenant);
 
         step("creating and registering the tenant CA (device-certs)");
-        TenantId tenantId = TenantId.of(tenant.tenantId());
-        files = new TenantFiles(run.resolve("certs"), tenantId);
-        ca = TenantCa.create(tenantId, KeyType.EC, Validity.days(365));
-        files.saveCa(ca, null);
-        registrar = new IotRegistrar(iot, new DeviceRegistry(dynamo, tenant.devicesTable()));
-        caRegistration = registrar.ensureCa(ca.certificate(), () -> ca);
+        certificates = TenantCertificates.register(tenant, run.resolve("certs"), emulator.iot(), emulator.dynamo());
 
-        Path ricDir = Path.of(System.getProperty("wardwatch.lambdaRuntime",
-                options.root().resolve("local-stack/runner/target/lambda-runtime").toString()));
-        ric = FunctionCode.runtimeClient(ricDir);
-        code = FunctionCode.unpack(zip, run.resolve("task"));
-        if (options.faultInjection()) {
-            try {
-                faults = new FaultProxy(moto.endpoint());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            resources.add(faults);
-        }
-        startRuleFunctions();
-        rules = new RulesEngine(tenant.rules().stream().map(this::rule).toList());
-        PublishListener delivery = (clientId, topic, payload, receivedAt) -> {
-            rules.onPublish(clientId, topic, payload, receivedAt);
-            observers.forEach(o -> o.onPublish(clientId, topic, payload, receivedAt));
-        };
-
-        step("starting the MQTT broker (HiveMQ CE, mutual TLS, IoT Core authorization)");
-        tls = BrokerTls.create(run.resolve("broker"), List.of(ca.certificate()));
-        broker = IotBroker.start(run.resolve("broker"), tls, new IotRegistryView(iot), delivery);
-        resources.add(broker);
-        // Closed before the broker: its own shutdown disconnects are not run through the stopping functions.
-        resources.add(rules);
-        step("ready: mqtts://" + broker.host() + ":" + broker.port() + ", AWS emulator " + moto.endpoint());
-    }
-
-    /**
-     * Starts the function each rule invokes, all at once: the telemetry function with {@code functionInstances}
-     * warm instances, any other rule's function (presence) with one; a function two rules invoke runs once.
-     */
-    private void startRuleFunctions() {
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (TenantRule rule : tenant.rules()) {
-            TenantRule.Target target = rule.target();
-            int size = target.handlerName().equals(Handler.TELEMETRY.handlerName()) ? options.functionInstances() : 1;
-            sizes.merge(target.functionName(), size, Math::max);
-            if (!pools.containsKey(target.functionName())) {
-                FunctionPool started = new FunctionPool(functionSpec(target), awsEnvironment(region),
-                        options.runDirectory().resolve("logs"));
-                resources.add(started);
-                pools.put(target.functionName(), started);
-            }
-        }
-        sizes.forEach((name, size) -> step("starting " + size + " warm instance(s) of " + name
-                + " (function.zip under the Lambda runtime interface client)"));
-        List<java.util.concurrent.CompletableFuture<Void>> starts = new ArrayList<>();
-        pools.forEach((name, p) -> starts.add(java.util.concurrent.CompletableFuture.runAsync(
-                () -> p.start(sizes.get(name), Duration.ofSeconds(120)))));
-        try {
-            java.util.concurrent.CompletableFuture.allOf(starts.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        pool = pools.get(tenant.functionName());
-    }
-
-    /** A rule as the engine runs it: its SQL, its function's asynchronous invocation, its error action. */
-    private RulesEngine.Rule rule(TenantRule rule) {
-        TenantRule.Target target = rule.target();
-        List<Duration> delays = options.retryDelays().subList(0, Math.min(target.retryAttempts(),
-                options.retryDelays().size()));
-        AsyncInvoker invoker = new AsyncInvoker(pools.get(target.functionName()), delays,
-                record -> sqs.sendMessage(b -> b.queueUrl(target.onFailureQueueUrl()).messageBody(record)),
-                target.functionArn());
-        resources.add(invoker);
-        RuleAccounting accounting = target.handlerName().equals(Handler.TELEMETRY.handlerName()) ? stats.telemetry()
-                : stats.events(target.handlerName());
-        return new RulesEngine.Rule(rule.name(), TopicRule.parse(rule.sql()), invoker::invoke,
-                record -> sqs.sendMessage(b -> b.queueUrl(rule.errorQueueUrl()).messageBody(record)), accounting);
-    }
-
-    private FunctionSpec functionSpec(TenantRule.Target target) {
-        Duration timeout = options.functionTimeout() != null ? options.functionTimeout() : target.timeout();
-        return functionSpec(target.functionName(), target.runtimeHandler(), target.environment(), timeout,
-                target.memoryMb());
-    }
-
-    /**
-     * The redrive and silence functions, which no rule invokes: the test override of the timeout is for the rules'
-     * functions (a slow function that overruns it), so these keep the template's, and a redrive on a busy machine
-     * does not time out half-way.
-     */
-    private FunctionSpec functionSpec(String name, Map<String, String> environment) {
-        return functionSpec(name, tenant.handler(), environment, tenant.functionTimeout(), tenant.functionMemoryMb());
-    }
-
-    private FunctionSpec functionSpec(String name, String runtimeHandler, Map<String, String> environment,
-                                      Duration timeout, int memoryMb) {
-        return new FunctionSpec(name, code, ric, runtimeHandler, new LinkedHashMap<>(environment), timeout, memoryMb,
-                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
+        functions = StackFunctions.start(options, tenant, region, emulator.endpoint(), zip, run, resources::add,
+                this::step);
+        dataPlane = DataPlane.start(tenant, options.retryDelays(), functions, emulator.sqs(), emulator.iot(),
+                certificates.ca().certificate(), stats, run, resources::add, this::step);
+        step("ready: mqtts://" + broker().host() + ":" + broker().port() + ", AWS emulator " + emulator.endpoint());
     }
 
     /**
@@ -282,64 +143,20 @@ public final class LocalStack implements AutoCloseable {
      * rule's error queue and the function's on-failure destination. Returns the handler's result document.
      */
     public JsonNode redrive() {
-        Map<String, String> environment = tenant.environments().get(Handler.REDRIVE.handlerName());
-        if (environment == null) {
-            throw new IllegalStateException("the tenant stack has no redrive function");
-        }
-        try (FunctionPool redrive = new FunctionPool(functionSpec(tenant.functionName() + "-redrive", environment),
-                awsEnvironment(region), options.runDirectory().resolve("logs"))) {
-            redrive.start(1, Duration.ofSeconds(120));
-            var result = redrive.invoke("{}").get(5, java.util.concurrent.TimeUnit.MINUTES);
-            if (result.failed()) {
-                throw new IllegalStateException("redrive failed: " + result.body());
-            }
-            JsonNode document = JSON.readTree(result.body());
-            document.path("outcomes").fields().forEachRemaining(e -> stats.recordRedriven(e.getKey(), e.getValue().asInt()));
-            return document;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during redrive", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("redrive did not finish", e);
-        }
+        return functions.redrive(stats);
     }
 
     /**
      * Runs the stack's scheduled {@code silence} function once, as its schedule would; empty when the stack has no
      * such function. The first call starts its warm instance.
      */
-    public synchronized java.util.Optional<JsonNode> checkSilence() {
-        Map<String, String> environment = tenant.environments().get(Handler.SILENCE.handlerName());
-        if (environment == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            if (silencePool == null) {
-                silencePool = new FunctionPool(functionSpec(tenant.functionName() + "-silence", environment),
-                        awsEnvironment(region), options.runDirectory().resolve("logs"));
-                resources.add(silencePool);
-                silencePool.start(1, Duration.ofSeconds(120));
-            }
-            var result = silencePool.invoke("{\"source\":\"local-stack schedule\"}")
-                    .get(2, java.util.concurrent.TimeUnit.MINUTES);
-            if (result.failed()) {
-                throw new IllegalStateException("the silence check failed: " + result.body());
-            }
-            return java.util.Optional.of(JSON.readTree(result.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the silence check", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the silence check did not finish", e);
-        }
+    public synchronized Optional<JsonNode> checkSilence() {
+        return functions.checkSilence();
     }
 
     /** The fault proxy between the functions and the emulator, when the stack was started with fault injection. */
     public FaultProxy faults() {
+        FaultProxy faults = functions.faults();
         if (faults == null) {
             throw new IllegalStateException("started without fault injection");
         }
@@ -348,11 +165,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Issues a device's key and certificate from the tenant CA and registers it, as device-certs does. */
     public Credentials declare(DeviceSpec spec) {
-        DeviceIdentity identity = DeviceIdentity.issue(ca, spec, KeyType.EC, Validity.days(30));
-        StoredDevice stored = files.saveDevice(identity);
-        String certificateId = registrar.register(spec, identity.certificate(), ca.certificate(), caRegistration)
-                .certificateId();
-        return new Credentials(spec.thing().value(), stored.certificateFile(), stored.keyFile(), certificateId);
+        return certificates.declare(spec);
     }
 
     public DeviceConnection connect(Credentials device) throws DeviceConnection.RefusedException {
@@ -360,15 +173,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public DeviceConnection connect(Credentials device, String clientId) throws DeviceConnection.RefusedException {
-        return DeviceConnection.connect(broker.host(), broker.port(), tls.brokerCaPem(), device.certificate(),
-                device.key(), clientId, Duration.ofSeconds(15));
+        return dataPlane.connect(device, clientId);
     }
 
     /** Connects as {@code device}, handing what its subscriptions receive to {@code received}. */
-    public DeviceConnection connect(Credentials device, java.util.function.Consumer<DeviceConnection.Received> received)
+    public DeviceConnection connect(Credentials device, Consumer<DeviceConnection.Received> received)
             throws DeviceConnection.RefusedException {
-        return DeviceConnection.connect(broker.host(), broker.port(), tls.brokerCaPem(), device.certificate(),
-                device.key(), device.thing(), Duration.ofSeconds(15), received);
+        return dataPlane.connect(device, received);
     }
 
     /** Reads everything waiting in the staff inbox (the SQS queue subscribed to the alert topic). */
@@ -382,52 +193,17 @@ public final class LocalStack implements AutoCloseable {
      * than at the next poll).
      */
     public List<StaffMessage> drainStaffInbox(int waitSeconds) {
-        List<StaffMessage> messages = new ArrayList<>();
-        int wait = waitSeconds;
-        while (true) {
-            int thisWait = wait;
-            wait = 0;
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(tenant.staffQueueUrl())
-                    .maxNumberOfMessages(10).waitTimeSeconds(thisWait)).messages();
-            if (batch.isEmpty()) {
-                return messages;
-            }
-            long now = System.currentTimeMillis();
-            for (Message m : batch) {
-                try {
-                    JsonNode envelope = JSON.readTree(m.body());
-                    messages.add(new StaffMessage(JSON.readTree(envelope.get("Message").asText()), now));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the staff inbox got something that is not an alert", e);
-                }
-                sqs.deleteMessage(b -> b.queueUrl(tenant.staffQueueUrl()).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return queues.drainStaffInbox(waitSeconds);
     }
 
     /** Messages waiting in the rules' error action queues and their functions' on-failure destinations. */
     public int deadLetters() {
-        Set<String> queues = new LinkedHashSet<>();
-        for (TenantRule rule : tenant.rules()) {
-            queues.add(rule.errorQueueUrl());
-            queues.add(rule.target().onFailureQueueUrl());
-        }
-        return queues.stream().mapToInt(this::count).sum();
+        return queues.deadLetters();
     }
 
     /** The bodies waiting in the function's on-failure destination, left in place. */
     public List<String> onFailureRecords() {
-        List<String> bodies = new ArrayList<>();
-        sqs.receiveMessage(b -> b.queueUrl(tenant.onFailureQueueUrl()).maxNumberOfMessages(10)
-                .visibilityTimeout(0).waitTimeSeconds(0)).messages().forEach(m -> bodies.add(m.body()));
-        return bodies;
-    }
-
-    private int count(String queueUrl) {
-        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes().values().stream().mapToInt(Integer::parseInt).sum() + "");
+        return queues.onFailureRecords();
     }
 
     public LocalTenant tenant() {
@@ -435,15 +211,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public IotBroker broker() {
-        return broker;
+        return dataPlane.broker();
     }
 
     public BrokerTls brokerTls() {
-        return tls;
+        return dataPlane.tls();
     }
 
     public RulesEngine rules() {
-        return rules;
+        return dataPlane.rules();
     }
 
     public PipelineStats stats() {
@@ -452,12 +228,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** The telemetry function's warm instances. */
     public FunctionPool functions() {
-        return pool;
+        return functions.telemetry();
     }
 
     /** The warm instances of the function a rule invokes, by function name (the template's FunctionName). */
     public FunctionPool functions(String functionName) {
-        FunctionPool found = pools.get(functionName);
+        FunctionPool found = functions.pool(functionName);
         if (found == null) {
             throw new IllegalArgumentException("no rule of the tenant stack invokes " + functionName);
         }
@@ -469,48 +245,31 @@ public final class LocalStack implements AutoCloseable {
      * every lifecycle event it published. Called on broker threads: must not block.
      */
     public void observe(PublishListener observer) {
-        observers.add(observer);
+        dataPlane.observe(observer);
     }
 
     public URI emulatorEndpoint() {
-        return moto.endpoint();
+        return emulator.endpoint();
     }
 
     public DynamoDbClient dynamo() {
-        return dynamo;
+        return emulator.dynamo();
     }
 
     public IotClient iot() {
-        return iot;
+        return emulator.iot();
     }
 
     public IotRegistrar registrar() {
-        return registrar;
+        return certificates.registrar();
     }
 
     public TenantFiles files() {
-        return files;
+        return certificates.files();
     }
 
     public TenantCa ca() {
-        return ca;
-    }
-
-    private Map<String, String> awsEnvironment(String region) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", region);
-        env.put("AWS_DEFAULT_REGION", region);
-        env.put("AWS_ACCESS_KEY_ID", "testing");
-        env.put("AWS_SECRET_ACCESS_KEY", "testing");
-        env.put("AWS_ENDPOINT_URL", (faults != null ? faults.endpoint() : moto.endpoint()).toString());
-        return env;
-    }
-
-    private <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, C>, C> C client(B builder, String region) {
-        return builder.endpointOverride(moto.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return certificates.ca();
     }
 
     private void step(String what) {
