@@ -1,6 +1,13 @@
 package org.wardwatch.functions.aws;
 
+import static org.wardwatch.functions.aws.Attributes.key;
+import static org.wardwatch.functions.aws.Attributes.n;
+import static org.wardwatch.functions.aws.Attributes.putIfPresent;
+import static org.wardwatch.functions.aws.Attributes.s;
 import static org.wardwatch.functions.aws.Keys.PK;
+import static org.wardwatch.functions.aws.StateItems.STATE_ATTRIBUTES;
+import static org.wardwatch.functions.aws.StateItems.conditionState;
+import static org.wardwatch.functions.aws.StateItems.latestState;
 import static org.wardwatch.functions.aws.Keys.SK;
 
 import java.time.Duration;
@@ -24,7 +31,6 @@ import org.wardwatch.functions.core.Episode;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.Reading;
-import org.wardwatch.model.alert.Severity;
 import org.wardwatch.functions.service.DeviceSnapshot;
 import org.wardwatch.functions.service.LatestState;
 import org.wardwatch.functions.service.OutgoingAlert;
@@ -54,9 +60,6 @@ public final class DynamoTelemetryStore implements TelemetryStore {
 
     private static final int WRITE_BATCH_LIMIT = 25;
     private static final int GET_BATCH_LIMIT = 100;
-    /** What evaluating a metric or device condition reads of its state item. */
-    private static final String STATE_ATTRIBUTES = "deviceTime, severity, alertId, openedAt, version, episodeStart, "
-            + "episodeMin, episodeMax, episodeCriticalSince, lastEvaluated";
 
     private final DynamoDbClient dynamo;
     private final String readingsTable;
@@ -188,20 +191,6 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         return item == null || item.isEmpty() ? LatestState.NONE : latestState(item);
     }
 
-    private static LatestState latestState(Map<String, AttributeValue> item) {
-        AlertState state = new AlertState(
-                Severity.valueOf(item.get("severity").s()),
-                item.containsKey("alertId") ? item.get("alertId").s() : null,
-                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
-                Instant.parse(item.get("deviceTime").s()));
-        Episode episode = item.containsKey("episodeStart")
-                ? new Episode(Instant.parse(item.get("episodeStart").s()), Double.parseDouble(item.get("episodeMin").n()),
-                Double.parseDouble(item.get("episodeMax").n()), item.containsKey("episodeCriticalSince")
-                ? Instant.parse(item.get("episodeCriticalSince").s()) : null)
-                : null;
-        return new LatestState(state, episode, Long.parseLong(item.get("version").n()));
-    }
-
     @Override
     public boolean advance(Device device, Envelope envelope, DecodedMessage message, Reading reading,
                            LatestState expected, LatestState nextState, Optional<OutgoingAlert> alert,
@@ -267,7 +256,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                         .item(outboxItem(device, envelope, a)).conditionExpression("attribute_not_exists(pk)").build())
                         .build()));
                 excursion.ifPresent(e -> writes.add(TransactWriteItem.builder()
-                        .update(excursionUpdate(device, e)).build()));
+                        .update(ExcursionItems.update(readingsTable, device, e, coldChainRetention)).build()));
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
             }
             return true;
@@ -292,60 +281,13 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     }
 
     private Map<String, AttributeValue> outboxItem(String thingName, Instant receivedAt, OutgoingAlert a) {
-        Map<String, AttributeValue> outbox = new HashMap<>();
-        outbox.put(PK, s(Keys.device(thingName)));
-        outbox.put(SK, s(a.key()));
-        outbox.put("status", s("PENDING"));
-        outbox.put("subject", s(a.subject()));
-        outbox.put("message", s(a.message()));
-        Map<String, AttributeValue> attrs = new LinkedHashMap<>();
-        a.attributes().forEach((k, v) -> attrs.put(k, s(v)));
-        outbox.put("attributes", AttributeValue.fromM(attrs));
-        outbox.put("expiresAt", n(expiry(receivedAt)));
-        return outbox;
+        return OutboxItems.pending(thingName, a, expiry(receivedAt));
     }
 
-    /**
-     * The excursion log entry {@code X#<start>} as the excursion now stands, created by its first reading and
-     * updated by each later one and by its end. An update, not a put: it sets only the excursion's own attributes,
-     * so an acknowledgement recorded while it is open ({@code acknowledgedBy}, {@code acknowledgedAt},
-     * {@code actionsTaken}) stays.
-     */
-    private Update excursionUpdate(Device device, Excursion e) {
-        Map<String, AttributeValue> attributes = excursionAttributes(device, e);
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        List<String> assignments = new ArrayList<>();
-        for (Map.Entry<String, AttributeValue> a : attributes.entrySet()) {
-            String n = "#x" + names.size();
-            names.put(n, a.getKey());
-            values.put(":x" + values.size(), a.getValue());
-            assignments.add(n + " = :x" + (values.size() - 1));
-        }
-        return Update.builder().tableName(readingsTable).key(key(Keys.device(device.thingName()),
-                        Keys.excursion(e.start())))
-                .updateExpression("SET " + String.join(", ", assignments))
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
-    }
-
-    private Map<String, AttributeValue> excursionAttributes(Device device, Excursion e) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("thingName", s(device.thingName()));
-        item.put("tenantId", s(device.tenantId()));
-        putIfPresent(item, "ward", device.ward());
-        item.put("storageProfile", s(e.storageProfile()));
-        item.put("start", s(Keys.time(e.start())));
-        if (e.end() != null) {
-            item.put("end", s(Keys.time(e.end())));
-            item.put("durationSeconds", n(e.duration().getSeconds()));
-        }
-        item.put("minTemperature", n(e.min()));
-        item.put("maxTemperature", n(e.max()));
-        item.put("maxSeverity", s(e.maxSeverity().name()));
-        item.put("alertSent", AttributeValue.fromBool(e.alertSent()));
-        putIfPresent(item, "alertId", e.alertId());
-        item.put("expiresAt", n((e.end() == null ? e.start() : e.end()).plus(coldChainRetention).getEpochSecond()));
-        return item;
+    private Map<String, AttributeValue> readingAttributes(Device device, Envelope envelope, DecodedMessage message,
+                                                          Reading reading) {
+        return ReadingItems.attributes(device, envelope, message, reading,
+                envelope.receivedAt().plus(retention(reading.metric())).getEpochSecond());
     }
 
     @Override
@@ -353,15 +295,6 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
                 .key(key(Keys.device(thingName), Keys.condition(condition)))).item();
         return item == null || item.isEmpty() ? LatestState.NONE : conditionState(item);
-    }
-
-    private static LatestState conditionState(Map<String, AttributeValue> item) {
-        return new LatestState(new AlertState(Severity.valueOf(item.get("severity").s()),
-                item.containsKey("alertId") ? item.get("alertId").s() : null,
-                item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
-                item.containsKey("lastEvaluated") ? Instant.parse(item.get("lastEvaluated").s()) : null),
-                null, Long.parseLong(item.get("version").n()),
-                item.containsKey("unsentAlert") ? item.get("unsentAlert").s() : null);
     }
 
     @Override
@@ -449,7 +382,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 .filterExpression("#status = :pending")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values).build()).items()) {
-            pending.add(outgoingAlert(thingName, item));
+            pending.add(OutboxItems.alert(thingName, item));
         }
         return pending;
     }
@@ -461,14 +394,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         if (item == null || !item.containsKey("status") || !"PENDING".equals(item.get("status").s())) {
             return Optional.empty();
         }
-        return Optional.of(outgoingAlert(thingName, item));
-    }
-
-    private static OutgoingAlert outgoingAlert(String thingName, Map<String, AttributeValue> item) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
-        return new OutgoingAlert(thingName, item.get(SK).s(), item.get("subject").s(), item.get("message").s(),
-                attributes);
+        return Optional.of(OutboxItems.alert(thingName, item));
     }
 
     @Override
@@ -528,30 +454,6 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         batchWrite(readingsTable, writes);
     }
 
-    private Map<String, AttributeValue> readingAttributes(Device device, Envelope envelope, DecodedMessage message,
-                                                          Reading reading) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("thingName", s(device.thingName()));
-        item.put("tenantId", s(device.tenantId()));
-        item.put("kind", s(device.kind().code()));
-        putIfPresent(item, "ward", device.ward());
-        putIfPresent(item, "bed", device.bed());
-        item.put("metric", s(reading.metric().code()));
-        item.put("value", n(reading.value()));
-        if (reading.metric().canonicalUnit() != null) {
-            item.put("unit", s(reading.metric().canonicalUnit()));
-        }
-        item.put("sentValue", n(reading.sentValue()));
-        if (reading.sentUnit() != null) {
-            item.put("sentUnit", s(reading.sentUnit()));
-        }
-        item.put("deviceTime", s(Keys.time(message.deviceTime())));
-        item.put("receivedAt", s(Keys.time(envelope.receivedAt())));
-        item.put("messageId", s(message.messageId()));
-        item.put("expiresAt", n(envelope.receivedAt().plus(retention(reading.metric())).getEpochSecond()));
-        return item;
-    }
-
     /** How long a reading of this metric is kept: its retention class, with the tenant's durations. */
     private Duration retention(Metric metric) {
         return switch (metric.retention()) {
@@ -600,22 +502,4 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         return from.plus(retention).getEpochSecond();
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(PK, s(pk), SK, s(sk));
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(double value) {
-        return AttributeValue.fromN(value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : java.math.BigDecimal.valueOf(value).toPlainString());
-    }
 }
