@@ -21,6 +21,19 @@ final class Keys {
         return "D#" + (thingName == null || thingName.isEmpty() ? "<none>" : thingName);
     }
 
+    /** The partition of a bed: its admission, its history and each parameter's alert. */
+    static String bed(String ward, String bed) {
+        return "B#" + ward + "#" + bed;
+    }
+
+    /** A bed parameter's alert state ({@link org.wardwatch.functions.core.BedParameterState}). */
+    static String bedParameter(Metric metric) {
+        return "P#" + metric.code();
+    }
+
+    /** The bed's current admission. */
+    static final String ADMISSION = "A#current";
+
     static String time(Instant instant) {
         return TIME.format(instant);
     }

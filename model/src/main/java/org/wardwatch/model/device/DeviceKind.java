@@ -73,6 +73,26 @@ public enum DeviceKind {
         return placement == Placement.ROOM;
     }
 
+    /**
+     * Rank of this kind as a source of a bed's vital signs, lower first (functions/README.md, "Alerts at the bed"):
+     * a cardiac monitor, then a pulse oximeter, then a BP monitor, then spot-check devices, then a smartwatch.
+     */
+    public int sourceRank() {
+        return switch (this) {
+            case CARDIAC_MONITOR -> 0;
+            case PULSE_OXIMETER -> 1;
+            case BP_MONITOR -> 2;
+            case GLUCOSE_METER, THERMOMETER -> 3;
+            case SMARTWATCH -> 9;
+            case STORAGE_SENSOR, ROOM_ENVIRONMENT -> 10;
+        };
+    }
+
+    /** A consumer device (smartwatch): never opens or changes an alert at a bed that has a medical source. */
+    public boolean consumerGrade() {
+        return this == SMARTWATCH;
+    }
+
     public static Optional<DeviceKind> fromCode(String code) {
         return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
     }
