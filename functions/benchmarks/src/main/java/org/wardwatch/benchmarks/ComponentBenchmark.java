@@ -47,7 +47,7 @@ public class ComponentBenchmark {
     private final PayloadDecoder decoder = new PayloadDecoder();
     private final ThresholdTable thresholds = ThresholdTable.news2Defaults();
     private final StorageProfile fridge = StorageProfile.defaults().get("vaccine_fridge");
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer = new AlertRenderer(java.time.ZoneId.of("Europe/London"));
     private final Instant time = Messages.DEVICE_TIME;
     private final AlertState quiet = new AlertState(Severity.NONE, null, null, time.minusSeconds(60));
     /** A fridge 20 minutes into an excursion, its WARNING already published. */

@@ -49,7 +49,7 @@ public class HotPathBenchmark {
     private final MessageValidator validator = Messages.validator();
     private final ThresholdTable thresholds = ThresholdTable.news2Defaults();
     private final Map<String, StorageProfile> profiles = StorageProfile.defaults();
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer = new AlertRenderer(java.time.ZoneId.of("Europe/London"));
     /** The stored state before this message: quiet, last evaluated a minute earlier. */
     private final AlertState quiet = new AlertState(Severity.NONE, null, null, Messages.DEVICE_TIME.minusSeconds(60));
 

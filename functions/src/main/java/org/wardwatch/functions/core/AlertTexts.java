@@ -3,51 +3,52 @@ package org.wardwatch.functions.core;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.reading.Metric;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
  * The words staff read: a text message of at most {@value #SMS_LIMIT} characters, an e-mail subject that SNS
  * accepts (ASCII, under 100 characters) and an e-mail body. Ward and bed only; no patient name or reference. A
- * room's air is worded by {@link EnvironmentTexts}.
+ * room's air is worded by {@link EnvironmentTexts}. Times are the tenant's local time with its zone's abbreviation
+ * ({@link StaffTime}).
  */
 public final class AlertTexts {
 
     public static final int SMS_LIMIT = 140;
     public static final int SUBJECT_LIMIT = 99;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private AlertTexts() {
     }
 
-    public static String sms(AlertNotification n) {
+    public static String sms(AlertNotification n, ZoneId zone) {
         if (n.isEnvironment()) {
             return withinSmsLimit(EnvironmentTexts.sms(n, headline(n)));
         }
         String what = n.coldChain() == null
-                ? n.transition().transition().name().toLowerCase(Locale.ROOT) + " " + CLOCK.format(n.deviceTime())
-                : coldChainSummary(n);
+                ? n.transition().transition().name().toLowerCase(Locale.ROOT) + " "
+                + StaffTime.clock(n.deviceTime(), zone)
+                : coldChainSummary(n, zone);
         String text = "[wardwatch] " + headline(n) + " " + n.metric().shortLabel() + " " + value(n)
                 + " | " + place(n, 24, 12) + " | " + what + " | #" + n.alertId();
         return withinSmsLimit(text);
     }
 
     /** A fridge has no bed: the device's name says which one, and how long the condition has lasted. */
-    private static String coldChainSummary(AlertNotification n) {
+    private static String coldChainSummary(AlertNotification n, ZoneId zone) {
         AlertNotification.ColdChainDetail c = n.coldChain();
         String device = clean(n.thingName(), 32);
         if (n.metric() == Metric.DOOR_OPEN) {
             return n.transition().transition() == Transition.RESOLVED
-                    ? device + " door closed " + CLOCK.format(n.deviceTime())
-                    : device + " open since " + CLOCK.format(c.since());
+                    ? device + " door closed " + StaffTime.clock(n.deviceTime(), zone)
+                    : device + " open since " + StaffTime.clockSince(c.since(), n.deviceTime(), zone);
         }
         Excursion e = c.excursion();
         if (n.transition().transition() == Transition.RESOLVED) {
             return device + " excursion " + e.duration().toMinutes() + " min, " + temperature(e.min()) + ".."
                     + temperature(e.max()) + " C";
         }
-        return device + " outside " + c.profile().range() + " since " + CLOCK.format(c.since());
+        return device + " outside " + c.profile().range() + " since "
+                + StaffTime.clockSince(c.since(), n.deviceTime(), zone);
     }
 
     private static String temperature(double celsius) {
@@ -64,12 +65,12 @@ public final class AlertTexts {
         return asSnsSubject(subject);
     }
 
-    public static String emailBody(AlertNotification n) {
+    public static String emailBody(AlertNotification n, ZoneId zone) {
         if (n.isEnvironment()) {
-            return EnvironmentTexts.emailBody(n);
+            return EnvironmentTexts.emailBody(n, zone);
         }
         if (n.coldChain() != null) {
-            return coldChainEmail(n);
+            return coldChainEmail(n, zone);
         }
         AlertTransition t = n.transition();
         String change = switch (t.transition()) {
@@ -83,9 +84,9 @@ public final class AlertTexts {
         return "Alert " + n.alertId() + ": " + n.metric().label() + " " + t.transition() + "\n\n"
                 + "What changed: " + change + "\n"
                 + "Where:        " + place(n, 64, 32) + "\n"
-                + "Reading:      " + n.metric().label() + " " + value(n) + " at " + n.deviceTime()
-                + " (device time)\n"
-                + "Alert opened: " + t.openedAt() + "\n"
+                + "Reading:      " + n.metric().label() + " " + value(n) + " at "
+                + StaffTime.full(n.deviceTime(), zone) + " (device time)\n"
+                + "Alert opened: " + StaffTime.full(t.openedAt(), zone) + "\n"
                 + "Device:       " + clean(n.thingName(), 128) + " (" + n.kind().code() + ")\n\n"
                 + "Severity bands are the tenant's configured thresholds (NEWS2 single-parameter defaults).\n"
                 + "This message carries no patient name: identify the patient at the bedside.\n";
@@ -96,7 +97,7 @@ public final class AlertTexts {
             + "temperature (refrigerated, for a fridge); do not discard it. Contact the vaccine manufacturer or the "
             + "immunization programme before using it, and record the actions taken.";
 
-    private static String coldChainEmail(AlertNotification n) {
+    private static String coldChainEmail(AlertNotification n, ZoneId zone) {
         AlertTransition t = n.transition();
         AlertNotification.ColdChainDetail c = n.coldChain();
         StringBuilder body = new StringBuilder();
@@ -107,17 +108,17 @@ public final class AlertTexts {
                 .append(", ").append(c.profile().range()).append(")\n");
         body.append("Where:        ").append(place(n, 64, 32)).append('\n');
         body.append("Reading:      ").append(n.metric().label()).append(' ').append(value(n)).append(" at ")
-                .append(n.deviceTime()).append(" (device time)\n");
+                .append(StaffTime.full(n.deviceTime(), zone)).append(" (device time)\n");
         if (n.metric() == Metric.DOOR_OPEN) {
-            body.append("Door open since: ").append(c.since()).append('\n');
+            body.append("Door open since: ").append(StaffTime.full(c.since(), zone)).append('\n');
             return body.append(t.transition() == Transition.RESOLVED
                     ? "\nThe door is closed. Check the temperature log for an excursion.\n"
                     : "\nClose the door and check the temperature.\n").toString();
         }
         Excursion e = c.excursion();
-        body.append("Excursion:    from ").append(e.start());
+        body.append("Excursion:    from ").append(StaffTime.full(e.start(), zone));
         if (e.end() != null) {
-            body.append(" to ").append(e.end()).append(" (").append(e.duration().toMinutes()).append(" min)");
+            body.append(" to ").append(StaffTime.full(e.end(), zone)).append(" (").append(e.duration().toMinutes()).append(" min)");
         } else {
             body.append(", ").append(java.time.Duration.between(e.start(), n.deviceTime()).toMinutes())
                     .append(" min so far");
@@ -177,14 +178,15 @@ public final class AlertTexts {
         return asSnsSubject(subject);
     }
 
-    public static String emailBody(DeviceAlert a) {
+    public static String emailBody(DeviceAlert a, ZoneId zone) {
+        String at = StaffTime.full(a.at(), zone);
         String detail = switch (a.condition()) {
-            case BATTERY -> "Battery level " + Math.round(a.value() * 100) + " % at " + a.at() + " (device time). "
+            case BATTERY -> "Battery level " + Math.round(a.value() * 100) + " % at " + at + " (device time). "
                     + (a.transition().transition() == Transition.RESOLVED ? "It has been charged."
                     : "Charge or replace it before the device stops reporting.");
             case SILENCE -> a.transition().transition() == Transition.RESOLVED
-                    ? "The device is reporting again (checked " + a.at() + ")."
-                    : "No reading for " + Math.round(a.value()) + " s (checked " + a.at() + "). Check the device, its "
+                    ? "The device is reporting again (checked " + at + ")."
+                    : "No reading for " + Math.round(a.value()) + " s (checked " + at + "). Check the device, its "
                     + "power and its network; until it reports, nothing is watched on it.";
         };
         return "Alert " + a.transition().alertId() + ": " + a.condition().code() + " " + a.transition().transition()

@@ -1,5 +1,6 @@
 package org.wardwatch.functions.core;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.reading.Metric;
@@ -25,7 +26,7 @@ final class EnvironmentTexts {
                 + " (alert " + n.alertId() + " " + n.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
     }
 
-    static String emailBody(AlertNotification n) {
+    static String emailBody(AlertNotification n, ZoneId zone) {
         AlertTransition t = n.transition();
         String change = switch (t.transition()) {
             case OPENED -> "The reading has been in the " + t.severity() + " band for "
@@ -45,8 +46,9 @@ final class EnvironmentTexts {
         return "Alert " + n.alertId() + ": " + n.metric().label() + " " + t.transition() + "\n\n"
                 + "What changed: " + change + "\n"
                 + "Where:        " + place(n, 64, 32) + "\n"
-                + "Reading:      " + n.metric().label() + " " + value(n) + " at " + n.deviceTime() + " (device time)\n"
-                + "Alert opened: " + t.openedAt() + "\n"
+                + "Reading:      " + n.metric().label() + " " + value(n) + " at " + StaffTime.full(n.deviceTime(), zone)
+                + " (device time)\n"
+                + "Alert opened: " + StaffTime.full(t.openedAt(), zone) + "\n"
                 + "Device:       " + AlertTexts.clean(n.thingName(), 128) + " (" + n.kind().code() + ")\n\n"
                 + pressure
                 + "Bands are the tenant's configured thresholds (defaults: docs/clinical-defaults.md, \"Room "

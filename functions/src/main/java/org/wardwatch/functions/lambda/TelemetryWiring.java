@@ -25,7 +25,8 @@ public class TelemetryWiring {
     SilenceService silenceService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new SilenceService(config.tenantId(), new DynamoDeviceDirectory(dynamo, config.devicesTable()),
                 store(config, dynamo), new SnsAlertPublisher(sns, config.alertTopicArn()),
-                Duration.ofSeconds(config.vitalsIntervalSeconds()), Duration.ofSeconds(config.storageIntervalSeconds()));
+                Duration.ofSeconds(config.vitalsIntervalSeconds()), Duration.ofSeconds(config.storageIntervalSeconds()),
+                config.timeZone());
     }
 
     private static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {

@@ -3,7 +3,10 @@ package org.wardwatch.functions.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.Map;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.AlertTexts;
@@ -17,11 +20,28 @@ import org.wardwatch.model.alert.ThresholdTable;
 /**
  * Renders an alert for SNS: one document per protocol ({@code MessageStructure=json}) and the attributes staff
  * subscriptions filter on. The {@code default} document, which queues and HTTP endpoints receive, also carries
- * the SMS text and e-mail subject so tools can show what staff were sent.
+ * the SMS text and e-mail subject so tools can show what staff were sent. The texts give times in the tenant's
+ * zone with its abbreviation ({@code opened 15:05 BST}); the document's time fields ({@code deviceTime},
+ * {@code openedAt}, ...) stay ISO-8601 UTC instants.
  */
 public final class AlertRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ZoneId zone;
+
+    /** @param zone the tenant's time zone ({@code WARDWATCH_TIME_ZONE}), the one staff read times in */
+    public AlertRenderer(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Texts in UTC. Only for {@link TelemetryService}, whose constructor does not take the tenant's zone yet
+     * (functions/README.md, "Times in texts"); every other caller passes the zone.
+     */
+    public AlertRenderer() {
+        this(ZoneOffset.UTC);
+    }
 
     /** Renders a device's own alert (battery, silence), {@code type} DEVICE. */
     public OutgoingAlert render(DeviceAlert a, String outboxKey) {
@@ -49,12 +69,12 @@ public final class AlertRenderer {
         doc.put("sms", sms);
         doc.put("emailSubject", subject);
         return outgoing(a.device().thingName(), outboxKey, t, DeviceAlert.TYPE, a.device().ward(), doc, sms, subject,
-                AlertTexts.emailBody(a));
+                AlertTexts.emailBody(a, zone));
     }
 
     public OutgoingAlert render(AlertNotification n, String outboxKey) {
         AlertTransition t = n.transition();
-        String sms = AlertTexts.sms(n);
+        String sms = AlertTexts.sms(n, zone);
         String subject = AlertTexts.emailSubject(n);
 
         ObjectNode doc = JSON.createObjectNode();
@@ -97,7 +117,7 @@ public final class AlertRenderer {
         doc.put("sms", sms);
         doc.put("emailSubject", subject);
 
-        return outgoing(n.thingName(), outboxKey, t, n.type(), n.ward(), doc, sms, subject, AlertTexts.emailBody(n));
+        return outgoing(n.thingName(), outboxKey, t, n.type(), n.ward(), doc, sms, subject, AlertTexts.emailBody(n, zone));
     }
 
     /** One document per protocol, and the attributes staff subscriptions filter on. */

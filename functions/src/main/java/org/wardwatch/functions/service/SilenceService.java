@@ -2,6 +2,7 @@ package org.wardwatch.functions.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,18 @@ public final class SilenceService {
     private final AlertPublisher publisher;
     private final Duration vitalsInterval;
     private final Duration storageInterval;
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer;
 
+    /** @param zone the tenant's time zone, the one the texts give times in */
     public SilenceService(String tenantId, DeviceDirectory directory, TelemetryStore store, AlertPublisher publisher,
-                          Duration vitalsInterval, Duration storageInterval) {
+                          Duration vitalsInterval, Duration storageInterval, ZoneId zone) {
         this.tenantId = tenantId;
         this.directory = directory;
         this.store = store;
         this.publisher = publisher;
         this.vitalsInterval = vitalsInterval;
         this.storageInterval = storageInterval;
+        this.renderer = new AlertRenderer(zone);
     }
 
     public Check check(Instant now) {

@@ -7,40 +7,78 @@ import org.wardwatch.model.device.DeviceKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class AlertTextsTest {
 
+    /** A London winter morning: GMT, the same clock as UTC. */
     private static final Instant T = Instant.parse("2026-11-25T10:15:00Z");
+    /** A London summer morning: BST, an hour ahead of UTC. */
+    private static final Instant SUMMER = Instant.parse("2026-07-15T10:15:00Z");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private static AlertNotification notification(Transition transition, Severity now, Severity was, String ward,
                                                   String bed, Metric metric, double value) {
+        return notification(transition, now, was, ward, bed, metric, value, T);
+    }
+
+    private static AlertNotification notification(Transition transition, Severity now, Severity was, String ward,
+                                                  String bed, Metric metric, double value, Instant at) {
         return new AlertNotification("st-elsewhere", AlertNotification.THRESHOLD,
-                new AlertTransition(transition, "K7Q2XM4", now, was, T.minusSeconds(600), T),
+                new AlertTransition(transition, "K7Q2XM4", now, was, at.minusSeconds(600), at),
                 "icu3-bed12-spo2", DeviceKind.PULSE_OXIMETER, ward, bed, metric, value, "m-1", null);
     }
 
     @Test
     void sms_saysSeverityMetricValuePlaceAndAlertId() {
         String sms = AlertTexts.sms(notification(Transition.OPENED, Severity.CRITICAL, Severity.NONE, "ICU-3", "12",
-                Metric.SPO2, 88));
+                Metric.SPO2, 88), LONDON);
 
-        assertThat(sms).isEqualTo("[wardwatch] CRITICAL SpO2 88 % | ICU-3 bed 12 | opened 10:15Z | #K7Q2XM4");
+        assertThat(sms).isEqualTo("[wardwatch] CRITICAL SpO2 88 % | ICU-3 bed 12 | opened 10:15 GMT | #K7Q2XM4");
+    }
+
+    @Test
+    void aCriticalSpo2Sms_inALondonSummer_givesTheLocalTimeInBst() {
+        String sms = AlertTexts.sms(notification(Transition.OPENED, Severity.CRITICAL, Severity.NONE, "ICU-3", "12",
+                Metric.SPO2, 84, SUMMER), LONDON);
+
+        assertThat(sms).isEqualTo("[wardwatch] CRITICAL SpO2 84 % | ICU-3 bed 12 | opened 11:15 BST | #K7Q2XM4");
+    }
+
+    @Test
+    void aCriticalSpo2Sms_inUtc_saysUtc_whetherTheZoneIsTheRegionOrTheOffset() {
+        AlertNotification n = notification(Transition.OPENED, Severity.CRITICAL, Severity.NONE, "ICU-3", "12",
+                Metric.SPO2, 84, SUMMER);
+
+        assertThat(AlertTexts.sms(n, ZoneId.of("UTC")))
+                .isEqualTo("[wardwatch] CRITICAL SpO2 84 % | ICU-3 bed 12 | opened 10:15 UTC | #K7Q2XM4");
+        assertThat(AlertTexts.sms(n, ZoneOffset.UTC)).isEqualTo(AlertTexts.sms(n, ZoneId.of("UTC")));
+    }
+
+    @Test
+    void theEmail_givesReadingAndOpeningTimesLocally_inALondonSummer() {
+        String body = AlertTexts.emailBody(notification(Transition.OPENED, Severity.CRITICAL, Severity.NONE, "ICU-3",
+                "12", Metric.SPO2, 84, SUMMER), LONDON);
+
+        assertThat(body).contains("Reading:      SpO2 84 % at 15 Jul 2026 11:15:00 BST (device time)")
+                .contains("Alert opened: 15 Jul 2026 11:05:00 BST").doesNotContain("2026-07-15T");
     }
 
     @Test
     void sms_forResolution_saysWhatItWas() {
         String sms = AlertTexts.sms(notification(Transition.RESOLVED, Severity.NONE, Severity.CRITICAL, "ICU-3", "12",
-                Metric.BODY_TEMPERATURE, 37.04));
+                Metric.BODY_TEMPERATURE, 37.04), ZoneOffset.UTC);
 
-        assertThat(sms).isEqualTo("[wardwatch] RESOLVED (was CRITICAL) Temp 37.0 C | ICU-3 bed 12 | resolved 10:15Z | #K7Q2XM4");
+        assertThat(sms).isEqualTo("[wardwatch] RESOLVED (was CRITICAL) Temp 37.0 C | ICU-3 bed 12 | resolved 10:15 UTC | #K7Q2XM4");
     }
 
     @Test
     void sms_staysWithin140Characters_evenWithLongRegistryText() {
         String sms = AlertTexts.sms(notification(Transition.DOWNGRADED, Severity.WARNING, Severity.CRITICAL,
                 "Paediatric Intensive Care Unit, North Wing, Level 4", "Bay 12 side room 3\nextra",
-                Metric.RESPIRATORY_RATE, 23));
+                Metric.RESPIRATORY_RATE, 23), LONDON);
 
         assertThat(sms).hasSizeLessThanOrEqualTo(140).doesNotContain("\n").contains("#K7Q2XM4");
     }
@@ -56,10 +94,10 @@ class AlertTextsTest {
     @Test
     void emailBody_tellsWhatChanged_andCarriesNoPatientIdentity() {
         String body = AlertTexts.emailBody(notification(Transition.DOWNGRADED, Severity.WARNING, Severity.CRITICAL,
-                "ICU-3", "12", Metric.HEART_RATE, 125));
+                "ICU-3", "12", Metric.HEART_RATE, 125), LONDON);
 
         assertThat(body).contains("The severity fell from CRITICAL to WARNING")
-                .contains("ICU-3 bed 12").contains("2026-11-25T10:15:00Z").contains("no patient name");
+                .contains("ICU-3 bed 12").contains("25 Nov 2026 10:15:00 GMT").contains("no patient name");
     }
 
     @Test
@@ -71,8 +109,24 @@ class AlertTextsTest {
                 "pharmacy-fridge-2", DeviceKind.STORAGE_SENSOR, "Pharmacy", null, Metric.STORAGE_TEMPERATURE, 9.6, "m-1",
                 new AlertNotification.ColdChainDetail(fridge, open.start(), open));
 
-        assertThat(AlertTexts.sms(n)).isEqualTo("[wardwatch] WARNING Store temp 9.6 C | Pharmacy | pharmacy-fridge-2 "
-                + "outside 2.0..8.0 C since 10:00Z | #K7Q2XM4");
+        assertThat(AlertTexts.sms(n, LONDON)).isEqualTo("[wardwatch] WARNING Store temp 9.6 C | Pharmacy | "
+                + "pharmacy-fridge-2 outside 2.0..8.0 C since 10:00 GMT | #K7Q2XM4");
+    }
+
+    /** 23:30 UTC on 14 July is 00:30 BST on the 15th: the same local day as the alert, so no date. */
+    @Test
+    void aColdChainSms_saysSinceInLocalTime_withTheDateOnlyWhenItIsAnotherLocalDay() {
+        StorageProfile fridge = StorageProfile.defaults().get("vaccine_fridge");
+        Instant at = Instant.parse("2026-07-15T00:10:00Z");
+        Excursion open = new Excursion(Instant.parse("2026-07-14T23:30:00Z"), null, 8.4, 9.6, Severity.WARNING,
+                "K7Q2XM4", "vaccine_fridge");
+        AlertNotification n = new AlertNotification("st-elsewhere", AlertNotification.COLD_CHAIN,
+                new AlertTransition(Transition.OPENED, "K7Q2XM4", Severity.WARNING, Severity.NONE, at, at),
+                "pharmacy-fridge-2", DeviceKind.STORAGE_SENSOR, "Pharmacy", null, Metric.STORAGE_TEMPERATURE, 9.6, "m-1",
+                new AlertNotification.ColdChainDetail(fridge, open.start(), open));
+
+        assertThat(AlertTexts.sms(n, LONDON)).contains("outside 2.0..8.0 C since 00:30 BST |");
+        assertThat(AlertTexts.sms(n, ZoneOffset.UTC)).contains("outside 2.0..8.0 C since 14 Jul 23:30 UTC |");
     }
 
     @Test
@@ -85,10 +139,25 @@ class AlertTextsTest {
                 "pharmacy-fridge-2", DeviceKind.STORAGE_SENSOR, "Pharmacy", null, Metric.STORAGE_TEMPERATURE, 6.0, "m-9",
                 new AlertNotification.ColdChainDetail(fridge, ended.start(), ended));
 
-        assertThat(AlertTexts.sms(n)).isEqualTo("[wardwatch] RESOLVED (was CRITICAL) Store temp 6.0 C | Pharmacy | "
-                + "pharmacy-fridge-2 excursion 75 min, 8.4..12.0 C | #K7Q2XM4");
-        assertThat(AlertTexts.emailBody(n)).contains("from 2026-11-25T09:00:00Z to 2026-11-25T10:15:00Z (75 min)")
+        assertThat(AlertTexts.sms(n, LONDON)).isEqualTo("[wardwatch] RESOLVED (was CRITICAL) Store temp 6.0 C | "
+                + "Pharmacy | pharmacy-fridge-2 excursion 75 min, 8.4..12.0 C | #K7Q2XM4");
+        assertThat(AlertTexts.emailBody(n, LONDON))
+                .contains("from 25 Nov 2026 09:00:00 GMT to 25 Nov 2026 10:15:00 GMT (75 min)")
                 .contains("min 8.4 C, max 12.0 C").contains("\"Do Not Use\"").contains("manufacturer")
                 .contains("immunization programme");
+    }
+
+    @Test
+    void aDeviceSilenceEmail_saysWhenItWasCheckedInLocalTime() {
+        Device oximeter = new Device("sl-oximeter", "st-elsewhere", DeviceKind.PULSE_OXIMETER, "ICU-4", "1", null,
+                null, true);
+        DeviceAlert silent = new DeviceAlert("st-elsewhere", DeviceCondition.SILENCE,
+                new AlertTransition(Transition.OPENED, "5V0M2QK", Severity.WARNING, Severity.NONE, SUMMER, SUMMER),
+                oximeter, 190, SUMMER);
+
+        assertThat(AlertTexts.emailBody(silent, LONDON)).contains("No reading for 190 s (checked 15 Jul 2026 11:15:00 BST)");
+        assertThat(AlertTexts.emailBody(silent, ZoneOffset.UTC)).contains("(checked 15 Jul 2026 10:15:00 UTC)");
+        assertThat(AlertTexts.sms(silent)).isEqualTo("[wardwatch] WARNING Device silent | ICU-4 bed 1 | sl-oximeter "
+                + "no reading for 3 min | #5V0M2QK");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class SilenceOutboxRetryTest {
 
     private static SilenceService silence(MotoTelemetry moto, Device device, AlertPublisher publisher) {
         return new SilenceService(TestTenant.ID, () -> List.of(device), moto.store, publisher,
-                Duration.ofSeconds(60), Duration.ofSeconds(300));
+                Duration.ofSeconds(60), Duration.ofSeconds(300), ZoneOffset.UTC);
     }
 
     @Test
