@@ -160,19 +160,22 @@ public final class AlertTexts {
 
     /** Text message for a device's own alert (battery, silence). */
     public static String sms(DeviceAlert a) {
-        String what = a.condition() == DeviceCondition.BATTERY
-                ? "battery " + Math.round(a.value() * 100) + " %"
-                : "no reading for " + Math.max(1, Math.round(a.value() / 60)) + " min";
+        String what = switch (a.condition()) {
+            case BATTERY -> "battery " + Math.round(a.value() * 100) + " %";
+            case SILENCE -> "no reading for " + Math.max(1, Math.round(a.value() / 60)) + " min";
+            case NO_SIGNAL -> a.transition().transition() == Transition.RESOLVED ? "signal back"
+                    : "no signal for " + Math.round(a.value()) + " s";
+        };
         String head = a.transition().transition() == Transition.RESOLVED
                 ? "RESOLVED (was " + a.transition().previousSeverity() + ")" : a.transition().severity().name();
-        String label = a.condition() == DeviceCondition.BATTERY ? "Low battery" : "Device silent";
+        String label = label(a.condition());
         String text = "[wardwatch] " + head + " " + label + " | " + devicePlace(a.device()) + " | "
                 + clean(a.device().thingName(), 40) + " " + what + " | #" + a.transition().alertId();
         return withinSmsLimit(text);
     }
 
     public static String emailSubject(DeviceAlert a) {
-        String label = a.condition() == DeviceCondition.BATTERY ? "low battery" : "device silent";
+        String label = label(a.condition()).toLowerCase(Locale.ROOT);
         String subject = "[wardwatch] " + a.transition().severity() + " " + label + ": " + a.device().thingName()
                 + " at " + devicePlace(a.device()) + " (" + a.transition().transition().name().toLowerCase(Locale.ROOT) + ")";
         return asSnsSubject(subject);
@@ -188,10 +191,22 @@ public final class AlertTexts {
                     ? "The device is reporting again (checked " + at + ")."
                     : "No reading for " + Math.round(a.value()) + " s (checked " + at + "). Check the device, its "
                     + "power and its network; until it reports, nothing is watched on it.";
+            case NO_SIGNAL -> a.transition().transition() == Transition.RESOLVED
+                    ? "A valid reading again at " + a.at() + " (device time)."
+                    : "No signal for " + Math.round(a.value()) + " s at " + a.at() + " (device time): SpO2 or heart "
+                    + "rate 0, or marked no_signal. Check the probe; until it reads, its vital signs raise no alert.";
         };
         return "Alert " + a.transition().alertId() + ": " + a.condition().code() + " " + a.transition().transition()
                 + "\n\nDevice: " + clean(a.device().thingName(), 128) + " (" + a.device().kind().code() + ")\n"
                 + "Where:  " + devicePlace(a.device()) + "\n\n" + detail + "\n";
+    }
+
+    private static String label(DeviceCondition condition) {
+        return switch (condition) {
+            case BATTERY -> "Low battery";
+            case SILENCE -> "Device silent";
+            case NO_SIGNAL -> "No signal";
+        };
     }
 
     private static String devicePlace(Device d) {

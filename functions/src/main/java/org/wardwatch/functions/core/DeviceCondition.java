@@ -5,7 +5,10 @@ public enum DeviceCondition {
     /** The battery is below 15 %: WARNING until it is charged again. */
     BATTERY("battery"),
     /** No reading for more than three times the kind's expected interval: WARNING until it reports again. */
-    SILENCE("silence");
+    SILENCE("silence"),
+    /** SpO2 0, heart rate 0 or a reading marked no_signal for 30 s of device time: WARNING until a valid reading
+     * ({@link NoSignal}). */
+    NO_SIGNAL("no_signal");
 
     /** Battery level below which a device warns (issue 7: "below 15 %"). */
     public static final double LOW_BATTERY = 0.15;

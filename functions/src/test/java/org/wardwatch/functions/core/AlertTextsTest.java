@@ -160,4 +160,18 @@ class AlertTextsTest {
         assertThat(AlertTexts.sms(silent)).isEqualTo("[wardwatch] WARNING Device silent | ICU-4 bed 1 | sl-oximeter "
                 + "no reading for 3 min | #5V0M2QK");
     }
+
+    @Test
+    void noSignalSms_namesTheConditionTheDeviceAndHowLong() {
+        Device oximeter = new Device("icu3-bed12-ox", "st-elsewhere", DeviceKind.PULSE_OXIMETER, "ICU-3", "12", null,
+                null, true);
+        DeviceAlert opened = new DeviceAlert("st-elsewhere", DeviceCondition.NO_SIGNAL,
+                new AlertTransition(Transition.OPENED, "N0S1GNL", Severity.WARNING, Severity.NONE, T, T), oximeter,
+                30, T);
+
+        assertThat(AlertTexts.sms(opened)).isEqualTo("[wardwatch] WARNING No signal | ICU-3 bed 12 | icu3-bed12-ox "
+                + "no signal for 30 s | #N0S1GNL");
+        assertThat(AlertTexts.emailSubject(opened)).contains("no signal");
+        assertThat(AlertTexts.emailBody(opened, LONDON)).contains("no_signal OPENED").contains("Check the probe");
+    }
 }
