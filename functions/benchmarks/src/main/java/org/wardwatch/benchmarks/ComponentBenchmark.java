@@ -1,6 +1,7 @@
 package org.wardwatch.benchmarks;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,6 +17,8 @@ import org.wardwatch.functions.core.AlertLifecycle;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.AlertState;
 import org.wardwatch.functions.core.AlertTransition;
+import org.wardwatch.functions.core.BedAlert;
+import org.wardwatch.functions.core.BedParameterState;
 import org.wardwatch.functions.core.ColdChain;
 import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.functions.core.Decoding;
@@ -24,6 +27,9 @@ import org.wardwatch.functions.core.Episode;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.PayloadDecoder;
+import org.wardwatch.functions.core.SourceValue;
+import org.wardwatch.model.alert.AlarmDelay;
+import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.alert.ThresholdTable;
@@ -55,6 +61,15 @@ public class ComponentBenchmark {
             time.minusSeconds(60));
     private final Episode excursion = new Episode(time.minusSeconds(1200), 8.3, 8.9);
 
+    /** A bed whose heart rate WARNING is open, fed by a pulse oximeter and a BP monitor. */
+    private final BedParameterState bedWarned = new BedParameterState(Severity.WARNING, "H5R2B7K",
+            time.minusSeconds(300), time.minusSeconds(315), null, time.minusSeconds(315), null, time.minusSeconds(60),
+            List.of(new SourceValue(Messages.OXIMETER, DeviceKind.PULSE_OXIMETER, 118, time.minusSeconds(60)),
+                    new SourceValue("icu3-bed4-bp", DeviceKind.BP_MONITOR, 121, time.minusSeconds(120))));
+    private final SourceValue oximeterHeartRate = new SourceValue(Messages.OXIMETER, DeviceKind.PULSE_OXIMETER, 119,
+            time);
+    private final AlarmDelay heartRateDelay = AlarmDelays.defaults().of(Metric.HEART_RATE);
+
     private final AlertNotification thresholdOpened = new AlertNotification(Messages.TENANT,
             AlertNotification.THRESHOLD, new AlertTransition(Transition.OPENED, "XSP6RPK", Severity.CRITICAL,
             Severity.NONE, time, time), Messages.OXIMETER, DeviceKind.PULSE_OXIMETER, "ICU-3", "4", Metric.SPO2, 88,
@@ -81,6 +96,12 @@ public class ComponentBenchmark {
     @Benchmark
     public AlertLifecycle.Step classifyAndEvaluate() {
         return AlertLifecycle.evaluate(quiet, thresholds.classify(Metric.SPO2, 97), time, NO_NEW_ALERT);
+    }
+
+    /** The oximeter's heart rate at a two-source bed, still WARNING: counted, the alert unchanged. */
+    @Benchmark
+    public BedAlert.Step bedAlertStillWarning() {
+        return BedAlert.evaluate(bedWarned, oximeterHeartRate, Severity.WARNING, heartRateDelay, NO_NEW_ALERT);
     }
 
     @Benchmark
