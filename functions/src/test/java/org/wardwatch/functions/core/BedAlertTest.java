@@ -120,6 +120,15 @@ class BedAlertTest {
     }
 
     @Test
+    void aRunsStart_isKeptAcrossAGapInTheReadings() {
+        Bed bed = Bed.heartRate();
+        bed.oximeter(115, 0);
+
+        assertThat(bed.oximeter(115, 600).transition()).get().extracting(AlertTransition::transition)
+                .isEqualTo(Transition.OPENED);
+    }
+
+    @Test
     void heartRateFlapping110And111EveryMinute_neverOpens() {
         Bed bed = Bed.heartRate();
         for (int i = 0; i < 60; i++) {
