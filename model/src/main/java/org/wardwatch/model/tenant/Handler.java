@@ -18,7 +18,9 @@ public enum Handler {
     REDRIVE("redrive", true, true, Trigger.OPERATOR, Duration.ofMinutes(15)),
     /** A month of one device; the AWS CLI waits 60 seconds for an answer by default. */
     TEMPERATURE_LOG("temperature-log", true, false, Trigger.OPERATOR, Duration.ofSeconds(60)),
-    ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false, Trigger.OPERATOR, Duration.ofSeconds(30));
+    ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false, Trigger.OPERATOR, Duration.ofSeconds(30)),
+    /** Admits, transfers and discharges patients; a discharge resolves the bed's alerts, so it publishes. */
+    ADMISSION("admission", false, true, Trigger.OPERATOR, Duration.ofSeconds(30));
 
     /** What invokes a handler's function. */
     public enum Trigger {
@@ -40,6 +42,7 @@ public enum Handler {
         public static final String REDRIVE = "redrive";
         public static final String TEMPERATURE_LOG = "temperature-log";
         public static final String ACKNOWLEDGE_EXCURSION = "acknowledge-excursion";
+        public static final String ADMISSION = "admission";
 
         private Names() {
         }
