@@ -1,0 +1,98 @@
+package org.wardwatch.functions.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.wardwatch.functions.core.Admission;
+import org.wardwatch.functions.service.AdmissionRefusedException;
+import org.wardwatch.functions.service.AdmissionService;
+import org.wardwatch.functions.service.AlertsNotResolvedException;
+import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.PatientOverrides;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The {@code admission} handler, invoked by an operator (and the local stack's replay): admits, transfers and
+ * discharges patients and changes their SpO2 scale or threshold overrides, through {@link AdmissionService}.
+ * Requests and answers are in functions/README.md, "Admissions". Every answer is JSON: the admission and the alerts
+ * resolved, or {@code {"error": CODE, "message": one line}}, never a stack trace. Nothing of a request is logged.
+ */
+@Named(Handler.Names.ADMISSION)
+public class AdmissionHandler implements RequestHandler<JsonNode, JsonNode> {
+
+    private static final Logger LOG = Logger.getLogger(AdmissionHandler.class);
+
+    @Inject
+    AdmissionService service;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public JsonNode handleRequest(JsonNode request, Context context) {
+        try {
+            return answer(AdmissionRequest.read(request, clock.instant()));
+        } catch (AdmissionRequest.InvalidRequestException e) {
+            return error("INVALID_REQUEST", e.getMessage());
+        } catch (AdmissionRequest.InvalidOverridesException e) {
+            return error(AdmissionRefusedException.Code.INVALID_OVERRIDES.name(), e.getMessage());
+        } catch (AdmissionRefusedException e) {
+            return error(e.code().name(), e.getMessage());
+        } catch (AlertsNotResolvedException e) {
+            LOG.warnf("admission: resolving a bed's alerts failed: %s", e.getCause().getClass().getName());
+            return error("ALERTS_NOT_RESOLVED", e.getMessage());
+        } catch (SdkException e) {
+            LOG.warnf("admission: the store failed: %s", e.getClass().getName());
+            return error("STORE_UNAVAILABLE", "the admissions store did not answer (" + e.getClass().getSimpleName()
+                    + "); try again: a change is written whole or not at all");
+        }
+    }
+
+    private JsonNode answer(AdmissionRequest r) {
+        return switch (r.action()) {
+            case ADMIT -> response(Optional.of(service.admit(r.ward(), r.bed(), r.patientRef(),
+                    r.spo2Scale() == null ? 1 : r.spo2Scale(), r.by(), r.reason(), r.overrides(), r.time())), List.of());
+            case DISCHARGE -> response(service.discharge(r.ward(), r.bed(), r.by(), r.time()));
+            case TRANSFER -> response(service.transfer(r.ward(), r.bed(), r.toWard(), r.toBed(), r.by(), r.time()));
+            case SET_SPO2_SCALE -> response(Optional.of(service.setSpo2Scale(r.ward(), r.bed(), r.spo2Scale(), r.by(),
+                    r.reason(), r.time())), List.of());
+            case SET_OVERRIDES -> response(Optional.of(service.setOverrides(r.ward(), r.bed(), r.overrides(), r.by(),
+                    r.reason(), r.time())), List.of());
+            case CURRENT -> response(service.current(r.ward(), r.bed()), List.of());
+        };
+    }
+
+    private static JsonNode response(AdmissionService.Outcome outcome) {
+        return response(Optional.of(outcome.admission()), outcome.resolvedAlerts());
+    }
+
+    private static JsonNode response(Optional<Admission> admission, List<String> resolvedAlerts) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        if (admission.isPresent()) {
+            Admission a = admission.get();
+            ObjectNode node = response.putObject("admission");
+            node.put("ward", a.ward()).put("bed", a.bed()).put("patientRef", a.patientRef())
+                    .put("admittedAt", a.admittedAt().toString()).put("spo2Scale", a.spo2Scale());
+            if (a.spo2ScaleBy() != null) {
+                node.put("spo2ScaleBy", a.spo2ScaleBy()).put("spo2ScaleAt", a.spo2ScaleAt().toString());
+            }
+            node.set("overrides", PatientOverrides.toJson(a.overrides()));
+        } else {
+            response.putNull("admission");
+        }
+        resolvedAlerts.forEach(response.putArray("resolvedAlerts")::add);
+        return response;
+    }
+
+    private static JsonNode error(String code, String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", code).put("message", message);
+    }
+}
