@@ -119,6 +119,18 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
+     * What the admission function needs (functions/README.md, "Admissions"), on the readings table itself (not its
+     * indexes): {@code GetItem} of a bed's current admission, {@code Query} of its history, and the {@code PutItem}
+     * and {@code DeleteItem} its transactions are made of (a transaction is authorized by its items' actions); the
+     * key to read and write them. No other table.
+     */
+    public void grantAdmissionAccess(IGrantable function) {
+        grantOnTable(function, readings, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+                "dynamodb:DeleteItem");
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
      * What the silent-devices check needs (functions/README.md, "Device alerts"): {@code Scan} of the devices table
      * for the ACTIVE devices; on the readings table (itself, not its indexes) {@code BatchGetItem} for the devices'
      * latest items, {@code GetItem} of its silence state and of the outbox item that state names as unsent, and

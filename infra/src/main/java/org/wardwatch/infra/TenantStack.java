@@ -36,6 +36,7 @@ public final class TenantStack extends Stack {
     private final Redrive redrive;
     private final TemperatureLogs temperatureLogs;
     private final ExcursionAcknowledgements excursionAcknowledgements;
+    private final Admissions admissions;
     private final SilentDevices silentDevices;
     private final Presence presence;
     private final Operations operations;
@@ -103,6 +104,11 @@ public final class TenantStack extends Stack {
 
         excursionAcknowledgements = new ExcursionAcknowledgements(this, "ExcursionAcknowledgements", singleFunction);
         readingsStore.grantExcursionAcknowledgementAccess(excursionAcknowledgements.function());
+
+        // A discharge resolves the bed's open alerts, which staff hear about: it publishes.
+        admissions = new Admissions(this, "Admissions", singleFunction);
+        readingsStore.grantAdmissionAccess(admissions.function());
+        alertChannels.grantPublish(admissions.function());
 
         silentDevices = new SilentDevices(this, "SilentDevices", singleFunction);
         readingsStore.grantSilenceCheckAccess(silentDevices.function());
@@ -202,6 +208,8 @@ public final class TenantStack extends Stack {
                 "a storage sensor's monthly temperature log: invoke its live alias with device and month");
         output("AcknowledgeExcursionFunctionName", excursionAcknowledgements.function().getFunctionName(),
                 "records who acknowledged a cold-chain excursion: invoke its live alias with device, start, by, note");
+        output("AdmissionFunctionName", admissions.function().getFunctionName(),
+                "admits, transfers and discharges patients: invoke its live alias with action, ward, bed, ...");
         output("SilentDevicesFunctionName", silentDevices.function().getFunctionName(),
                 "flags devices that stopped reporting; the rule " + names.resource(SilentDevices.SCHEDULE)
                         + " runs it every minute");
@@ -252,6 +260,10 @@ public final class TenantStack extends Stack {
 
     public ExcursionAcknowledgements excursionAcknowledgements() {
         return excursionAcknowledgements;
+    }
+
+    public Admissions admissions() {
+        return admissions;
     }
 
     public SilentDevices silentDevices() {

@@ -18,7 +18,8 @@ import static org.wardwatch.infra.TemplateJson.ref;
 /**
  * IAM across the whole stack: no wildcard resources or actions, and each function touches only its own things: the
  * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
- * function three read actions, the acknowledge-excursion function one update, the silent-devices check what its scan,
+ * function three read actions, the acknowledge-excursion function one update, the admission function its reads and
+ * transactions and the alert topic, the silent-devices check what its scan,
  * state and alerts take.
  */
 class LeastPrivilegeTest {
@@ -81,9 +82,9 @@ class LeastPrivilegeTest {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
             assertThat(policies)
-                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, silence, presence, "
+                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, admission, silence, presence, "
                             + "rules' error action")
-                    .hasSize(7);
+                    .hasSize(8);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -101,9 +102,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(7);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(8);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(7);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(8);
         }
     }
 
@@ -233,6 +234,22 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void admissionFunction_mayReadQueryPutAndDeleteReadingsItems_publishAlerts_andUseTheKey() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        Map<String, Set<String>> expected = new TreeMap<>();
+        for (String action : List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")) {
+            expected.put(action, Set.of(readings));
+        }
+        expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        putOwnLogs(expected, "Admissions");
+
+        // no UpdateItem, no other table, no index: a read, a history query, and transactions of puts and deletes
+        assertThat(granted("Admissions")).isEqualTo(expected);
+    }
+
+    @Test
     void silenceCheck_mayScanDevices_readAndWriteItsStateAndOutbox_publishAlerts_andNothingElse() {
         String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
         Map<String, Set<String>> expected = new TreeMap<>();
@@ -270,8 +287,9 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void temperatureLogAcknowledgementSilenceCheckAndPresence_mayUseTheReadingsTableItself_notItsIndexes() {
-        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "SilentDevices", "Presence")) {
+    void operatorScheduledAndPresenceFunctions_mayUseTheReadingsTableItself_notItsIndexes() {
+        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "Admissions", "SilentDevices",
+                "Presence")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
                     Match.objectLike(Map.of("Roles", List.of(ref(role))))));
@@ -285,7 +303,7 @@ class LeastPrivilegeTest {
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
         for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
-                "SilentDevices", "Presence")) {
+                "Admissions", "SilentDevices", "Presence")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

@@ -62,9 +62,11 @@ class OperationsTest {
         hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(redrive)));
         // two queues, telemetry errors and throttles, redrive, silent-devices check and presence errors; none for the
-        // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer
+        // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer,
+        // nor for the admission function, whose operator reads every failure in its answer
         template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
-        for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction")) {
+        for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction",
+                "AdmissionsFunction")) {
             String function = TemplateJson.logicalId(template, "AWS::Lambda::Function", construct);
             assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(
                     Map.of("Dimensions", Match.arrayWith(List.of(Map.of("Name", "FunctionName",

@@ -32,6 +32,7 @@ class TenantFunctionsTest {
     @CsvSource({
             "TemperatureLogsFunction, temperature-log",
             "ExcursionAcknowledgementsFunction, acknowledge-excursion",
+            "AdmissionsFunction, admission",
             "SilentDevicesFunction, silence",
             "PresenceFunction, presence"})
     void getsTheTelemetryEnvironment_withItsOwnHandler(String function, String handler) {
@@ -48,6 +49,7 @@ class TenantFunctionsTest {
             "redrive, Redrive",
             "temperature-log, TemperatureLog",
             "acknowledge-excursion, AcknowledgeExcursion",
+            "admission, Admission",
             "silence, Silence",
             "presence, Presence"})
     void logsGoToItsOwnLogGroup_encryptedWithTheTenantKey(String handler, String sidSuffix) {
