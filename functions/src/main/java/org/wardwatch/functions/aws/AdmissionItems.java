@@ -29,6 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class AdmissionItems {
 
     static final String HISTORY_PREFIX = "A#H#";
+    /**
+     * The attribute of the patient reference: not {@code patientRef}, which only reading items carry, so that the
+     * {@code byPatient} index holds readings only.
+     */
+    static final String PATIENT = "patient";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +52,7 @@ public final class AdmissionItems {
 
     /** The admission an {@code A#current} item holds. */
     public static Admission admission(Map<String, AttributeValue> item) {
-        return new Admission(item.get("ward").s(), item.get("bed").s(), item.get("patientRef").s(),
+        return new Admission(item.get("ward").s(), item.get("bed").s(), item.get(PATIENT).s(),
                 Instant.parse(item.get("admittedAt").s()), Integer.parseInt(item.get("spo2Scale").n()),
                 text(item, "spo2ScaleBy"), instant(item, "spo2ScaleAt"), overrides(item.get("overrides").s()));
     }
@@ -56,7 +61,7 @@ public final class AdmissionItems {
         Map<String, AttributeValue> item = new HashMap<>(key(admission.ward(), admission.bed()));
         item.put("ward", s(admission.ward()));
         item.put("bed", s(admission.bed()));
-        item.put("patientRef", s(admission.patientRef()));
+        item.put(PATIENT, s(admission.patientRef()));
         item.put("admittedAt", s(admission.admittedAt().toString()));
         item.put("spo2Scale", n(admission.spo2Scale()));
         putIfPresent(item, "spo2ScaleBy", admission.spo2ScaleBy());
@@ -73,7 +78,7 @@ public final class AdmissionItems {
                 ":spo2Scale", n(admission.spo2Scale()), ":overrides", s(json(admission.overrides())));
     }
 
-    static final String UNCHANGED = "patientRef = :patientRef AND admittedAt = :admittedAt"
+    static final String UNCHANGED = PATIENT + " = :patientRef AND admittedAt = :admittedAt"
             + " AND spo2Scale = :spo2Scale AND overrides = :overrides";
 
     static Map<String, AttributeValue> pointer(Admission admission) {
@@ -89,7 +94,7 @@ public final class AdmissionItems {
                 HISTORY_PREFIX + Keys.time(change.at()) + "#" + UUID.randomUUID()));
         item.put("ward", s(change.ward()));
         item.put("bed", s(change.bed()));
-        item.put("patientRef", s(change.patientRef()));
+        item.put(PATIENT, s(change.patientRef()));
         item.put("action", s(change.action().name()));
         item.put("at", s(change.at().toString()));
         putIfPresent(item, "by", change.by());
@@ -108,7 +113,7 @@ public final class AdmissionItems {
     }
 
     static AdmissionChange change(Map<String, AttributeValue> item) {
-        return new AdmissionChange(item.get("ward").s(), item.get("bed").s(), item.get("patientRef").s(),
+        return new AdmissionChange(item.get("ward").s(), item.get("bed").s(), item.get(PATIENT).s(),
                 Action.valueOf(item.get("action").s()), text(item, "by"), Instant.parse(item.get("at").s()),
                 text(item, "reason"), settings(item, "previousSpo2Scale", "previousOverrides"),
                 settings(item, "spo2Scale", "overrides"), text(item, "otherWard"), text(item, "otherBed"));

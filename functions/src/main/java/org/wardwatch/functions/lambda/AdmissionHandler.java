@@ -53,6 +53,11 @@ public class AdmissionHandler implements RequestHandler<JsonNode, JsonNode> {
             LOG.warnf("admission: the store failed: %s", e.getClass().getName());
             return error("STORE_UNAVAILABLE", "the admissions store did not answer (" + e.getClass().getSimpleName()
                     + "); try again: a change is written whole or not at all");
+        } catch (RuntimeException e) {
+            // a fault of ours; the exception's message might carry request values, so only its class is logged
+            LOG.errorf("admission: the request failed: %s", e.getClass().getName());
+            return error("INTERNAL_ERROR", "the request could not be carried out (" + e.getClass().getSimpleName()
+                    + "); the operations team can find it in the function's log");
         }
     }
 

@@ -196,8 +196,8 @@ class AdmissionServiceTest {
         assertThat(overridesItem.get("overrides").s())
                 .isEqualTo("{\"body_temperature\":[{\"min\":38.5,\"severity\":\"WARNING\"}]}");
         assertThat(overridesItem.get("reason").s()).isEqualTo("febrile neutropenia");
-        assertThat(moto.bedItems("15")).as("kept for the life of the tenant").allSatisfy(item ->
-                assertThat(item).doesNotContainKey("expiresAt"));
+        assertThat(moto.bedItems("15")).as("kept for the life of the tenant, and out of the readings' indexes")
+                .allSatisfy(item -> assertThat(item).doesNotContainKeys("expiresAt", "patientRef", "bedKey"));
     }
 
     @Test
