@@ -37,6 +37,26 @@ public final class AlarmDelays {
         return delays.getOrDefault(metric, AlarmDelay.NONE);
     }
 
+    /** Every metric that has a delay set, in metric order. */
+    public Map<Metric, AlarmDelay> asMap() {
+        return delays;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AlarmDelays d && delays.equals(d.delays);
+    }
+
+    @Override
+    public int hashCode() {
+        return delays.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AlarmDelays" + delays;
+    }
+
     /** These delays with the given metrics' replaced. */
     public AlarmDelays withOverrides(Map<Metric, AlarmDelay> overrides) {
         Map<Metric, AlarmDelay> merged = new EnumMap<>(Metric.class);

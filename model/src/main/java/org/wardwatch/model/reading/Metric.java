@@ -135,9 +135,37 @@ public enum Metric {
         return displayUnit;
     }
 
-    /** Decimal places alert thresholds compare at: integers, temperatures one decimal (NEWS2 table). */
+    /**
+     * Decimal places values are shown at, and the most a threshold bound may have: integers, temperatures one
+     * decimal (NEWS2 table). Alerts compare the value as measured, not rounded to this.
+     */
     public int precision() {
         return precision;
+    }
+
+    /**
+     * A typical normal value, for metrics with threshold bands (docs/clinical-defaults.md): it tells a band on the
+     * low side of the normal range from one on the high side, and a band containing it is refused. For
+     * {@link #DIFFERENTIAL_PRESSURE} it is an isolation margin (6 Pa, comfortably above the 2.5 Pa minimum); for
+     * {@link #PM2_5} 0, so all its bands are on the high side. Empty for metrics without bands.
+     */
+    public Optional<java.math.BigDecimal> typical() {
+        String typical = switch (this) {
+            case HEART_RATE -> "75";
+            case RESPIRATORY_RATE -> "16";
+            case SPO2 -> "97";
+            case SYSTOLIC_BP -> "120";
+            case DIASTOLIC_BP -> "75";
+            case BODY_TEMPERATURE -> "37.0";
+            case GLUCOSE -> "100";
+            case ROOM_TEMPERATURE -> "22.0";
+            case RELATIVE_HUMIDITY -> "40";
+            case CO2 -> "400";
+            case PM2_5 -> "0";
+            case DIFFERENTIAL_PRESSURE -> "6.0";
+            case STORAGE_TEMPERATURE, DOOR_OPEN -> null;
+        };
+        return Optional.ofNullable(typical).map(java.math.BigDecimal::new);
     }
 
     public Retention retention() {

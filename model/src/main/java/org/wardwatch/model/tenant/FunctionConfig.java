@@ -1,19 +1,29 @@
 package org.wardwatch.model.tenant;
 
+import java.time.Duration;
 import java.util.Map;
+import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.coldchain.StorageProfile;
 
 /**
  * What a function takes from the tenant configuration file at start.
  *
- * @param thresholds      the effective table: NEWS2 defaults with the tenant's overrides
- * @param storageProfiles the default profiles with the tenant's own added or replacing them, by name
+ * @param thresholds           the effective table: NEWS2 defaults with the tenant's overrides
+ * @param storageProfiles      the default profiles with the tenant's own added or replacing them, by name
+ * @param alarmDelays          the effective alarm delays: {@link AlarmDelays#defaults()} with the tenant's fields
+ * @param maxReadingAgeMinutes a reading more than this older (device time) than its arrival is late
  */
-public record FunctionConfig(ThresholdTable thresholds, Map<String, StorageProfile> storageProfiles) {
+public record FunctionConfig(ThresholdTable thresholds, Map<String, StorageProfile> storageProfiles,
+                             AlarmDelays alarmDelays, int maxReadingAgeMinutes) {
 
     /** No configuration file: the defaults. */
     public static FunctionConfig defaults() {
-        return new FunctionConfig(ThresholdTable.news2Defaults(), StorageProfile.defaults());
+        return new FunctionConfig(ThresholdTable.news2Defaults(), StorageProfile.defaults(), AlarmDelays.defaults(),
+                TenantConfigReader.DEFAULT_MAX_READING_AGE_MINUTES);
+    }
+
+    public Duration maxReadingAge() {
+        return Duration.ofMinutes(maxReadingAgeMinutes);
     }
 }

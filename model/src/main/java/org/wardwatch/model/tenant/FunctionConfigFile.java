@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdBand;
+import org.wardwatch.model.alert.ThresholdOverride;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.reading.Metric;
 
 /**
  * The file the stack gives every function ({@code WARDWATCH_CONFIG_FILE}): the validated blocks of the tenant
- * configuration the function reads at start, in the tenant file's own schema, metrics and profiles in a fixed
+ * configuration the function reads at start (thresholds, alarm delays where they differ from the defaults,
+ * the maximum reading age, storage profiles), in the tenant file's own schema, metrics and profiles in a fixed
  * order so the file (and the asset hash) never depends on the tenant file's order. A file, not environment
  * variables: Lambda allows 4 KB for all of a function's variables, and this grows with the configuration.
  */
@@ -36,19 +39,33 @@ public final class FunctionConfigFile {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("tenantId", config.tenantId());
         ObjectNode thresholds = root.putObject("thresholds");
-        for (Map.Entry<Metric, List<ThresholdBand>> entry : config.thresholds().entrySet()) {
-            ArrayNode bands = thresholds.putArray(entry.getKey().code());
-            for (ThresholdBand band : entry.getValue()) {
-                ObjectNode b = bands.addObject();
-                if (band.min() != null) {
-                    b.put("min", band.min());
+        for (Map.Entry<Metric, ThresholdOverride> entry : config.thresholds().entrySet()) {
+            ThresholdOverride override = entry.getValue();
+            if (override.isBandsOnly()) {
+                bands(thresholds.putArray(entry.getKey().code()), override.bands());
+            } else {
+                ObjectNode o = thresholds.putObject(entry.getKey().code());
+                bands(o.putArray("bands"), override.bands());
+                ArrayNode sides = o.putArray("clearSides");
+                override.clearSides().stream().sorted().forEach(side -> sides.add(side.code()));
+                o.put("removesCritical", override.removesCritical());
+                if (override.reason() != null) {
+                    o.put("reason", override.reason());
                 }
-                if (band.max() != null) {
-                    b.put("max", band.max());
-                }
-                b.put("severity", band.severity().name());
             }
         }
+        ObjectNode delays = root.putObject("alarmDelays");
+        AlarmDelays defaults = AlarmDelays.defaults();
+        config.alarmDelays().asMap().forEach((metric, delay) -> {
+            if (!delay.equals(defaults.of(metric))) {
+                ObjectNode d = delays.putObject(metric.code());
+                d.put("confirmSeconds", delay.confirm().toSeconds());
+                d.put("resolveSeconds", delay.resolve().toSeconds());
+                d.put("immediateAtOrBelow", delay.immediateAtOrBelow());
+                d.put("immediateAtOrAbove", delay.immediateAtOrAbove());
+            }
+        });
+        root.put("maxReadingAgeMinutes", config.maxReadingAgeMinutes());
         ObjectNode profiles = root.putObject("coldChain").putObject("storageProfiles");
         for (StorageProfile profile : config.coldChain().storageProfiles().values()) {
             ObjectNode p = profiles.putObject(profile.name());
@@ -62,6 +79,19 @@ public final class FunctionConfigFile {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bands(ArrayNode array, List<ThresholdBand> bands) {
+        for (ThresholdBand band : bands) {
+            ObjectNode b = array.addObject();
+            if (band.lower() != null) {
+                b.put(band.lower().inclusive() ? "min" : "above", band.lower().value());
+            }
+            if (band.upper() != null) {
+                b.put(band.upper().inclusive() ? "max" : "below", band.upper().value());
+            }
+            b.put("severity", band.severity().name());
         }
     }
 }

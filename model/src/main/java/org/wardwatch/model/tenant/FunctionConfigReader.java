@@ -2,12 +2,13 @@ package org.wardwatch.model.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.coldchain.StorageProfile;
 
 /**
  * Reads the tenant configuration file a function is given ({@code WARDWATCH_CONFIG_FILE}) when it starts: the
- * {@code thresholds} and {@code coldChain} blocks, with the sections {@link TenantConfigReader} reads them with (so
+ * {@code thresholds}, {@code alarmDelays}, {@code coldChain} blocks and {@code maxReadingAgeMinutes}, with the sections {@link TenantConfigReader} reads them with (so
  * the function refuses exactly what synth refuses, with the same lines). Other blocks are synth's alone and are
  * passed over, so the whole tenant file is also a valid function file.
  */
@@ -24,9 +25,12 @@ public final class FunctionConfigReader {
         JsonNode root = JsonFields.root(text, source);
         JsonFields fields = new JsonFields();
         var thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
+        ThresholdTable table = ThresholdTable.news2Defaults().withThresholdOverrides(thresholds);
+        AlarmDelays alarmDelays = AlarmDelaysSection.read(fields.object(root, "", "alarmDelays"), table, fields);
+        int maxReadingAge = TenantConfigReader.maxReadingAgeMinutes(root, fields);
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
         fields.throwIfAny(source);
-        return new FunctionConfig(ThresholdTable.news2Defaults().withOverrides(thresholds),
-                StorageProfile.defaultsWith(coldChain.storageProfiles()));
+        return new FunctionConfig(table, StorageProfile.defaultsWith(coldChain.storageProfiles()), alarmDelays,
+                maxReadingAge);
     }
 }

@@ -50,6 +50,10 @@ final class JsonFields {
         problems.add(problem);
     }
 
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     boolean ok() {
         return problems.isEmpty();
     }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.wardwatch.model.alert.ThresholdBand;
+import org.wardwatch.model.alert.AlarmDelays;
+import org.wardwatch.model.alert.ThresholdOverride;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.reading.Metric;
 
@@ -17,7 +18,8 @@ import org.wardwatch.model.reading.Metric;
  * @param account             the AWS account the stack deploys to
  * @param region              the AWS region the stack deploys to
  * @param contacts            staff who receive alerts
- * @param thresholds          overrides of the function's default threshold bands, by metric (ordered)
+ * @param thresholds          overrides of the function's default threshold bands, by metric (ordered); each
+ *                            replaces the defaults' bands on the side(s) of the normal range it names
  * @param coldChain           cold-chain delays, retention and storage profiles; {@link ColdChain#DEFAULTS} if absent
  * @param deviceIntervals     devices' expected reporting intervals (the silent-devices check);
  *                            {@link DeviceIntervals#DEFAULTS} if absent
@@ -29,13 +31,17 @@ import org.wardwatch.model.reading.Metric;
  * @param readingRetentionDays TTL of readings and quarantined messages
  * @param logRetentionDays    retention of the function's log group
  * @param opsEmails           addresses subscribed to the operations (alarm) topic
+ * @param alarmDelays         the effective alarm delays: {@link AlarmDelays#defaults()} with the tenant's fields
+ * @param maxReadingAgeMinutes a reading whose device time is more than this before IoT Core received it is late
+ *                            and changes no alert; {@value TenantConfigReader#DEFAULT_MAX_READING_AGE_MINUTES}
+ *                            if absent
  */
 public record TenantConfig(
         String tenantId,
         String account,
         String region,
         List<Contact> contacts,
-        Map<Metric, List<ThresholdBand>> thresholds,
+        Map<Metric, ThresholdOverride> thresholds,
         ColdChain coldChain,
         DeviceIntervals deviceIntervals,
         String timeZone,
@@ -44,7 +50,9 @@ public record TenantConfig(
         Integer reservedConcurrency,
         int readingRetentionDays,
         int logRetentionDays,
-        List<String> opsEmails) {
+        List<String> opsEmails,
+        AlarmDelays alarmDelays,
+        int maxReadingAgeMinutes) {
 
     public TenantConfig {
         contacts = List.copyOf(contacts);
@@ -52,12 +60,13 @@ public record TenantConfig(
         Objects.requireNonNull(deviceIntervals, "deviceIntervals");
         Objects.requireNonNull(timeZone, "timeZone");
         opsEmails = List.copyOf(opsEmails);
+        Objects.requireNonNull(alarmDelays, "alarmDelays");
         // Sorted by metric: it is written into the template and must not depend on the file's order.
         thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
     }
 
-    /** The table the function alerts with: the NEWS2 defaults, each metric listed here replacing its bands. */
+    /** The table the function alerts with: the NEWS2 defaults, each override replacing the sides it names. */
     public ThresholdTable effectiveThresholds() {
-        return ThresholdTable.news2Defaults().withOverrides(thresholds);
+        return ThresholdTable.news2Defaults().withThresholdOverrides(thresholds);
     }
 }

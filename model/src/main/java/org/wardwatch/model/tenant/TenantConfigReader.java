@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.wardwatch.model.alert.ThresholdBand;
+import org.wardwatch.model.alert.AlarmDelays;
+import org.wardwatch.model.alert.ThresholdOverride;
+import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.reading.Metric;
 
@@ -18,7 +20,7 @@ import org.wardwatch.model.reading.Metric;
  * Reads and validates a whole tenant configuration ({@code infra/tenants/<tenant>.json}), as synth does before any
  * resource is defined. Every problem is reported, each prefixed by the path of the field it concerns. Unknown fields
  * are errors: a misspelt optional field would otherwise be silently ignored. The blocks the function reads at start
- * ({@code thresholds}, {@code coldChain}) are read by the same sections {@link FunctionConfigReader} uses, so a file
+ * ({@code thresholds}, {@code alarmDelays}, {@code coldChain}, {@code maxReadingAgeMinutes}) are read by the same sections {@link FunctionConfigReader} uses, so a file
  * synth accepts the function accepts, and the other way round.
  */
 public final class TenantConfigReader {
@@ -29,6 +31,8 @@ public final class TenantConfigReader {
             Integer.parseInt(FunctionEnvironment.DEFAULT_READING_RETENTION_DAYS);
     public static final int DEFAULT_LOG_RETENTION_DAYS = 365;
     public static final String DEFAULT_TIME_ZONE = FunctionEnvironment.DEFAULT_TIME_ZONE;
+    /** Issue 13: a reading buffered for more than an hour changes no alert. */
+    public static final int DEFAULT_MAX_READING_AGE_MINUTES = 60;
 
     /** The retention periods CloudWatch Logs accepts. */
     static final Set<Integer> LOG_RETENTION_DAYS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
@@ -61,8 +65,8 @@ public final class TenantConfigReader {
     }
 
     private TenantConfig tenant(JsonNode root) {
-        fields.allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "coldChain", "devices",
-                "timeZone", "function", "retention", "operations");
+        fields.allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "alarmDelays",
+                "maxReadingAgeMinutes", "coldChain", "devices", "timeZone", "function", "retention", "operations");
         String tenantId = fields.requiredText(root, "", "tenantId");
         if (tenantId != null && !TenantId.isValid(tenantId)) {
             fields.add("tenantId: must be " + TenantId.RULE);
@@ -76,7 +80,10 @@ public final class TenantConfigReader {
             fields.add("region: must be an AWS region such as eu-west-1");
         }
         List<Contact> contacts = ContactsSection.read(root.get("contacts"), fields);
-        java.util.Map<Metric, List<ThresholdBand>> thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
+        java.util.Map<Metric, ThresholdOverride> thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
+        AlarmDelays alarmDelays = AlarmDelaysSection.read(fields.object(root, "", "alarmDelays"),
+                ThresholdTable.news2Defaults().withThresholdOverrides(thresholds), fields);
+        int maxReadingAgeMinutes = maxReadingAgeMinutes(root, fields);
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
         DeviceIntervals deviceIntervals = deviceIntervals(fields.object(root, "", "devices"));
         String timeZone = timeZone(root);
@@ -88,7 +95,14 @@ public final class TenantConfigReader {
         }
         return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, deviceIntervals,
                 timeZone, function.runtime, function.memoryMb, function.reservedConcurrency, retention[0],
-                retention[1], opsEmails);
+                retention[1], opsEmails, alarmDelays, maxReadingAgeMinutes);
+    }
+
+    /** {@code maxReadingAgeMinutes}: a whole number of minutes, at least 1; the default if absent or invalid. */
+    static int maxReadingAgeMinutes(JsonNode root, JsonFields fields) {
+        Integer minutes = fields.optionalWholeNumber(root, "", "maxReadingAgeMinutes", 1, Integer.MAX_VALUE,
+                "a whole number of minutes, at least 1");
+        return minutes == null ? DEFAULT_MAX_READING_AGE_MINUTES : minutes;
     }
 
     private record FunctionBlock(FunctionRuntime runtime, int memoryMb, Integer reservedConcurrency) {

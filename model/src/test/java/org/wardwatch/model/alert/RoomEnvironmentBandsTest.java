@@ -7,19 +7,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.wardwatch.model.device.Isolation;
 import org.wardwatch.model.reading.Metric;
 
-/** The room environment's defaults at every edge (docs/clinical-defaults.md, "Room environment"). */
+/** The room environment's defaults at every edge, compared as measured (docs/clinical-defaults.md, "Room environment"). */
 class RoomEnvironmentBandsTest {
 
     private final ThresholdTable defaults = ThresholdTable.news2Defaults();
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "room_temperature, 17.9, WARNING", "room_temperature, 18.0, NONE", "room_temperature, 28.0, NONE",
-            "room_temperature, 28.04, NONE", "room_temperature, 28.05, WARNING", "room_temperature, 28.1, WARNING",
-            "relative_humidity, 19, WARNING", "relative_humidity, 20, NONE", "relative_humidity, 60, NONE",
-            "relative_humidity, 61, WARNING",
-            "co2, 999, NONE", "co2, 1000, WARNING", "co2, 1999, WARNING", "co2, 2000, CRITICAL",
-            "pm2_5, 34, NONE", "pm2_5, 35, WARNING"
+            "room_temperature, 17.9, WARNING", "room_temperature, 17.99, WARNING", "room_temperature, 18.0, NONE",
+            "room_temperature, 28.0, NONE", "room_temperature, 28.01, WARNING", "room_temperature, 28.1, WARNING",
+            "relative_humidity, 19.9, WARNING", "relative_humidity, 20, NONE", "relative_humidity, 60, NONE",
+            "relative_humidity, 60.1, WARNING",
+            "co2, 999, NONE", "co2, 1000, WARNING", "co2, 1999.9, WARNING", "co2, 2000, CRITICAL",
+            "pm2_5, 34.9, NONE", "pm2_5, 35, WARNING"
     })
     void roomAirIsClassifiedAtEachEdge(String metric, double value, Severity expected) {
         assertThat(defaults.classify(Metric.fromCode(metric).orElseThrow(), value)).isEqualTo(expected);
@@ -27,8 +27,8 @@ class RoomEnvironmentBandsTest {
 
     @ParameterizedTest(name = "{1} Pa in a {0} room -> {2}")
     @CsvSource({
-            "NEGATIVE, -5.0, NONE", "NEGATIVE, -2.5, NONE", "NEGATIVE, -2.4, WARNING", "NEGATIVE, -0.1, WARNING",
-            "NEGATIVE, 0.0, CRITICAL", "NEGATIVE, 0.4, CRITICAL",
+            "NEGATIVE, -5.0, NONE", "NEGATIVE, -2.5, NONE", "NEGATIVE, -2.49, WARNING", "NEGATIVE, -0.1, WARNING",
+            "NEGATIVE, -0.01, WARNING", "NEGATIVE, 0.0, CRITICAL", "NEGATIVE, 0.4, CRITICAL",
             "POSITIVE, 5.0, NONE", "POSITIVE, 2.5, NONE", "POSITIVE, 2.4, WARNING", "POSITIVE, 0.1, WARNING",
             "POSITIVE, 0.0, CRITICAL", "POSITIVE, -0.4, CRITICAL"
     })

@@ -137,7 +137,7 @@ class TenantConfigReaderTest {
                 "thresholds.spo02: unknown metric (metrics with threshold bands: heart_rate, respiratory_rate, "
                         + "spo2, systolic_bp, diastolic_bp, body_temperature, glucose, room_temperature, relative_humidity, "
                         + "co2, pm2_5, differential_pressure)",
-                "thresholds.spo2[0]: needs min, max or both",
+                "thresholds.spo2[0]: needs min or above, max or below, or both",
                 "thresholds.spo2[1]: min 95 is above max 93",
                 "thresholds.heart_rate[0].severity: must be WARNING or CRITICAL");
     }
@@ -217,9 +217,11 @@ class TenantConfigReaderTest {
     void theFunctionsFile_doesNotDependOnTheFilesOrder_andReadsBackToTheSameTable() {
         String bands = """
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ],
-                    "body_temperature": [ { "min": 38.1, "severity": "WARNING" } ]""";
+                    "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
+                    "heart_rate": { "clearSides": ["high"], "removesCritical": true, "reason": "paced" }""";
         String reordered = """
-                    "body_temperature": [ { "min": 38.1, "severity": "WARNING" } ],
+                    "heart_rate": { "clearSides": ["high"], "removesCritical": true, "reason": "paced" },
+                    "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ]""";
         TenantConfig config = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + bands + "}"), "a.json");
         TenantConfig same = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + reordered + "}"), "b.json");
@@ -228,7 +230,7 @@ class TenantConfigReaderTest {
         assertThat(file).isEqualTo(FunctionConfigFile.json(same));
         assertThat(FunctionConfigReader.parse(file, "f.json").thresholds().describe())
                 .isEqualTo(config.effectiveThresholds().describe())
-                .contains("body_temperature (Cel): <= 35.0 CRITICAL".replace("<= 35.0 CRITICAL", ">= 38.1 WARNING"));
+                .contains("body_temperature (Cel): < 35.1 CRITICAL, > 38.0 WARNING", "heart_rate (/min): < 41 CRITICAL");
     }
 
     private static BigDecimal celsius(String value) {
