@@ -50,7 +50,8 @@ public final class WardwatchApp {
             String zip = options.getOrDefault("function-zip", contextOr(app, "functionZip", DEFAULT_FUNCTION_ZIP));
             TenantConfig config = TenantConfigReader.read(Path.of(configFile));
             System.err.println("[wardwatch] effective threshold table of " + config.tenantId()
-                    + " (NEWS2 defaults; a metric the configuration lists replaces its bands; a value in a band alerts):");
+                    + " (NEWS2 defaults; an override replaces the defaults' bands on its side(s) of the normal range;"
+                    + " a value in a band, as measured, alerts):");
             config.effectiveThresholds().describe().forEach(line -> System.err.println("  " + line));
             TenantStack stack = new TenantStack(app, TenantStack.TenantStackProps.builder()
                     .config(config).functionCode(functionCode(Path.of(zip))).build());

@@ -28,7 +28,7 @@ class SynthRefusesWhatTheFunctionRefusesTest {
               "account": "123456789012",
               "region": "eu-west-2",
               "contacts": [ { "protocol": "sms", "endpoint": "+15555550100", "minimumSeverity": "CRITICAL" } ],
-              "thresholds": { %s }
+              "thresholds": { %s }%s
             }
             """;
 
@@ -55,24 +55,43 @@ class SynthRefusesWhatTheFunctionRefusesTest {
     void aDecimalSpo2Maximum_isRefusedBySynth_withTheFunctionsMessage() throws IOException {
         Path file = write("decimal.json", "\"spo2\": [ { \"max\": 91.5, \"severity\": \"CRITICAL\" } ]");
 
-        assertSameRefusal(file, "thresholds.spo2[0].max: spo2 is compared at 0 decimal place(s), so 91.5 cannot be a "
-                + "bound");
+        assertSameRefusal(file, "thresholds.spo2[0].max: spo2 bounds have at most 0 decimal place(s), as its values "
+                + "are shown, so 91.5 cannot be a bound (above or below gives an exclusive one)");
     }
 
-    /** Generated threshold blocks, good and bad: synth accepts exactly those the function accepts, same lines. */
+    @Test
+    void anOverrideRemovingTheLowSpo2Critical_isRefusedBySynth_withTheFunctionsMessage() throws IOException {
+        Path file = write("removes-critical.json", "\"spo2\": [ { \"below\": 90, \"severity\": \"WARNING\" } ]");
+
+        assertSameRefusal(file, "thresholds.spo2: leaves the low side without its CRITICAL band (< 92 CRITICAL); to "
+                + "mean it, write {\"bands\": [...], \"removesCritical\": true, \"reason\": \"...\"}");
+    }
+
+    @Test
+    void aNegativeAlarmDelay_isRefusedBySynth_withTheFunctionsMessage() throws IOException {
+        Path file = write("delay.json", "", ",\n  \"alarmDelays\": {\"spo2\": {\"confirmSeconds\": -5}}");
+
+        assertSameRefusal(file, "alarmDelays.spo2.confirmSeconds: must be a whole number of seconds from 0 to 3600");
+    }
+
+    /**
+     * Generated threshold blocks (list and object forms, inclusive and exclusive bounds), alarm delays and reading
+     * ages, good and bad: synth accepts exactly those the function accepts, with the same lines.
+     */
     @Test
     void generatedThresholds_synthAcceptsExactlyWhatTheFunctionAccepts() throws IOException {
         Random random = new Random(12);
         String[] metrics = {"spo2", "heart_rate", "body_temperature", "glucose", "respiratory_rate", "diastolic_bp"};
+        int[] typical = {97, 75, 37, 100, 16, 75};
         int accepted = 0;
         for (int trial = 0; trial < 300; trial++) {
             List<String> blocks = new ArrayList<>();
-            for (String metric : metrics) {
+            for (int m = 0; m < metrics.length; m++) {
                 if (random.nextInt(3) == 0) {
-                    blocks.add("\"" + metric + "\": [" + bands(random) + "]");
+                    blocks.add("\"" + metrics[m] + "\": " + override(random, typical[m]));
                 }
             }
-            Path file = write("trial-" + trial + ".json", String.join(", ", blocks));
+            Path file = write("trial-" + trial + ".json", String.join(", ", blocks), others(random, metrics));
             InvalidConfigurationException function = refusal(() -> FunctionConfigReader.read(file));
             InvalidConfigurationException synth = refusal(() -> TenantConfigReader.read(file));
             if (function == null) {
@@ -86,23 +105,58 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         assertThat(accepted).as("the generator makes valid files too").isBetween(30, 270);
     }
 
-    private static String bands(Random random) {
+    private static String override(Random random, int typical) {
+        String bands = "[" + bands(random, typical) + "]";
+        return switch (random.nextInt(4)) {
+            case 0 -> "{\"bands\": " + bands + ", \"removesCritical\": true"
+                    + (random.nextInt(4) == 0 ? "" : ", \"reason\": \"reviewed\"") + "}";
+            case 1 -> "{\"clearSides\": [\"" + (random.nextBoolean() ? "low" : "high") + "\"]"
+                    + (random.nextBoolean() ? ", \"removesCritical\": true, \"reason\": \"reviewed\"" : "") + "}";
+            default -> bands;
+        };
+    }
+
+    /** Bands mostly on one side of the typical value, now and then across it. */
+    private static String bands(Random random, int typical) {
         List<String> bands = new ArrayList<>();
         int count = 1 + random.nextInt(3);
-        int at = random.nextInt(60);
+        boolean high = random.nextBoolean();
+        int at = high ? typical + random.nextInt(30) - 3 : typical - 40 - random.nextInt(20);
         for (int i = 0; i < count; i++) {
             int min = at + random.nextInt(10) - 2;
             int max = min + random.nextInt(12) - 1;
             String maxText = random.nextInt(8) == 0 ? max + ".5" : Integer.toString(max);
+            String lower = random.nextBoolean() ? "min" : "above";
+            String upper = random.nextBoolean() ? "max" : "below";
             String severity = random.nextInt(10) == 0 ? "LOUD" : random.nextBoolean() ? "WARNING" : "CRITICAL";
             bands.add(switch (random.nextInt(3)) {
-                case 0 -> "{\"max\": " + maxText + ", \"severity\": \"" + severity + "\"}";
-                case 1 -> "{\"min\": " + min + ", \"severity\": \"" + severity + "\"}";
-                default -> "{\"min\": " + min + ", \"max\": " + maxText + ", \"severity\": \"" + severity + "\"}";
+                case 0 -> "{\"" + upper + "\": " + maxText + ", \"severity\": \"" + severity + "\"}";
+                case 1 -> "{\"" + lower + "\": " + min + ", \"severity\": \"" + severity + "\"}";
+                default -> "{\"" + lower + "\": " + min + ", \"" + upper + "\": " + maxText + ", \"severity\": \""
+                        + severity + "\"}";
             });
             at = max + 1 + random.nextInt(5);
         }
         return String.join(", ", bands);
+    }
+
+    /** Sometimes an alarm delay (now and then a bad one) and a maximum reading age. */
+    private static String others(Random random, String[] metrics) {
+        StringBuilder others = new StringBuilder();
+        if (random.nextInt(3) == 0) {
+            String metric = random.nextInt(8) == 0 ? "co2" : metrics[random.nextInt(metrics.length)];
+            String field = switch (random.nextInt(4)) {
+                case 0 -> "\"confirmSeconds\": " + (random.nextInt(10) == 0 ? "-1" : random.nextInt(60));
+                case 1 -> "\"resolveSeconds\": " + (random.nextInt(10) == 0 ? "2.5" : random.nextInt(120));
+                case 2 -> "\"immediateAtOrBelow\": " + random.nextInt(100);
+                default -> "\"immediateAtOrAbove\": " + (100 + random.nextInt(100));
+            };
+            others.append(",\n  \"alarmDelays\": {\"").append(metric).append("\": {").append(field).append("}}");
+        }
+        if (random.nextInt(4) == 0) {
+            others.append(",\n  \"maxReadingAgeMinutes\": ").append(random.nextInt(10) == 0 ? 0 : random.nextInt(600));
+        }
+        return others.toString();
     }
 
     private void assertSameRefusal(Path file, String line) {
@@ -116,6 +170,10 @@ class SynthRefusesWhatTheFunctionRefusesTest {
     }
 
     private Path write(String name, String thresholds) throws IOException {
-        return Files.writeString(dir.resolve(name), TENANT.formatted(thresholds));
+        return write(name, thresholds, "");
+    }
+
+    private Path write(String name, String thresholds, String others) throws IOException {
+        return Files.writeString(dir.resolve(name), TENANT.formatted(thresholds, others));
     }
 }
