@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.model.alert.ThresholdBand;
+import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.reading.Metric;
 
 /**
@@ -34,12 +35,20 @@ public final class PatientOverrides {
         if (!node.isObject()) {
             throw new IllegalArgumentException(PATIENT_PATH + ": must be an object of metric -> list of bands");
         }
-        JsonFields fields = new JsonFields();
-        Map<Metric, List<ThresholdBand>> bands = ThresholdsSection.read(node, fields);
-        try {
-            fields.throwIfAny(PATIENT_PATH);
-        } catch (InvalidConfigurationException e) {
-            throw new IllegalArgumentException(String.join("; ", e.problems().stream()
+        ThresholdOverridesReader.Result read = ThresholdOverridesReader.read(node, PATIENT_PATH,
+                ThresholdTable.news2Defaults());
+        List<String> problems = new java.util.ArrayList<>(read.problems());
+        Map<Metric, List<ThresholdBand>> bands = new java.util.EnumMap<>(Metric.class);
+        read.overrides().forEach((metric, override) -> {
+            if (!override.isBandsOnly()) {
+                problems.add(PATIENT_PATH + "." + metric.code() + ": a patient's override is a list of bands "
+                        + "(clearSides and removesCritical are for the tenant's configuration)");
+            } else {
+                bands.put(metric, override.bands());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems.stream()
                     .map(PatientOverrides::patientPath).toList()));
         }
         return Map.copyOf(bands);
@@ -56,11 +65,11 @@ public final class PatientOverrides {
             ArrayNode list = root.putArray(metric.code());
             for (ThresholdBand band : bands) {
                 ObjectNode b = list.addObject();
-                if (band.min() != null) {
-                    b.put("min", band.min());
+                if (band.lower() != null) {
+                    b.put(band.lower().inclusive() ? "min" : "above", band.lower().value());
                 }
-                if (band.max() != null) {
-                    b.put("max", band.max());
+                if (band.upper() != null) {
+                    b.put(band.upper().inclusive() ? "max" : "below", band.upper().value());
                 }
                 b.put("severity", band.severity().name());
             }

@@ -43,7 +43,7 @@ class PatientOverridesTest {
         assertThatThrownBy(() -> PatientOverrides.parse(json(
                 "{\"spo2\": [{\"max\": 91.5, \"severity\": \"CRITICAL\"}], \"pulse\": []}")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("overrides.spo2[0].max: spo2 is compared at 0 decimal place(s)")
+                .hasMessageContaining("overrides.spo2[0].max: spo2 bounds have at most 0 decimal place(s)")
                 .hasMessageContaining("overrides.pulse: unknown metric")
                 .hasMessageNotContaining("\n")
                 .hasMessageNotContaining("thresholds.");
