@@ -23,6 +23,8 @@ final class AwsEmulator {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final IotClient iot;
+    /** For device-certs' registration, which updates things with PATCH (see {@link JdkHttpClient}). */
+    private final IotClient iotRegistration;
     private final SnsClient sns;
 
     private AwsEmulator(MotoServer moto, String region) {
@@ -30,6 +32,9 @@ final class AwsEmulator {
         this.dynamo = client(DynamoDbClient.builder(), region);
         this.sqs = client(SqsClient.builder(), region);
         this.iot = client(IotClient.builder(), region);
+        this.iotRegistration = IotClient.builder().endpointOverride(moto.endpoint()).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(new JdkHttpClient()).build();
         this.sns = client(SnsClient.builder(), region);
     }
 
@@ -41,6 +46,7 @@ final class AwsEmulator {
         closeLater.accept(emulator.dynamo);
         closeLater.accept(emulator.sqs);
         closeLater.accept(emulator.iot);
+        closeLater.accept(emulator.iotRegistration);
         closeLater.accept(emulator.sns);
         return emulator;
     }
@@ -59,6 +65,11 @@ final class AwsEmulator {
 
     IotClient iot() {
         return iot;
+    }
+
+    /** The IoT client device-certs' registration uses: one that can send PATCH. */
+    IotClient iotRegistration() {
+        return iotRegistration;
     }
 
     SnsClient sns() {

@@ -32,13 +32,20 @@ final class DataPlane {
     private final RulesEngine rules;
     private final BrokerTls tls;
     private final IotBroker broker;
+    private volatile RecordedTime recordedTime;
+
+    /** The receive time of publishes on one topic, while a replay publishes a recorded message there. */
+    private record RecordedTime(String topic, long millis) {
+    }
 
     private DataPlane(LocalTenant tenant, List<Duration> retryDelays, StackFunctions functions, SqsClient sqs,
                       IotClient iot, X509Certificate tenantCa, PipelineStats stats, Path run,
                       Consumer<AutoCloseable> closeLater, Consumer<String> step) {
         rules = new RulesEngine(tenant.rules().stream()
                 .map(rule -> rule(rule, retryDelays, functions, sqs, stats, closeLater)).toList());
-        PublishListener delivery = (clientId, topic, payload, receivedAt) -> {
+        PublishListener delivery = (clientId, topic, payload, brokerTime) -> {
+            RecordedTime recorded = recordedTime;
+            long receivedAt = recorded != null && recorded.topic().equals(topic) ? recorded.millis() : brokerTime;
             rules.onPublish(clientId, topic, payload, receivedAt);
             observers.forEach(o -> o.onPublish(clientId, topic, payload, receivedAt));
         };
@@ -49,6 +56,11 @@ final class DataPlane {
         closeLater.accept(broker);
         // Closed before the broker: its own shutdown disconnects are not run through the stopping functions.
         closeLater.accept(rules);
+    }
+
+    /** Publishes on {@code topic} are received at {@code millis} until this is called with null. */
+    void recordedReceiveTime(String topic, Long millis) {
+        recordedTime = millis == null ? null : new RecordedTime(topic, millis);
     }
 
     /** Wires the tenant's rules to {@code functions} and starts the broker (its files under {@code run}/broker). */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ import org.wardwatch.localstack.tenant.LocalTenant;
 import org.wardwatch.localstack.tenant.TemplateProvisioner;
 import org.wardwatch.localstack.tenant.TenantSynth;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.tenant.FunctionEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iot.IotClient;
 
@@ -53,10 +55,32 @@ public final class LocalStack implements AutoCloseable {
      * @param functionTimeout overrides the timeout of the rules' functions when not null (tests)
      * @param template a tenant template to create instead of synthesizing {@code tenantConfig}'s; null to
      *                 synthesize
+     * @param functionEnvironment set in every function's environment over the template's (a replay reads the
+     *                            device registry on every message: {@link #REPLAY_ENVIRONMENT})
      */
     public record Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
                           List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
-                          Duration functionTimeout, Path template) {
+                          Duration functionTimeout, Path template, Map<String, String> functionEnvironment) {
+
+        /** A move of a device takes effect at the next reading: the functions do not cache registry rows. */
+        public static final Map<String, String> REPLAY_ENVIRONMENT = Map.of(FunctionEnvironment.DEVICE_CACHE_SECONDS, "0");
+
+        public Options {
+            functionEnvironment = functionEnvironment == null ? Map.of() : Map.copyOf(functionEnvironment);
+        }
+
+        public Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
+                       List<Duration> retryDelays, PrintStream progress, boolean faultInjection,
+                       Duration functionTimeout, Path template) {
+            this(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress, faultInjection,
+                    functionTimeout, template, Map.of());
+        }
+
+        /** These options with {@code environment} set in every function's environment. */
+        public Options withFunctionEnvironment(Map<String, String> environment) {
+            return new Options(root, tenantConfig, runDirectory, functionInstances, retryDelays, progress,
+                    faultInjection, functionTimeout, template, environment);
+        }
 
         public Options(Path root, Path tenantConfig, Path runDirectory, int functionInstances,
                        List<Duration> retryDelays, PrintStream progress) {
@@ -129,7 +153,8 @@ public final class LocalStack implements AutoCloseable {
         queues = new TenantQueues(emulator.sqs(), tenant);
 
         step("creating and registering the tenant CA (device-certs)");
-        certificates = TenantCertificates.register(tenant, run.resolve("certs"), emulator.iot(), emulator.dynamo());
+        certificates = TenantCertificates.register(tenant, run.resolve("certs"), emulator.iotRegistration(),
+                emulator.dynamo());
 
         functions = StackFunctions.start(options, tenant, region, emulator.endpoint(), zip, run, resources::add,
                 this::step);
@@ -166,6 +191,35 @@ public final class LocalStack implements AutoCloseable {
     /** Issues a device's key and certificate from the tenant CA and registers it, as device-certs does. */
     public Credentials declare(DeviceSpec spec) {
         return certificates.declare(spec);
+    }
+
+    /**
+     * Moves a declared device to the place {@code spec} names: its thing's attributes and its devices table row
+     * change through device-certs' registration, with the certificate it has (its connection stays).
+     */
+    public void move(DeviceSpec spec) {
+        certificates.move(spec);
+    }
+
+    /**
+     * Invokes the tenant's {@code admission} function synchronously with {@code request} and returns its response;
+     * empty when the tenant stack has no admission function. The first call starts its warm instance.
+     */
+    public Optional<JsonNode> admission(String request) {
+        return functions.admission(request);
+    }
+
+    /** Whether the tenant stack has an admission function. */
+    public boolean hasAdmissions() {
+        return functions.hasAdmissions();
+    }
+
+    /**
+     * Makes IoT Core's receive time of the publishes on {@code topic} {@code receivedAtMillis} until cleared with
+     * null (a replay: a recorded message was received when recorded, not when replayed).
+     */
+    public void recordedReceiveTime(String topic, Long receivedAtMillis) {
+        dataPlane.recordedReceiveTime(topic, receivedAtMillis);
     }
 
     public DeviceConnection connect(Credentials device) throws DeviceConnection.RefusedException {

@@ -111,9 +111,12 @@ public final class LocalStackCommand implements Callable<Integer> {
         Path root = ProjectRoot.find();
         Path config = tenantConfig != null ? tenantConfig : root.resolve("local-stack/tenant.json");
         String tenantId = JSON.readTree(config.toFile()).path("tenantId").asText();
-        List<Replay.Line> lines = replay == null ? null : Replay.parse(replay, tenantId);
+        List<ReplayFile.Line> lines = replay == null ? null : ReplayFile.parse(replay, tenantId);
         LocalStack.Options options = new LocalStack.Options(root, config, root.resolve("local-stack/.run/current"),
                 instances, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), err);
+        if (lines != null) {
+            options = options.withFunctionEnvironment(LocalStack.Options.REPLAY_ENVIRONMENT);
+        }
         try (LocalStack stack = LocalStack.start(options)) {
             if (lines != null) {
                 Replay.run(lines, stack, out);

@@ -25,15 +25,18 @@ import org.wardwatch.localstack.lambda.FunctionSpec;
 import org.wardwatch.localstack.tenant.LocalTenant;
 import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.model.tenant.Handler;
+import org.wardwatch.model.tenant.TenantNames;
 
 /**
  * The packaged functions as the local stack runs them: function.zip unpacked under the Lambda runtime interface
- * client, warm instances of each function a rule invokes, and the redrive and silence functions run on demand. With
- * fault injection the functions reach the emulator through a {@link FaultProxy}.
+ * client, warm instances of each function a rule invokes, and the redrive, silence and admission functions run on
+ * demand. With fault injection the functions reach the emulator through a {@link FaultProxy}.
  */
 final class StackFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The admission service's handler (functions/README.md, "Admissions"), invoked by an operator or a replay. */
+    static final String ADMISSION = "admission";
 
     private final LocalStack.Options options;
     private final LocalTenant tenant;
@@ -46,6 +49,7 @@ final class StackFunctions {
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private FunctionPool pool;
     private FunctionPool silencePool;
+    private FunctionPool admissionPool;
 
     private StackFunctions(LocalStack.Options options, LocalTenant tenant, String region, URI emulator, Path zip,
                            Path run, Consumer<AutoCloseable> closeLater) {
@@ -125,7 +129,9 @@ final class StackFunctions {
 
     private FunctionSpec functionSpec(String name, String runtimeHandler, Map<String, String> environment,
                                       Duration timeout, int memoryMb) {
-        return new FunctionSpec(name, code, ric, runtimeHandler, new LinkedHashMap<>(environment), timeout, memoryMb,
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(options.functionEnvironment());
+        return new FunctionSpec(name, code, ric, runtimeHandler, env, timeout, memoryMb,
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
     }
 
@@ -180,6 +186,42 @@ final class StackFunctions {
             throw new IllegalStateException("interrupted during the silence check", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the silence check did not finish", e);
+        }
+    }
+
+    /** Whether the tenant stack has a function with the {@code admission} handler. */
+    boolean hasAdmissions() {
+        return tenant.environments().containsKey(ADMISSION);
+    }
+
+    /**
+     * Invokes the {@code admission} function synchronously, as an operator would; empty when the stack has none.
+     * The first call starts its warm instance.
+     */
+    synchronized Optional<JsonNode> admission(String request) {
+        Map<String, String> environment = tenant.environments().get(ADMISSION);
+        if (environment == null) {
+            return Optional.empty();
+        }
+        try {
+            if (admissionPool == null) {
+                admissionPool = new FunctionPool(functionSpec(new TenantNames(tenant.tenantId()).resource(ADMISSION),
+                        environment), awsEnvironment(region), options.runDirectory().resolve("logs"));
+                closeLater.accept(admissionPool);
+                admissionPool.start(1, Duration.ofSeconds(120));
+            }
+            var result = admissionPool.invoke(request).get(2, TimeUnit.MINUTES);
+            if (result.failed()) {
+                throw new IllegalStateException("the admission function failed: " + result.body());
+            }
+            return Optional.of(JSON.readTree(result.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during an admission call", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the admission function did not answer", e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.wardwatch.localstack;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.wardwatch.devicecerts.CaRegistration;
 import org.wardwatch.devicecerts.DeviceIdentity;
 import org.wardwatch.devicecerts.DeviceRegistry;
@@ -26,6 +29,7 @@ final class TenantCertificates {
     private final TenantCa ca;
     private final IotRegistrar registrar;
     private final CaRegistration caRegistration;
+    private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
 
     private TenantCertificates(TenantFiles files, TenantCa ca, IotRegistrar registrar,
                                CaRegistration caRegistration) {
@@ -50,10 +54,24 @@ final class TenantCertificates {
     LocalStack.Credentials declare(DeviceSpec spec) {
         DeviceIdentity identity = DeviceIdentity.issue(ca, spec, KeyType.EC, Validity.days(30));
         StoredDevice stored = files.saveDevice(identity);
+        certificates.put(spec.thing().value(), identity.certificate());
         String certificateId = registrar.register(spec, identity.certificate(), ca.certificate(), caRegistration)
                 .certificateId();
         return new LocalStack.Credentials(spec.thing().value(), stored.certificateFile(), stored.keyFile(),
                 certificateId);
+    }
+
+    /**
+     * Registers a declared device again at the place {@code spec} names, with the certificate it was issued:
+     * device-certs' registration updates the thing's attributes and the devices table row, and leaves the
+     * certificate, its attachments and the device's connection as they are.
+     */
+    void move(DeviceSpec spec) {
+        X509Certificate certificate = certificates.get(spec.thing().value());
+        if (certificate == null) {
+            throw new IllegalArgumentException("device " + spec.thing() + " was not declared");
+        }
+        registrar.register(spec, certificate, ca.certificate(), caRegistration);
     }
 
     TenantFiles files() {
