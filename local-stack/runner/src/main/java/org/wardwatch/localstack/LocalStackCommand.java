@@ -25,6 +25,7 @@ import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.emulator.ProjectRoot;
 import org.wardwatch.localstack.ward.DeviceConnection;
 import org.wardwatch.localstack.ward.SimulatedDevice;
+import org.wardwatch.localstack.ward.WardAdmissions;
 import org.wardwatch.localstack.ward.WardSimulator;
 import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.device.ThingName;
@@ -49,10 +50,11 @@ public final class LocalStackCommand implements Callable<Integer> {
             description = "How long the simulated ward publishes (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
-    @Option(names = "--devices", paramLabel = "N", defaultValue = "30",
-            description = "Simulated devices: 12 beds x (pulse oximeter, BP monitor), a thermometer, two vaccine "
-                    + "fridges, a freezer and two rooms (one an isolation room) by default; more adds beds; 0 runs "
-                    + "none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "31",
+            description = "Simulated devices: 12 beds x (pulse oximeter, BP monitor), a cardiac monitor at bed 4, a "
+                    + "thermometer, two vaccine fridges, a freezer and two rooms (one an isolation room) by default; "
+                    + "more adds beds; 0 runs none. Every ICU-3 bed but bed 7 gets a patient "
+                    + "(default: ${DEFAULT-VALUE}).")
     int devices;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -149,6 +151,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             }
             credentialsWritten.add(credentials);
         }
+        admitted = admit(stack, ward);
         if (serve) {
             Path file = writeConnectionFile(stack, root);
             err.println("[local-stack] connection details for your own clients: " + file);
@@ -208,6 +211,42 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     private final List<LocalStack.Credentials> credentialsWritten = new ArrayList<>();
+    /** The patients admitted at the start; null when the tenant stack has no admission function. */
+    private List<WardAdmissions.Patient> admitted;
+
+    /** Admits the ward's patients through the admission function; null (and one progress line) without one. */
+    private List<WardAdmissions.Patient> admit(LocalStack stack, List<SimulatedDevice> ward) {
+        if (ward.isEmpty()) {
+            return List.of();
+        }
+        if (!stack.hasAdmissions()) {
+            err.println("[local-stack] the tenant stack has no admission function: the ward runs without admissions");
+            return null;
+        }
+        List<WardAdmissions.Patient> patients = WardAdmissions.of(ward);
+        err.println("[local-stack] admitting " + patients.size() + " patients through the admission function ("
+                + WardAdmissions.WARD + " bed " + WardAdmissions.EMPTY_BED + " stays empty)");
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (WardAdmissions.Patient patient : patients) {
+            JsonNode response = stack.admission(patient.request(now)).orElseThrow();
+            if (response.has("error")) {
+                throw new IllegalStateException("admitting a patient to " + patient.ward() + " bed " + patient.bed()
+                        + ": " + response.path("message").asText(response.path("error").asText()));
+            }
+        }
+        return patients;
+    }
+
+    /** "11 patients (ICU-3 bed 7 empty)", or why there are none. */
+    static String admissions(List<WardAdmissions.Patient> admitted, List<SimulatedDevice> ward) {
+        if (admitted == null) {
+            return "none (the tenant stack has no admission function)";
+        }
+        boolean emptyBed = ward.stream().anyMatch(d -> WardAdmissions.WARD.equals(d.ward())
+                && WardAdmissions.EMPTY_BED.equals(d.bed()));
+        return admitted.size() + " patients" + (emptyBed ? " (" + WardAdmissions.WARD + " bed "
+                + WardAdmissions.EMPTY_BED + " empty)" : "");
+    }
 
     private void printStaffMessages(LocalStack stack, AtomicBoolean stopping) {
         while (!stopping.get()) {
@@ -249,6 +288,10 @@ public final class LocalStackCommand implements Callable<Integer> {
         row("accounted for", accounted + " of " + s.published.get() + " (stored " + stored + ", quarantined "
                 + s.messagesRejected.get() + ", duplicates " + s.duplicates.get() + ", dead-lettered "
                 + s.deadLetters.get() + ")" + (accounted == s.published.get() ? "" : "  <-- MISSING"));
+        if (!simulator.devices().isEmpty()) {
+            row("admissions", admissions(admitted, simulator.devices().stream().map(WardSimulator.Connected::device)
+                    .toList()));
+        }
         s.events().forEach((handler, counts) -> {
             if (counts.delivered.get() > 0) {
                 row(handler + " events", events(handler, counts));

@@ -52,6 +52,12 @@ class LocalStackCommandTest {
                 .contains("dead letters             0").contains("publish -> stored");
         assertThat(printed).containsPattern("messages published +\\d+ \\(acknowledged \\d+, refused 0\\)");
         assertThat(printed).containsPattern("accounted for +(\\d+) of \\1 \\(").doesNotContain("MISSING");
+        // Beds 1 and 2 get a patient once the tenant stack has the admission function; until then one line says so.
+        if (err.toString(StandardCharsets.UTF_8).contains("the tenant stack has no admission function")) {
+            assertThat(printed).contains("admissions               none (the tenant stack has no admission function)");
+        } else {
+            assertThat(printed).contains("admissions               2 patients\n");
+        }
     }
 
     @Test
@@ -77,6 +83,15 @@ class LocalStackCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration");
+    }
+
+    @Test
+    void admissionsSummaryLine_countsThePatients_namesTheEmptyBed_orSaysWhyThereAreNone() {
+        var ward = org.wardwatch.localstack.ward.SimulatedDevice.ward(31);
+        var patients = org.wardwatch.localstack.ward.WardAdmissions.of(ward);
+
+        assertThat(LocalStackCommand.admissions(patients, ward)).isEqualTo("11 patients (ICU-3 bed 7 empty)");
+        assertThat(LocalStackCommand.admissions(null, ward)).isEqualTo("none (the tenant stack has no admission function)");
     }
 
     @Test

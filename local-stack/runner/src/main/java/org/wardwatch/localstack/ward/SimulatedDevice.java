@@ -139,12 +139,19 @@ public record SimulatedDevice(String thing, DeviceKind kind, String ward, String
                 + "\"}";
     }
 
+    /** The devices of the default ward. */
+    public static final int DEFAULT_COUNT = 31;
+
+    /** The bed whose patient deteriorates, and which also has a cardiac monitor. */
+    static final String DETERIORATING_BED = "4";
+
     /**
      * The default ward, scaled to {@code count} devices: per bed of ICU-3 a pulse oximeter and a BP monitor
-     * (bed 4's patient deteriorates; bed 9's oximeter runs its battery down and stops reporting at 30 % of the
-     * run), a thermometer, two pharmacy vaccine fridges (the second's door is left open) and a freezer, and two
-     * rooms of ICU-3 with room sensors: room 1 an airborne-isolation room (negative pressure) whose door is propped
-     * open at 30 % of the run, room 2 an ordinary room; beyond the default, more beds.
+     * (bed 4's patient deteriorates, and bed 4 also has a cardiac monitor, so three devices send its heart rate and
+     * two its SpO2; bed 9's oximeter runs its battery down and stops reporting at 30 % of the run), a thermometer,
+     * two pharmacy vaccine fridges (the second's door is left open) and a freezer, and two rooms of ICU-3 with room
+     * sensors: room 1 an airborne-isolation room (negative pressure) whose door is propped open at 30 % of the run,
+     * room 2 an ordinary room; beyond the default, more beds.
      */
     public static List<SimulatedDevice> ward(int count) {
         List<SimulatedDevice> devices = new ArrayList<>();
@@ -160,14 +167,20 @@ public record SimulatedDevice(String thing, DeviceKind kind, String ward, String
                         Behaviour.PRESSURE_LOST, "1", Isolation.NEGATIVE),
                 new SimulatedDevice("icu3-room2-env", DeviceKind.ROOM_ENVIRONMENT, "ICU-3", null, null,
                         Behaviour.STEADY, "2", Isolation.NONE));
-        int beds = Math.max(12, (count - extras.size() + 1) / 2);
+        // Two devices a bed, bed 4's cardiac monitor and the extras.
+        int beds = Math.max(12, (count - extras.size()) / 2);
         for (int bed = 1; bed <= beds && devices.size() < count; bed++) {
-            Behaviour b = bed == 4 ? Behaviour.DETERIORATING : Behaviour.STEADY;
+            String place = Integer.toString(bed);
+            Behaviour b = place.equals(DETERIORATING_BED) ? Behaviour.DETERIORATING : Behaviour.STEADY;
             devices.add(new SimulatedDevice("icu3-bed" + bed + "-spo2", DeviceKind.PULSE_OXIMETER, "ICU-3",
-                    Integer.toString(bed), null, bed == 9 ? Behaviour.BATTERY_DIES : b));
+                    place, null, bed == 9 ? Behaviour.BATTERY_DIES : b));
             if (devices.size() < count) {
                 devices.add(new SimulatedDevice("icu3-bed" + bed + "-bp", DeviceKind.BP_MONITOR, "ICU-3",
-                        Integer.toString(bed), null, b));
+                        place, null, b));
+            }
+            if (place.equals(DETERIORATING_BED) && devices.size() < count) {
+                devices.add(new SimulatedDevice("icu3-bed" + bed + "-ecg", DeviceKind.CARDIAC_MONITOR, "ICU-3",
+                        place, null, b));
             }
             if (bed == 12) {
                 for (SimulatedDevice extra : extras) {

@@ -43,7 +43,7 @@ class SimulatedDeviceTest {
 
     @Test
     void theIsolationRoom_holdsNegativePressure_untilItsDoorIsProppedOpen_thenLosesIt() throws Exception {
-        SimulatedDevice room = SimulatedDevice.ward(30).stream().filter(d -> d.isolation() == Isolation.NEGATIVE)
+        SimulatedDevice room = SimulatedDevice.ward(SimulatedDevice.DEFAULT_COUNT).stream().filter(d -> d.isolation() == Isolation.NEGATIVE)
                 .findFirst().orElseThrow();
 
         assertThat(pressure(room, 0.1)).isLessThan(-4.0);
@@ -52,10 +52,31 @@ class SimulatedDeviceTest {
 
     @Test
     void theDefaultWard_hasTwoRooms_oneOfThemAnIsolationRoom() {
-        List<SimulatedDevice> rooms = SimulatedDevice.ward(30).stream().filter(d -> d.room() != null).toList();
+        List<SimulatedDevice> rooms = SimulatedDevice.ward(31).stream().filter(d -> d.room() != null).toList();
 
         assertThat(rooms).extracting(SimulatedDevice::isolation).containsExactly(Isolation.NEGATIVE, Isolation.NONE);
-        assertThat(SimulatedDevice.ward(30)).hasSize(30);
+        assertThat(SimulatedDevice.ward(31)).hasSize(31);
+        assertThat(SimulatedDevice.DEFAULT_COUNT).isEqualTo(31);
+    }
+
+    @Test
+    void theDeterioratingPatientsBed_hasThreeSourcesOfHeartRate_andTwoOfSpo2_aCardiacMonitorAmongThem() {
+        List<SimulatedDevice> bed4 = SimulatedDevice.ward(31).stream()
+                .filter(d -> "ICU-3".equals(d.ward()) && "4".equals(d.bed())).toList();
+
+        assertThat(bed4).extracting(SimulatedDevice::kind)
+                .containsExactly(DeviceKind.PULSE_OXIMETER, DeviceKind.BP_MONITOR, DeviceKind.CARDIAC_MONITOR);
+        assertThat(bed4).allMatch(d -> d.behaviour() == SimulatedDevice.Behaviour.DETERIORATING);
+        assertThat(bed4.stream().filter(d -> d.kind().metrics().contains(Metric.HEART_RATE))).hasSize(3);
+        assertThat(bed4.stream().filter(d -> d.kind().metrics().contains(Metric.SPO2))).hasSize(2);
+    }
+
+    @Test
+    void aLargerWard_addsBeds_ofTwoDevicesEach() {
+        List<SimulatedDevice> ward = SimulatedDevice.ward(41);
+
+        assertThat(ward).hasSize(41);
+        assertThat(ward).extracting(SimulatedDevice::thing).doesNotHaveDuplicates().contains("icu3-bed17-bp");
     }
 
     private static double pressure(SimulatedDevice room, double progress) throws Exception {
