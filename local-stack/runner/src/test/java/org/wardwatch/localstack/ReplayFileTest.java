@@ -43,12 +43,12 @@ class ReplayFileTest {
     void anAdmissionLine_becomesTheAdmissionFunctionsAdmitRequest_withOverridesPassedThroughAsJson() throws Exception {
         List<Line> lines = parse("{\"declare\":\"admission\",\"ward\":\"ICU-3\",\"bed\":\"15\",\"patientRef\":\"adm-0003\","
                 + "\"spo2Scale\":2,\"by\":\"dr-0012\",\"reason\":\"COPD, hypercapnic\",\"time\":\"2026-11-24T21:00:00Z\","
-                + "\"overrides\":{\"body_temperature\":[{\"severity\":\"WARNING\",\"above\":38.5}]}}");
+                + "\"overrides\":{\"body_temperature\":[{\"min\":38.5,\"severity\":\"WARNING\"}]}}");
 
         AdmissionCall admit = (AdmissionCall) lines.get(0);
         assertThat(admit.request().toString()).isEqualTo("{\"action\":\"admit\",\"ward\":\"ICU-3\",\"bed\":\"15\","
                 + "\"patientRef\":\"adm-0003\",\"spo2Scale\":2,\"by\":\"dr-0012\",\"reason\":\"COPD, hypercapnic\","
-                + "\"overrides\":{\"body_temperature\":[{\"severity\":\"WARNING\",\"above\":38.5}]}}");
+                + "\"overrides\":{\"body_temperature\":[{\"min\":38.5,\"severity\":\"WARNING\"}]}}");
         assertThat(admit.time()).isEqualTo(Instant.parse("2026-11-24T21:00:00Z"));
     }
 
