@@ -31,9 +31,12 @@ import org.wardwatch.functions.core.Episode;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.Reading;
+import org.wardwatch.functions.service.BedParameter;
+import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.DeviceSnapshot;
 import org.wardwatch.functions.service.LatestState;
 import org.wardwatch.functions.service.OutgoingAlert;
+import org.wardwatch.functions.service.Place;
 import org.wardwatch.functions.service.QuarantineEntry;
 import org.wardwatch.functions.service.SentAlert;
 import org.wardwatch.functions.service.StateAdvance;
@@ -88,14 +91,23 @@ public final class DynamoTelemetryStore implements TelemetryStore {
      */
     @Override
     public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
-                                   Set<DeviceCondition> conditions) {
+                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics) {
         String pk = Keys.device(thingName);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key(pk, Keys.message(messageId)));
         metrics.forEach(m -> keys.add(key(pk, Keys.latest(m))));
         conditions.forEach(c -> keys.add(key(pk, Keys.condition(c))));
+        boolean bedDevice = bedMetrics != null;
+        boolean atBed = bedDevice && ward != null && bed != null;
+        if (bedDevice) {
+            keys.add(key(pk, Keys.PLACE));
+        }
+        if (atBed) {
+            keys.addAll(bedKeys(ward, bed, bedMetrics));
+        }
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(keys, SK + ", " + STATE_ATTRIBUTES)) {
+        // A bed's items are read whole; a device's alone need only their state.
+        for (Map<String, AttributeValue> item : batchGet(keys, bedDevice ? null : SK + ", " + STATE_ATTRIBUTES)) {
             items.put(item.get(SK).s(), item);
         }
         Map<Metric, LatestState> latest = new EnumMap<>(Metric.class);
@@ -112,7 +124,91 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 states.put(condition, conditionState(item));
             }
         }
-        return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states);
+        if (!bedDevice) {
+            return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states);
+        }
+        Map<String, AttributeValue> place = items.get(Keys.PLACE);
+        return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states,
+                atBed ? bedSnapshot(ward, bed, items) : null, place == null || !place.containsKey("ward") ? null
+                        : new Place(place.get("ward").s(), place.get("bed").s()));
+    }
+
+    private static List<Map<String, AttributeValue>> bedKeys(String ward, String bed, Set<Metric> metrics) {
+        String pk = Keys.bed(ward, bed);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(pk, Keys.ADMISSION));
+        metrics.forEach(m -> keys.add(key(pk, Keys.bedParameter(m))));
+        return keys;
+    }
+
+    /** The bed's admission and parameters among {@code items} (by sort key). */
+    private static BedSnapshot bedSnapshot(String ward, String bed, Map<String, Map<String, AttributeValue>> items) {
+        Map<Metric, BedParameter> parameters = new EnumMap<>(Metric.class);
+        for (Map.Entry<String, Map<String, AttributeValue>> e : items.entrySet()) {
+            if (e.getKey().startsWith("P#")) {
+                BedParameter p = BedItems.parameter(e.getValue());
+                parameters.put(p.metric(), p);
+            }
+        }
+        Map<String, AttributeValue> admission = items.get(Keys.ADMISSION);
+        return new BedSnapshot(ward, bed, admission == null ? Optional.empty()
+                : Optional.of(AdmissionItems.admission(admission)), parameters);
+    }
+
+    @Override
+    public BedSnapshot bed(String ward, String bed, Set<Metric> metrics) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(bedKeys(ward, bed, metrics), null)) {
+            items.put(item.get(SK).s(), item);
+        }
+        return bedSnapshot(ward, bed, items);
+    }
+
+    @Override
+    public BedParameter bedParameter(String ward, String bed, Metric metric) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.bed(ward, bed), Keys.bedParameter(metric)))).item();
+        return item == null || item.isEmpty() ? BedParameter.initial(ward, bed, metric) : BedItems.parameter(item);
+    }
+
+    @Override
+    public boolean advanceBed(String thingName, Instant receivedAt, StateAdvance.OfBed advance) {
+        Map<String, AttributeValue> item = BedItems.item(advance.next(), advance.expected().version() + 1);
+        long expected = advance.expected().version();
+        Put.Builder put = Put.builder().tableName(readingsTable).item(item)
+                .conditionExpression(expected == 0 ? "attribute_not_exists(pk)" : "version = :expected");
+        if (expected != 0) {
+            put.expressionAttributeValues(Map.of(":expected", n(expected)));
+        }
+        try {
+            if (advance.alert().isEmpty()) {
+                dynamo.putItem(b -> b.tableName(readingsTable).item(item)
+                        .conditionExpression(expected == 0 ? "attribute_not_exists(pk)" : "version = :expected")
+                        .expressionAttributeValues(expected == 0 ? null : Map.of(":expected", n(expected))));
+            } else {
+                Map<String, AttributeValue> outbox = outboxItem(thingName, receivedAt, advance.alert().get());
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
+                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            return lostTheRace(e);
+        }
+    }
+
+    @Override
+    public void recordPlace(String thingName, Place place) {
+        if (place == null) {
+            // Written, not deleted: the telemetry role writes items and deletes none (infra, ReadingsStore).
+            dynamo.putItem(b -> b.tableName(readingsTable).item(Map.of(PK, s(Keys.device(thingName)),
+                    SK, s(Keys.PLACE), "unassigned", AttributeValue.fromBool(true))));
+            return;
+        }
+        dynamo.putItem(b -> b.tableName(readingsTable).item(Map.of(PK, s(Keys.device(thingName)), SK, s(Keys.PLACE),
+                "ward", s(place.ward()), "bed", s(place.bed()))));
     }
 
     /**
@@ -126,17 +222,24 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                                            List<StateAdvance> advances) {
         List<Callable<Boolean>> calls = new ArrayList<>();
         for (StateAdvance advance : advances) {
-            if (advance instanceof StateAdvance.OfMetric m) {
+            if (advance instanceof StateAdvance.OfBed b) {
+                calls.add(() -> advanceBed(device.thingName(), envelope.receivedAt(), b));
+            } else if (advance instanceof StateAdvance.OfMetric m) {
                 calls.add(() -> advance(device, envelope, message, m.reading(), m.expected(), m.next(), m.alert(),
                         m.excursion()));
             } else {
                 StateAdvance.OfCondition c = (StateAdvance.OfCondition) advance;
-                calls.add(() -> advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert()));
+                calls.add(() -> advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.period(),
+                        c.alert()));
             }
         }
+        // A bed's reading is also its device's latest of the metric (what the silence check reads), written with
+        // the readings; a device's own metrics keep theirs with their alert state.
+        List<Reading> latestOfBed = advances.stream().filter(a -> a instanceof StateAdvance.OfBed)
+                .map(a -> ((StateAdvance.OfBed) a).reading()).toList();
         if (!readings.isEmpty()) {
             calls.add(() -> {
-                storeReadings(device, envelope, message, readings);
+                storeReadings(device, envelope, message, readings, latestOfBed);
                 return true;
             });
         }
@@ -156,8 +259,15 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         return lost;
     }
 
-    private void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings) {
-        List<WriteRequest> writes = new ArrayList<>(readings.size());
+    private void storeReadings(Device device, Envelope envelope, DecodedMessage message, List<Reading> readings,
+                               List<Reading> latestOfBed) {
+        List<WriteRequest> writes = new ArrayList<>(readings.size() + latestOfBed.size());
+        for (Reading reading : latestOfBed) {
+            Map<String, AttributeValue> item = readingAttributes(device, envelope, message, reading);
+            item.put(PK, s(Keys.device(device.thingName())));
+            item.put(SK, s(Keys.latest(reading.metric())));
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
         for (Reading reading : readings) {
             Map<String, AttributeValue> item = readingAttributes(device, envelope, message, reading);
             item.put(PK, s(Keys.device(device.thingName())));
@@ -299,7 +409,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
 
     @Override
     public boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
-                                    Optional<OutgoingAlert> alert) {
+                                    Episode period, Optional<OutgoingAlert> alert) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(Keys.device(thingName)));
         item.put(SK, s(Keys.condition(condition)));
@@ -312,6 +422,9 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         }
         if (next.lastEvaluated() != null) {
             item.put("lastEvaluated", s(next.lastEvaluated().toString()));
+        }
+        if (period != null) {
+            item.put("episodeStart", s(period.start().toString()));
         }
         if (condition == DeviceCondition.SILENCE && alert.isPresent()) {
             item.put("unsentAlert", s(alert.get().key()));
@@ -434,6 +547,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         item.put(SK, s(Keys.message(messageId)));
         item.put("outcome", s(result.outcome().name()));
         item.put("readingsStored", n(result.readingsStored()));
+        item.put("readingsLate", n(result.readingsLate()));
         item.put("readingsRejected", n(result.readingsRejected()));
         item.put("notifications", n(result.notifications()));
         item.put("processedAt", s(now.toString()));
@@ -479,16 +593,19 @@ public final class DynamoTelemetryStore implements TelemetryStore {
      */
     List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String attributes) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String attribute : attributes.split(",\\s*")) {
-            names.put("#" + attribute, attribute);
+        if (attributes != null) {
+            for (String attribute : attributes.split(",\\s*")) {
+                names.put("#" + attribute, attribute);
+            }
         }
-        String projection = String.join(", ", names.keySet());
+        String projection = attributes == null ? null : String.join(", ", names.keySet());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += GET_BATCH_LIMIT) {
             unprocessed.sendAll(keys.subList(from, Math.min(keys.size(), from + GET_BATCH_LIMIT)), pending -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(readingsTable,
                         KeysAndAttributes.builder().keys(pending).consistentRead(true)
-                                .projectionExpression(projection).expressionAttributeNames(names).build())));
+                                .projectionExpression(projection)
+                                .expressionAttributeNames(names.isEmpty() ? null : names).build())));
                 items.addAll(response.responses().getOrDefault(readingsTable, List.of()));
                 KeysAndAttributes left = response.hasUnprocessedKeys()
                         ? response.unprocessedKeys().get(readingsTable) : null;

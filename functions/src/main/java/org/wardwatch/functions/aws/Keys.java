@@ -31,6 +31,9 @@ final class Keys {
         return "P#" + metric.code();
     }
 
+    /** In a device's partition: the bed its readings last fed. */
+    static final String PLACE = "W#place";
+
     /** The bed's current admission. */
     static final String ADMISSION = "A#current";
 

@@ -37,7 +37,8 @@ final class StateItems {
                 item.containsKey("alertId") ? item.get("alertId").s() : null,
                 item.containsKey("openedAt") ? Instant.parse(item.get("openedAt").s()) : null,
                 item.containsKey("lastEvaluated") ? Instant.parse(item.get("lastEvaluated").s()) : null),
-                null, Long.parseLong(item.get("version").n()),
+                item.containsKey("episodeStart") ? Episode.startingWith(Instant.parse(item.get("episodeStart").s()), 0)
+                        : null, Long.parseLong(item.get("version").n()),
                 item.containsKey("unsentAlert") ? item.get("unsentAlert").s() : null);
     }
 }

@@ -15,10 +15,12 @@ import java.time.Instant;
  * @param coldChain for cold-chain alerts, the storage profile and the excursion or door-open period; else null
  * @param room for a room's alerts, its room within the ward; else null
  * @param isolation for a room's alerts, its isolation; else {@link Isolation#NONE}
+ * @param patientRef for a bed's alerts, the admission's opaque reference while a patient is admitted; else null
  */
 public record AlertNotification(String tenantId, String type, AlertTransition transition, String thingName,
                                 DeviceKind kind, String ward, String bed, Metric metric, double value,
-                                String messageId, ColdChainDetail coldChain, String room, Isolation isolation) {
+                                String messageId, ColdChainDetail coldChain, String room, Isolation isolation,
+                                String patientRef) {
 
     public static final String THRESHOLD = "THRESHOLD";
     public static final String COLD_CHAIN = "COLD_CHAIN";
@@ -33,7 +35,15 @@ public record AlertNotification(String tenantId, String type, AlertTransition tr
                              DeviceKind kind, String ward, String bed, Metric metric, double value,
                              String messageId, ColdChainDetail coldChain) {
         this(tenantId, type, transition, thingName, kind, ward, bed, metric, value, messageId, coldChain, null,
-                Isolation.NONE);
+                Isolation.NONE, null);
+    }
+
+    /** A room's alert, or a bed's with no patient admitted. */
+    public AlertNotification(String tenantId, String type, AlertTransition transition, String thingName,
+                             DeviceKind kind, String ward, String bed, Metric metric, double value,
+                             String messageId, ColdChainDetail coldChain, String room, Isolation isolation) {
+        this(tenantId, type, transition, thingName, kind, ward, bed, metric, value, messageId, coldChain, room,
+                isolation, null);
     }
 
     public boolean isEnvironment() {

@@ -22,6 +22,11 @@ public record Device(String thingName, String tenantId, DeviceKind kind, String 
         this(thingName, tenantId, kind, ward, bed, storageProfile, patientRef, active, null, Isolation.NONE);
     }
 
+    /** This device with its readings attributed to {@code patientRef} (the bed's admission), or to none. */
+    public Device withPatientRef(String patientRef) {
+        return new Device(thingName, tenantId, kind, ward, bed, storageProfile, patientRef, active, room, isolation);
+    }
+
     /** {@code <ward>#<bed>}, or null when the device is not at a bed (fridges, freezers, rooms). */
     public String bedKey() {
         return ward == null || bed == null ? null : ward + "#" + bed;

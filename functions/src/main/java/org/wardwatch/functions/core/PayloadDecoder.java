@@ -143,6 +143,11 @@ public final class PayloadDecoder {
         if (value == null) {
             return Rejection.ofReading(index, RejectionReason.MISSING_FIELD, "value");
         }
+        JsonNode quality = node.get("quality");
+        boolean noSignal = quality != null && "no_signal".equals(quality.textValue());
+        if (quality != null && !noSignal && !"ok".equals(quality.textValue())) {
+            return Rejection.ofReading(index, RejectionReason.INVALID_FIELD, "quality must be \"ok\" or \"no_signal\"");
+        }
         JsonNode unitNode = node.get("unit");
         if (metric.isBoolean()) {
             if (unitNode != null && !unitNode.isNull()) {
@@ -175,7 +180,7 @@ public final class PayloadDecoder {
                     + " outside " + fmt(metric.lowestPossible()) + ".." + fmt(metric.highestPossible())
                     + " " + metric.canonicalUnit());
         }
-        return new Reading(index, metric, canonical, sent, unitNode.textValue());
+        return new Reading(index, metric, canonical, sent, unitNode.textValue(), noSignal);
     }
 
     private static Instant parseTime(JsonNode node) {

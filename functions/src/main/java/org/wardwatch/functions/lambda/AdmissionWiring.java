@@ -18,6 +18,6 @@ public class AdmissionWiring {
     AdmissionService admissionService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new AdmissionService(new DynamoAdmissionStore(dynamo, config.readingsTable()),
                 new DynamoBedAlerts(dynamo, config.readingsTable(),
-                        new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId()));
+                        new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(), config.timeZone()));
     }
 }

@@ -31,6 +31,7 @@ public class TelemetryMetrics {
         Map<String, Integer> totals = new TreeMap<>();
         totals.put("Messages", 1);
         totals.put("ReadingsStored", result.readingsStored());
+        totals.put("ReadingsLate", result.readingsLate());
         totals.put("ReadingsRejected", result.readingsRejected());
         totals.put("MessagesRejected", result.outcome() == TelemetryResult.Outcome.REJECTED ? 1 : 0);
         totals.put("Duplicates", result.outcome() == TelemetryResult.Outcome.DUPLICATE ? 1 : 0);

@@ -91,7 +91,7 @@ public final class AdmissionService {
                         toWard, toBed),
                 new AdmissionChange(toWard, toBed, from.patientRef(), Action.TRANSFERRED_IN, by, at, null, null,
                         settings, ward, bed));
-        return new Outcome(to, resolveAlerts(ward, bed, at, "transferred to " + bed(toWard, toBed)));
+        return new Outcome(to, resolveAlerts(ward, bed, from.patientRef(), at, "transferred to " + bed(toWard, toBed)));
     }
 
     public Outcome discharge(String ward, String bed, String by, Instant at) {
@@ -100,7 +100,8 @@ public final class AdmissionService {
         Admission admission = occupied(ward, bed);
         store.discharge(admission, new AdmissionChange(ward, bed, admission.patientRef(), Action.DISCHARGED, by, at,
                 null, Settings.of(admission), null, null, null));
-        return new Outcome(admission, resolveAlerts(ward, bed, at, "discharged from " + bed(ward, bed)));
+        return new Outcome(admission, resolveAlerts(ward, bed, admission.patientRef(), at,
+                "discharged from " + bed(ward, bed)));
     }
 
     /** Scale 2 needs who prescribed it, and records when; back to 1 forgets both. */
@@ -139,9 +140,9 @@ public final class AdmissionService {
     }
 
     /** After the admission is written: a failure here leaves the admission changed and says so. */
-    private List<String> resolveAlerts(String ward, String bed, Instant at, String done) {
+    private List<String> resolveAlerts(String ward, String bed, String patientRef, Instant at, String done) {
         try {
-            return bedAlerts.resolveAll(ward, bed, AlertTransition.DISCHARGED, at);
+            return bedAlerts.resolveAll(ward, bed, patientRef, AlertTransition.DISCHARGED, at);
         } catch (RuntimeException e) {
             throw new AlertsNotResolvedException("the patient was " + done + ", but the bed's open alerts could not "
                     + "be resolved (" + e.getClass().getSimpleName() + "): they stay open until resolved", e);

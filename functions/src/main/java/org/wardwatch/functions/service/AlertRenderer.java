@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Map;
@@ -33,14 +32,6 @@ public final class AlertRenderer {
     /** @param zone the tenant's time zone ({@code WARDWATCH_TIME_ZONE}), the one staff read times in */
     public AlertRenderer(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    /**
-     * Texts in UTC. Only for {@link TelemetryService}, whose constructor does not take the tenant's zone yet
-     * (functions/README.md, "Times in texts"); every other caller passes the zone.
-     */
-    public AlertRenderer() {
-        this(ZoneOffset.UTC);
     }
 
     /** Renders a device's own alert (battery, silence), {@code type} DEVICE. */
@@ -92,6 +83,12 @@ public final class AlertRenderer {
         if (n.isEnvironment()) {
             doc.put("room", n.room());
             doc.put("isolation", n.isolation().code());
+        }
+        if (n.patientRef() != null) {
+            doc.put("patientRef", n.patientRef());
+        }
+        if (t.reason() != null) {
+            doc.put("reason", t.reason());
         }
         doc.put("metric", n.metric().code());
         doc.put("value", ThresholdTable.round(n.metric(), n.value()));

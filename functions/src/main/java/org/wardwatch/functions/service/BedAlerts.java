@@ -9,9 +9,10 @@ public interface BedAlerts {
     /**
      * Resolves every open alert of the bed, telling staff why.
      *
+     * @param patientRef the patient who left, whom the alerts were about
      * @param reason why they are resolved without a clinical recovery, e.g.
      *               {@link org.wardwatch.functions.core.AlertTransition#DISCHARGED}
      * @return the ids of the alerts resolved
      */
-    List<String> resolveAll(String ward, String bed, String reason, Instant at);
+    List<String> resolveAll(String ward, String bed, String patientRef, String reason, Instant at);
 }

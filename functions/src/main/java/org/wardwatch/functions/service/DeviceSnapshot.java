@@ -10,13 +10,21 @@ import org.wardwatch.model.reading.Metric;
  *
  * @param metrics the state of each metric asked for that has one; a metric never reported has none
  * @param conditions likewise for device conditions
+ * @param bed the device's bed, when it is placed at one and a bed was asked for; else null
+ * @param placedAt the bed the device's readings last fed, null if none: a different bed
+ *                 than its registry entry's means it was moved (functions/README.md, "Alerts at the bed")
  */
 public record DeviceSnapshot(boolean processed, Map<Metric, LatestState> metrics,
-                             Map<DeviceCondition, LatestState> conditions) {
+                             Map<DeviceCondition, LatestState> conditions, BedSnapshot bed, Place placedAt) {
 
     public DeviceSnapshot {
         metrics = Map.copyOf(metrics);
         conditions = Map.copyOf(conditions);
+    }
+
+    public DeviceSnapshot(boolean processed, Map<Metric, LatestState> metrics,
+                          Map<DeviceCondition, LatestState> conditions) {
+        this(processed, metrics, conditions, null, null);
     }
 
     /** The metric's stored state, {@link LatestState#NONE} before its first reading. */

@@ -7,9 +7,15 @@ import java.util.List;
  * never payload values.
  *
  * @param reasons the rejection reason of the message, or of each rejected reading, in reading order
+ * @param readingsLate readings stored but too old when received to change any alert (maxReadingAgeMinutes)
  */
 public record TelemetryResult(Outcome outcome, String messageId, int readingsStored, int readingsRejected,
-                              List<String> reasons, int notifications) {
+                              List<String> reasons, int notifications, int readingsLate) {
+
+    public TelemetryResult(Outcome outcome, String messageId, int readingsStored, int readingsRejected,
+                           List<String> reasons, int notifications) {
+        this(outcome, messageId, readingsStored, readingsRejected, reasons, notifications, 0);
+    }
 
     public enum Outcome {
         /** The message was accepted (some readings may have been rejected). */

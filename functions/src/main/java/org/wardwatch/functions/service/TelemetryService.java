@@ -10,13 +10,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.core.AlertIds;
+import org.wardwatch.functions.core.NoSignal;
+import org.wardwatch.model.alert.AlarmDelays;
+import org.wardwatch.model.device.Placement;
 import org.wardwatch.functions.core.AlertLifecycle;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.ColdChain;
 import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.functions.core.DecodedMessage;
-import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.functions.core.EnvironmentAlert;
@@ -45,6 +51,8 @@ import org.wardwatch.functions.core.Validation;
 public final class TelemetryService {
 
     private static final int MAX_CONFLICT_RETRIES = 8;
+    /** Issue 13: a reading buffered for more than an hour changes no alert. */
+    public static final Duration DEFAULT_MAX_READING_AGE = Duration.ofMinutes(60);
     private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
 
     private final String tenantId;
@@ -54,11 +62,32 @@ public final class TelemetryService {
     private final ColdChainSettings coldChain;
     private final TelemetryStore store;
     private final AlertPublisher publisher;
-    private final AlertRenderer renderer = new AlertRenderer();
+    private final AlertRenderer renderer;
+    private final BedPlanner bedPlanner;
+    private final ConditionPlanner conditionPlanner;
+    private final Duration maxReadingAge;
 
     public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
                             Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
                             TelemetryStore store, AlertPublisher publisher) {
+        this(tenantId, validator, thresholds, AlarmDelays.defaults(), DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
+                storageProfiles, coldChain, store, publisher);
+    }
+
+    /**
+     * @param alarmDelays   each bed parameter's alarm delay and hysteresis
+     * @param maxReadingAge a reading whose device time is older than this when IoT Core received it is stored,
+     *                      counted as late, and changes no alert
+     * @param zone          the hospital's time zone, for the times in staff texts
+     */
+    public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
+                            AlarmDelays alarmDelays, Duration maxReadingAge, ZoneId zone,
+                            Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
+                            TelemetryStore store, AlertPublisher publisher) {
+        this.renderer = new AlertRenderer(zone);
+        this.bedPlanner = new BedPlanner(tenantId, thresholds, alarmDelays, store, renderer);
+        this.conditionPlanner = new ConditionPlanner(tenantId, renderer);
+        this.maxReadingAge = maxReadingAge;
         this.tenantId = tenantId;
         this.validator = validator;
         this.thresholds = thresholds;
@@ -78,25 +107,68 @@ public final class TelemetryService {
         String messageId = message.messageId();
         Device device = accepted.device();
         Set<Metric> metrics = EnumSet.noneOf(Metric.class);
-        accepted.readings().forEach(r -> metrics.add(r.metric()));
-        DeviceSnapshot snapshot = store.snapshot(envelope.thingName(), messageId, metrics,
-                message.battery() == null ? Set.of() : Set.of(DeviceCondition.BATTERY));
+        Set<Metric> bedMetrics = EnumSet.noneOf(Metric.class);
+        Place place = BedPlanner.placeOf(device);
+        boolean bedDevice = device.kind().placement() == Placement.BED;
+        // A bed device's vital signs have their state at its bed (none while it is at no bed); the rest at the device.
+        accepted.readings().forEach(r -> (bedDevice && r.metric().watch() == Metric.Watch.THRESHOLD_BANDS
+                ? bedMetrics : metrics).add(r.metric()));
+        Set<DeviceCondition> conditions = EnumSet.noneOf(DeviceCondition.class);
+        if (message.battery() != null) {
+            conditions.add(DeviceCondition.BATTERY);
+        }
+        // Whether the message has a signal at all is a condition of the device (NoSignal): decided by its SpO2 and
+        // heart rate, and by any reading it marks as without signal.
+        boolean signalCarried = accepted.readings().stream().anyMatch(r -> r.noSignal()
+                || r.metric() == Metric.SPO2 || r.metric() == Metric.HEART_RATE);
+        boolean noSignal = accepted.readings().stream().anyMatch(ConditionPlanner::noSignal);
+        if (signalCarried) {
+            conditions.add(DeviceCondition.NO_SIGNAL);
+        }
+        DeviceSnapshot snapshot = store.snapshot(envelope.thingName(), messageId, metrics, conditions,
+                place == null ? null : place.ward(), place == null ? null : place.bed(), bedDevice ? bedMetrics : null);
         if (snapshot.processed()) {
             return new TelemetryResult(TelemetryResult.Outcome.DUPLICATE, messageId, 0, 0, List.of(), 0);
         }
+        // A device whose readings last fed another bed was moved: its old bed hears it first (functions/README.md,
+        // "Alerts at the bed"). The move is recorded once the old bed's alerts are sent, so that a retry after a crash
+        // in between detaches again (finding nothing left to change) and reads the outbox for what is unsent.
+        boolean moved = bedDevice && !Objects.equals(snapshot.placedAt(), place);
+        boolean leftABed = moved && snapshot.placedAt() != null;
+        List<OutgoingAlert> detached = leftABed ? bedPlanner.detach(device, envelope, message, snapshot.placedAt()) : List.of();
+        boolean stale = Duration.between(message.deviceTime(), envelope.receivedAt()).compareTo(maxReadingAge) > 0;
         List<Plan> plans = new ArrayList<>();
         for (Reading reading : accepted.readings()) {
+            if (stale) {
+                continue;
+            }
+            if (bedDevice && place == null && reading.metric().watch() == Metric.Watch.THRESHOLD_BANDS) {
+                continue; // a device at no bed watches no patient: its vital signs are stored only
+            }
+            if (BedPlanner.atBed(device, reading.metric())) {
+                if (!ConditionPlanner.noSignal(reading)) {
+                    plans.add(bedPlanner.plan(device, accepted, reading, snapshot.bed(),
+                            snapshot.bed().parameter(reading.metric())));
+                }
+                continue;
+            }
             plans.add(planReading(device, accepted, reading, snapshot.latest(reading.metric())));
         }
         if (message.battery() != null) {
-            plans.add(planBattery(device, message, snapshot.condition(DeviceCondition.BATTERY)));
+            plans.add(conditionPlanner.battery(device, message, snapshot.condition(DeviceCondition.BATTERY)));
+        }
+        if (signalCarried && !stale) {
+            plans.add(conditionPlanner.noSignal(device, message, noSignal, snapshot.condition(DeviceCondition.NO_SIGNAL)));
         }
         List<QuarantineEntry> refused = new ArrayList<>();
         for (Rejection rejection : accepted.rejections()) {
             refused.add(new QuarantineEntry(envelope, messageId, rejection, payload));
         }
         List<StateAdvance> advances = plans.stream().map(Plan::advance).filter(Objects::nonNull).toList();
-        List<StateAdvance> lost = store.storeMessage(device, envelope, message, accepted.readings(), refused, advances);
+        // A bed's readings belong to the patient admitted there when they are stored (the byPatient index).
+        Device stored = snapshot.bed() == null ? device : device.withPatientRef(
+                snapshot.bed().admission().map(Admission::patientRef).orElse(null));
+        List<StateAdvance> lost = store.storeMessage(stored, envelope, message, accepted.readings(), refused, advances);
         for (int i = 0; i < plans.size(); i++) {
             StateAdvance advance = plans.get(i).advance();
             if (advance != null && lost.contains(advance)) {
@@ -107,27 +179,25 @@ public final class TelemetryService {
         // earlier attempt, or a concurrent delivery, of the same message may have left alerts in the outbox (or a
         // reading is late): then the outbox is read too. functions/README.md, "Round trips".
         Map<String, OutgoingAlert> toSend = new LinkedHashMap<>();
+        detached.forEach(alert -> toSend.put(alert.key(), alert));
         plans.stream().map(Plan::advance).filter(Objects::nonNull).forEach(a -> a.alert()
                 .ifPresent(alert -> toSend.put(alert.key(), alert)));
-        if (plans.stream().anyMatch(Plan::late)) {
+        if (leftABed || plans.stream().anyMatch(Plan::late)) {
             store.pendingAlerts(envelope.thingName(), messageId).forEach(a -> toSend.putIfAbsent(a.key(), a));
         }
         List<SentAlert> sent = new ArrayList<>();
         for (OutgoingAlert alert : toSend.values()) {
             sent.add(new SentAlert(alert, publisher.publish(alert)));
         }
+        if (moved) {
+            store.recordPlace(device.thingName(), place);
+        }
         TelemetryResult result = new TelemetryResult(TelemetryResult.Outcome.ACCEPTED, messageId,
                 accepted.readings().size(), accepted.rejections().size(),
-                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent.size());
+                accepted.rejections().stream().map(r -> r.reason().name()).toList(), sent.size(),
+                stale ? accepted.readings().size() : 0);
         store.markProcessed(envelope.thingName(), messageId, result, sent);
         return result;
-    }
-
-    /**
-     * What evaluating a reading or condition against its stored state gave: the advance to write (null when there
-     * is nothing to write), and whether the stored state was already at or past this message's device time.
-     */
-    private record Plan(StateAdvance advance, boolean late) {
     }
 
     /**
@@ -136,11 +206,22 @@ public final class TelemetryService {
      */
     private Plan writeAfterConflict(Device device, Envelope envelope, Validation.Accepted accepted,
                                     StateAdvance lost) {
+        if (lost instanceof StateAdvance.OfBed bedAdvance) {
+            return bedPlanner.writeAfterConflict(device, envelope, accepted, bedAdvance);
+        }
         for (int attempt = 1; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            Plan plan = lost instanceof StateAdvance.OfMetric metric
-                    ? planReading(device, accepted, metric.reading(),
-                            store.latest(device.thingName(), metric.reading().metric()))
-                    : planBattery(device, accepted.message(), store.condition(device.thingName(), DeviceCondition.BATTERY));
+            Plan plan;
+            if (lost instanceof StateAdvance.OfMetric metric) {
+                plan = planReading(device, accepted, metric.reading(),
+                        store.latest(device.thingName(), metric.reading().metric()));
+            } else if (((StateAdvance.OfCondition) lost).condition() == DeviceCondition.NO_SIGNAL) {
+                plan = conditionPlanner.noSignal(device, accepted.message(),
+                        accepted.readings().stream().anyMatch(ConditionPlanner::noSignal),
+                        store.condition(device.thingName(), DeviceCondition.NO_SIGNAL));
+            } else {
+                plan = conditionPlanner.battery(device, accepted.message(),
+                        store.condition(device.thingName(), DeviceCondition.BATTERY));
+            }
             if (plan.advance() == null) {
                 return plan;
             }
@@ -150,29 +231,16 @@ public final class TelemetryService {
                         m.alert(), m.excursion());
             } else {
                 StateAdvance.OfCondition c = (StateAdvance.OfCondition) plan.advance();
-                written = store.advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.alert());
+                written = store.advanceCondition(device.thingName(), c.condition(), c.expected(), c.next(), c.period(),
+                        c.alert());
             }
             if (written) {
                 return plan;
             }
         }
         String what = lost instanceof StateAdvance.OfMetric m ? "alert state of " + m.reading().metric().code()
-                : "battery state";
+                : ((StateAdvance.OfCondition) lost).condition().code() + " state";
         throw new IllegalStateException(what + " kept changing under " + MAX_CONFLICT_RETRIES + " attempts");
-    }
-
-    /** A battery below 15 % warns once, and resolves when it is charged (device time; a late level changes nothing). */
-    private Plan planBattery(Device device, DecodedMessage message, LatestState latest) {
-        Severity observed = message.battery() < DeviceCondition.LOW_BATTERY ? Severity.WARNING : Severity.NONE;
-        AlertLifecycle.Step step = AlertLifecycle.evaluate(latest.alert(), observed, message.deviceTime(),
-                () -> AlertIds.of(tenantId, device.thingName(), "battery", message.deviceTime()));
-        if (step.late() || (step.transition().isEmpty() && latest.version() > 0)) {
-            return new Plan(null, step.late());
-        }
-        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(
-                new DeviceAlert(tenantId, DeviceCondition.BATTERY, t, device, message.battery(), message.deviceTime()),
-                "M#" + message.messageId() + "#N#battery"));
-        return new Plan(new StateAdvance.OfCondition(DeviceCondition.BATTERY, latest, step.state(), alert), false);
     }
 
     /** What evaluating one reading gave, whichever state machine evaluated it. */

@@ -11,6 +11,7 @@ import org.wardwatch.functions.core.DecodedMessage;
 import org.wardwatch.functions.core.Device;
 import org.wardwatch.functions.core.DeviceCondition;
 import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.Episode;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.Reading;
@@ -26,7 +27,35 @@ public interface TelemetryStore {
      * Whether the message was processed to the end, and the stored state of {@code metrics} and {@code conditions},
      * read consistently in one request.
      */
-    DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics, Set<DeviceCondition> conditions);
+    default DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
+                                    Set<DeviceCondition> conditions) {
+        return snapshot(thingName, messageId, metrics, conditions, null, null, null);
+    }
+
+    /**
+     * As {@link #snapshot(String, String, Set, Set)}, and for a device placed at beds ({@code bedMetrics} not null)
+     * also where its readings last fed ({@link DeviceSnapshot#placedAt()}) and, when {@code ward} and {@code bed} are
+     * given, the bed's admission and the alert state of its {@code bedMetrics}; all in one consistent request.
+     */
+    DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics, Set<DeviceCondition> conditions,
+                            String ward, String bed, Set<Metric> bedMetrics);
+
+    /** A bed's admission and its {@code metrics}' alert state, read consistently (a device moved away from it). */
+    BedSnapshot bed(String ward, String bed, Set<Metric> metrics);
+
+    /** One bed parameter's alert state, read consistently (after a lost race). */
+    BedParameter bedParameter(String ward, String bed, Metric metric);
+
+    /**
+     * Writes a bed parameter's new state, and its alert into {@code thingName}'s outbox, atomically and only if the
+     * stored state is still at {@code advance.expected()}'s version.
+     *
+     * @return false when another invocation changed the state first: read it again and re-evaluate
+     */
+    boolean advanceBed(String thingName, Instant receivedAt, StateAdvance.OfBed advance);
+
+    /** Records the bed the device's readings now feed; null when it feeds none. */
+    void recordPlace(String thingName, Place place);
 
     /**
      * Stores a message's readings (under keys derived from the message, so a retry overwrites instead of
@@ -65,8 +94,14 @@ public interface TelemetryStore {
      *
      * @return false when another invocation changed the state first
      */
+    default boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected,
+                                     AlertState next, Optional<OutgoingAlert> alert) {
+        return advanceCondition(thingName, condition, expected, next, null, alert);
+    }
+
+    /** As above, keeping {@code period} (the no-signal period in progress, or null) with the state. */
     boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected, AlertState next,
-                             Optional<OutgoingAlert> alert);
+                             Episode period, Optional<OutgoingAlert> alert);
 
     /**
      * When each device's latest reading was received, over every metric its kind measures; a device that never

@@ -24,6 +24,7 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         config.put("wardwatch.devices-table", TestTenant.DEVICES);
         config.put("wardwatch.alert-topic-arn", tenant.topicArn);
         config.put("wardwatch.device-cache-seconds", "0");
+        config.put("wardwatch.config-file", TestTenant.deliveryConfigFile().toString());
         return config;
     }
 

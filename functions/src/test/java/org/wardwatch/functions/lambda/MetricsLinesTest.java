@@ -40,7 +40,7 @@ class MetricsLinesTest {
             assertThat(m.path("Unit").asText()).isEqualTo("Count");
         });
         assertThat(declared).containsExactlyInAnyOrder("Messages", "ReadingsStored", "ReadingsRejected",
-                "MessagesRejected", "Duplicates", "Notifications");
+                "MessagesRejected", "Duplicates", "Notifications", "ReadingsLate");
         JsonNode byReason = lines.get(1);
         assertThat(byReason.path("reason").asText()).isEqualTo("VALUE_OUT_OF_RANGE");
         assertThat(byReason.path("Rejections").asInt()).isEqualTo(2);

@@ -58,8 +58,7 @@ class RoundTripsTest {
         Map<String, Integer> calls = count(() -> send("rt-thermometer", payload("rtt-2", "2026-11-25T07:01:00Z",
                 reading("body_temperature", 37.1, "Cel"))).body("readingsStored", equalTo(1)));
 
-        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "UpdateItem", 1,
-                "PutItem", 1));
+        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "PutItem", 2));
     }
 
     @Test
@@ -70,8 +69,7 @@ class RoundTripsTest {
         Map<String, Integer> calls = count(() -> send("rt-oximeter", payload("rto-2", "2026-11-25T07:01:00Z",
                 spo2AndHeartRate(96))).body("readingsStored", equalTo(2)));
 
-        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "UpdateItem", 2,
-                "PutItem", 1));
+        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "PutItem", 3));
     }
 
     @Test
@@ -85,7 +83,7 @@ class RoundTripsTest {
         assertThat(StaffInbox.forDevice("rt-alerting")).singleElement()
                 .satisfies(n -> assertThat(n.attributes()).containsEntry("transition", "OPENED"));
         assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 2,
-                "TransactWriteItems", 1, "UpdateItem", 1, "Publish", 1));
+                "TransactWriteItems", 1, "PutItem", 1, "Publish", 1));
     }
 
     @Test
@@ -111,8 +109,9 @@ class RoundTripsTest {
 
         assertThat(tenant.dynamo.getItem(b -> b.tableName(TestTenant.READINGS).key(Map.of(
                 "pk", s("D#rt-new"), "sk", s("H#battery")))).item()).containsKey("version");
-        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "UpdateItem", 2,
-                "PutItem", 2));
+        // a bed parameter's state per reading, the battery's and the signal's first states, the marker, and the
+        // bed the device now feeds (recorded after the alerts, so a fourth round trip on a device's first message)
+        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "PutItem", 6));
     }
 
     private static String spo2AndHeartRate(int spo2) {

@@ -123,7 +123,7 @@ class TelemetryHandlerTest {
                 .body("outcome", equalTo("ACCEPTED")).body("notifications", equalTo(0));
 
         assertThat(readingsOf("icu2-bed2-spo2")).extracting(i -> i.get("messageId").s()).containsExactly("l-1", "l-2");
-        assertThat(latest("icu2-bed2-spo2", "spo2").get("severity").s()).isEqualTo("CRITICAL");
+        assertThat(tenant.bedParameter("ICU-2", "2", "spo2").get("severity").s()).isEqualTo("CRITICAL");
         assertThat(StaffInbox.forDevice("icu2-bed2-spo2")).extracting(n -> n.attributes().get("transition"))
                 .containsExactly("OPENED");
     }

@@ -71,6 +71,36 @@ public final class TestTenant {
     }
 
     /** The tenant, provisioned once per JVM in the shared emulator. */
+    /**
+     * The tenant configuration the handler tests run with: these tests are about storage, delivery and redelivery,
+     * with device times hours before their fixed receive time ({@link Telemetry#RECEIVED_AT}) and alerts expected at
+     * the first reading, so no reading is too old and no bed parameter waits. The alarm delays and the reading age
+     * have their own tests (core's BedAlertTest, service's AlertsAtTheBedTest, with the defaults).
+     */
+    public static final String DELIVERY_CONFIG = "{\"maxReadingAgeMinutes\": 525600, \"alarmDelays\": {"
+            + "\"spo2\": {\"confirmSeconds\": 0, \"resolveSeconds\": 0},"
+            + " \"heart_rate\": {\"confirmSeconds\": 0, \"resolveSeconds\": 0},"
+            + " \"respiratory_rate\": {\"resolveSeconds\": 0}, \"systolic_bp\": {\"resolveSeconds\": 0}}}";
+
+    /** {@link #DELIVERY_CONFIG} as the file the stack's layer would hold. */
+    public static synchronized java.nio.file.Path deliveryConfigFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "delivery-tenant-config.json");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, DELIVERY_CONFIG);
+            return file.toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A bed parameter's alert item ({@code P#<metric>} of {@code B#<ward>#<bed>}), read consistently. */
+    public Map<String, AttributeValue> bedParameter(String ward, String bed, String metric) {
+        return dynamo.getItem(b -> b.tableName(READINGS).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("B#" + ward + "#" + bed), "sk", AttributeValue.fromS("P#" + metric))))
+                .item();
+    }
+
     public static synchronized TestTenant provision(URI endpoint) {
         if (provisioned == null || !provisioned.endpoint.equals(endpoint)) {
             provisioned = new TestTenant(endpoint);

@@ -108,7 +108,7 @@ class AdmissionServiceTest {
         assertThat(outcome.admission()).isEqualTo(new Admission(ward, "16", patient, moved, 2, "dr-0012", T0, FEVER));
         assertThat(outcome.resolvedAlerts()).containsExactly("alert-of-15");
         assertThat(moto.resolutions).containsExactly(
-                new MotoAdmissions.Resolution(ward, "15", AlertTransition.DISCHARGED, moved));
+                new MotoAdmissions.Resolution(ward, "15", patient, AlertTransition.DISCHARGED, moved));
         assertThat(service.current(ward, "15")).isEmpty();
         assertThat(service.current(ward, "16")).contains(outcome.admission());
         assertThat(service.history(ward, "15")).extracting(AdmissionChange::action)
@@ -149,7 +149,7 @@ class AdmissionServiceTest {
         assertThat(outcome.admission().patientRef()).isEqualTo(patient);
         assertThat(outcome.resolvedAlerts()).containsExactly("alert-of-15");
         assertThat(moto.resolutions).containsExactly(
-                new MotoAdmissions.Resolution(ward, "15", AlertTransition.DISCHARGED, out));
+                new MotoAdmissions.Resolution(ward, "15", patient, AlertTransition.DISCHARGED, out));
         assertThat(service.current(ward, "15")).isEmpty();
         assertThat(refusal(() -> service.discharge(ward, "15", null, out))).isEqualTo(Code.BED_EMPTY);
         service.admit(ward, "16", patient, 1, null, null, Map.of(), out.plusSeconds(60));

@@ -31,8 +31,8 @@ final class InterleavingStore implements TelemetryStore {
 
     @Override
     public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
-                                   Set<DeviceCondition> conditions) {
-        DeviceSnapshot snapshot = store.snapshot(thingName, messageId, metrics, conditions);
+                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics) {
+        DeviceSnapshot snapshot = store.snapshot(thingName, messageId, metrics, conditions, ward, bed, bedMetrics);
         Runnable other = between;
         between = () -> { };
         other.run();
@@ -44,6 +44,26 @@ final class InterleavingStore implements TelemetryStore {
                                            List<Reading> readings, List<QuarantineEntry> quarantined,
                                            List<StateAdvance> advances) {
         return store.storeMessage(device, envelope, message, readings, quarantined, advances);
+    }
+
+    @Override
+    public BedSnapshot bed(String ward, String bed, Set<Metric> metrics) {
+        return store.bed(ward, bed, metrics);
+    }
+
+    @Override
+    public BedParameter bedParameter(String ward, String bed, Metric metric) {
+        return store.bedParameter(ward, bed, metric);
+    }
+
+    @Override
+    public boolean advanceBed(String thingName, Instant receivedAt, StateAdvance.OfBed advance) {
+        return store.advanceBed(thingName, receivedAt, advance);
+    }
+
+    @Override
+    public void recordPlace(String thingName, Place place) {
+        store.recordPlace(thingName, place);
     }
 
     @Override
@@ -70,8 +90,9 @@ final class InterleavingStore implements TelemetryStore {
 
     @Override
     public boolean advanceCondition(String thingName, DeviceCondition condition, LatestState expected,
-                                    AlertState next, Optional<OutgoingAlert> alert) {
-        return store.advanceCondition(thingName, condition, expected, next, alert);
+                                    AlertState next, org.wardwatch.functions.core.Episode period,
+                                    Optional<OutgoingAlert> alert) {
+        return store.advanceCondition(thingName, condition, expected, next, period, alert);
     }
 
     @Override

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class MotoAdmissions {
 
     /** One call to resolve a bed's alerts. */
-    record Resolution(String ward, String bed, String reason, Instant at) {
+    record Resolution(String ward, String bed, String patientRef, String reason, Instant at) {
     }
 
     final TestTenant tenant = TestTenant.provision(MotoServer.shared().endpoint());
@@ -29,11 +29,11 @@ final class MotoAdmissions {
     final String ward = "ADM-" + UUID.randomUUID().toString().substring(0, 8);
     volatile RuntimeException alertsFailure;
 
-    final AdmissionService service = new AdmissionService(store, (ward, bed, reason, at) -> {
+    final AdmissionService service = new AdmissionService(store, (ward, bed, patientRef, reason, at) -> {
         if (alertsFailure != null) {
             throw alertsFailure;
         }
-        resolutions.add(new Resolution(ward, bed, reason, at));
+        resolutions.add(new Resolution(ward, bed, patientRef, reason, at));
         return List.of("alert-of-" + bed);
     });
 

@@ -2,6 +2,10 @@ package org.wardwatch.functions.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import org.wardwatch.model.alert.AlarmDelays;
+import org.wardwatch.model.tenant.FunctionConfig;
+import org.wardwatch.model.tenant.FunctionConfigReader;
 import org.wardwatch.emulator.MotoServer;
 import org.wardwatch.functions.aws.DynamoDeviceRegistry;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
@@ -27,12 +31,24 @@ public final class MotoTelemetry implements AutoCloseable {
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     public final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
 
+    /** With the handler tests' configuration ({@link TestTenant#DELIVERY_CONFIG}): no delay, no reading too old. */
     public TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
-        return new TelemetryService(TestTenant.ID,
-                new MessageValidator(TestTenant.ID, new PayloadDecoder(),
-                        new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find),
-                ThresholdTable.news2Defaults(), StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store,
+        FunctionConfig config = FunctionConfigReader.read(TestTenant.deliveryConfigFile());
+        return new TelemetryService(TestTenant.ID, validator(), config.thresholds(), config.alarmDelays(),
+                config.maxReadingAge(), ZoneOffset.UTC, StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store,
                 publisher);
+    }
+
+    /** With the defaults: alarm delays, and readings older than an hour when received changing no alert. */
+    public TelemetryService clinicalService() {
+        return new TelemetryService(TestTenant.ID, validator(), ThresholdTable.news2Defaults(),
+                AlarmDelays.defaults(), TelemetryService.DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
+                StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store, publisher);
+    }
+
+    private MessageValidator validator() {
+        return new MessageValidator(TestTenant.ID, new PayloadDecoder(),
+                new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO)::find);
     }
 
     public TelemetryService service() {
