@@ -275,6 +275,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         row("messages processed", Long.toString(s.messages.get()));
         row("readings stored", Long.toString(s.readingsStored.get()));
         row("readings rejected", Long.toString(s.readingsRejected.get()));
+        row("readings too old", Long.toString(s.readingsLate.get()) + " (stored, changed no alert)");
         row("messages rejected", Long.toString(s.messagesRejected.get()));
         if (!s.rejectedByReason().isEmpty()) {
             row("rejections by reason", s.rejectedByReason().toString());

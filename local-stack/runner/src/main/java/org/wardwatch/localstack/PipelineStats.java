@@ -27,6 +27,8 @@ public final class PipelineStats {
     public final AtomicLong messages = new AtomicLong();
     public final AtomicLong readingsStored = new AtomicLong();
     public final AtomicLong readingsRejected = new AtomicLong();
+    /** Stored, but too old when received to change any alert (the tenant's maxReadingAgeMinutes). */
+    public final AtomicLong readingsLate = new AtomicLong();
     public final AtomicLong messagesRejected = new AtomicLong();
     public final AtomicLong duplicates = new AtomicLong();
     public final AtomicLong notifications = new AtomicLong();
@@ -151,6 +153,7 @@ public final class PipelineStats {
         }
         readingsStored.addAndGet(result.path("readingsStored").asLong());
         readingsRejected.addAndGet(result.path("readingsRejected").asLong());
+        readingsLate.addAndGet(result.path("readingsLate").asLong());
         notifications.addAndGet(result.path("notifications").asLong());
         switch (result.path("outcome").asText()) {
             case "DUPLICATE" -> duplicates.incrementAndGet();

@@ -152,6 +152,7 @@ public final class Replay {
         counts.put("messages", stats.published.get());
         counts.put("readingsStored", stats.readingsStored.get());
         counts.put("readingsRejected", stats.readingsRejected.get());
+        counts.put("readingsLate", stats.readingsLate.get());
         counts.put("messagesRejected", stats.messagesRejected.get());
         counts.put("duplicates", stats.duplicates.get());
         counts.put("notifications", notifications);

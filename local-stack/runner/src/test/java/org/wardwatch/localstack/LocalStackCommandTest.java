@@ -29,9 +29,12 @@ class LocalStackCommandTest {
      * a short excursion that ends before its alert, a long one that escalates, a freezing fridge, a freezer blip.
      * rooms: an isolation room (negative), an ordinary room and a protective environment (positive): excursions
      * shorter than 60 s, the 59th second, escalation and downgrade, pressure ignored without isolation.
+     * patients (issue 13): two heart-rate sources at one bed, flapping heart rates, a probe-off period, a moved
+     * monitor, a scale-2 patient discharged, a fever-only override that keeps the hypothermia CRITICAL, a reading
+     * buffered for two hours.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"icu-shift", "cold-chain", "rooms"})
+    @ValueSource(strings = {"icu-shift", "cold-chain", "rooms", "patients"})
     void replayOfARecordedFile_printsExactlyTheExpectedNotificationLines(String example) throws Exception {
         Path examples = ProjectRoot.find().resolve("local-stack/examples");
 

@@ -100,14 +100,14 @@ class LocalStackTest {
     void devicePublishes_readingIsStored_andTheAlertReachesStaff() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-icu3-bed7-spo2", "7"));
         try (DeviceConnection connection = stack.connect(device)) {
-            boolean accepted = connection.publish(stack.tenant().telemetryTopic(device.thing()), payload("e2e-1", 88))
+            boolean accepted = connection.publish(stack.tenant().telemetryTopic(device.thing()), payload("e2e-1", 84))
                     .get(15, TimeUnit.SECONDS);
             assertThat(accepted).isTrue();
         }
         awaitPipeline();
 
         assertThat(readingsOf(device.thing())).singleElement()
-                .satisfies(item -> assertThat(item.get("value").n()).isEqualTo("88"));
+                .satisfies(item -> assertThat(item.get("value").n()).isEqualTo("84"));
         List<JsonNode> alerts = stack.drainStaffInbox().stream().map(LocalStack.StaffMessage::document)
                 .filter(d -> d.path("device").asText().equals(device.thing())).toList();
         assertThat(alerts).singleElement().satisfies(alert -> {
