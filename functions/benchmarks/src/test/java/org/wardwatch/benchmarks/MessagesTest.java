@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.Reading;
 import org.wardwatch.functions.core.RejectionReason;
@@ -19,8 +20,17 @@ class MessagesTest {
         assertThat(accepted(Messages.THERMOMETER, Messages.ONE_READING).readings()).hasSize(1);
         assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS).readings()).hasSize(2);
         assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS_ALERTING).readings()).hasSize(2);
+        assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS_SCALE_2).readings()).hasSize(2);
         assertThat(accepted(Messages.FRIDGE, Messages.STORAGE_READING).readings()).extracting(Reading::metric)
                 .containsExactly(Metric.STORAGE_TEMPERATURE, Metric.DOOR_OPEN);
+    }
+
+    @Test
+    void openingAlertMessage_carriesSpO2LowEnoughToSkipTheAlarmDelay() {
+        Reading spo2 = accepted(Messages.OXIMETER, Messages.TWO_READINGS_ALERTING).readings().get(0);
+
+        assertThat(spo2.metric()).isEqualTo(Metric.SPO2);
+        assertThat(AlarmDelays.defaults().of(Metric.SPO2).immediate(spo2.value())).isTrue();
     }
 
     @Test
