@@ -104,6 +104,15 @@ public class ComponentBenchmark {
         return BedAlert.evaluate(bedWarned, oximeterHeartRate, Severity.WARNING, heartRateDelay, NO_NEW_ALERT);
     }
 
+    /**
+     * The bands of a patient on SpO2 scale 2 with a heart rate override of their own, built from the tenant's
+     * table: what TelemetryService.bandsOf does for each of such a patient's readings.
+     */
+    @Benchmark
+    public ThresholdTable patientBandsScale2WithOverride() {
+        return thresholds.withSpo2Scale2().withOverrides(Messages.ADMITTED_SCALE_2.overrides());
+    }
+
     @Benchmark
     public ColdChain.Step coldChainInRange() {
         return ColdChain.temperature(quiet, null, time, 4.6, fridge, ColdChainSettings.DEFAULTS, NO_NEW_ALERT);
