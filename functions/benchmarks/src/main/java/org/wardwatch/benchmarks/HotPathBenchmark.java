@@ -187,7 +187,10 @@ public class HotPathBenchmark {
         return NoSignal.isNoSignal(reading.metric(), reading.value(), reading.noSignal());
     }
 
-    /** As the service builds a patient's bands (BedPlanner.bandsOf, which keeps the last admission's; built per reading here, an upper bound): the tenant's table, SpO2 scale 2 if prescribed, the patient's own overrides. */
+    /**
+     * As the service builds a patient's bands (BedPlanner.bandsOf, which keeps the last admission's; built per
+     * reading here, an upper bound): the tenant's table, SpO2 scale 2 if prescribed, the patient's own overrides.
+     */
     private ThresholdTable bandsOf(Optional<Admission> admission) {
         if (admission.isEmpty()) {
             return thresholds;
