@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.device.ThingName;
 import org.wardwatch.model.tenant.TenantNames;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.IotClientBuilder;
 import software.amazon.awssdk.services.iot.model.AttributePayload;
 import software.amazon.awssdk.services.iot.model.CACertificateStatus;
 import software.amazon.awssdk.services.iot.model.CertificateMode;
@@ -42,6 +44,15 @@ public final class IotRegistrar {
     public IotRegistrar(IotClient iot, DeviceRegistry registry) {
         this.iot = iot;
         this.registry = registry;
+    }
+
+    /**
+     * A builder of the IoT client a registrar needs: over the SDK's Apache HTTP client, because registering a moved
+     * device again updates its thing with {@code UpdateThing}, an HTTP {@code PATCH}, which the SDK's url-connection
+     * client cannot send ({@code Invalid HTTP method: PATCH}). Endpoint, region and credentials are the caller's.
+     */
+    public static IotClientBuilder iotClientBuilder() {
+        return IotClient.builder().httpClientBuilder(ApacheHttpClient.builder());
     }
 
     /** The devices table this registrar writes. */

@@ -15,23 +15,23 @@ import software.amazon.awssdk.services.iot.IotClient;
 
 /**
  * The shared moto server of this test run, with clients for it. Credentials and region come from surefire's
- * system properties (testing / eu-west-2), as the SDK chain would find them.
+ * system properties (testing / eu-west-2), as the SDK chain would find them. Public for the cli package's tests.
  */
-final class EmulatedAws implements AutoCloseable {
+public final class EmulatedAws implements AutoCloseable {
 
-    final URI endpoint = MotoServer.shared().endpoint();
-    final IotClient iot = IotClient.builder().endpointOverride(endpoint)
+    public final URI endpoint = MotoServer.shared().endpoint();
+    public final IotClient iot = IotClient.builder().endpointOverride(endpoint)
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    final DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint)
+    public final DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(endpoint)
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
 
     /** A tenant id no other test class uses, since the server is shared. */
-    static TenantId uniqueTenant(String prefix) {
+    public static TenantId uniqueTenant(String prefix) {
         return TenantId.of(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Creates the tenant's devices table as infra would: partition key thingName (S). */
-    void createDevicesTable(String table) {
+    public void createDevicesTable(String table) {
         dynamo.createTable(b -> b.tableName(table)
                 .keySchema(KeySchemaElement.builder().attributeName("thingName").keyType(KeyType.HASH).build())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("thingName")

@@ -37,7 +37,7 @@ final class AwsOptions {
         final IotRegistrar registrar;
 
         Clients(TenantId tenant) {
-            var iotBuilder = IotClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+            var iotBuilder = IotRegistrar.iotClientBuilder();
             var dynamoBuilder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
             if (endpoint != null) {
                 iotBuilder.endpointOverride(endpoint);
