@@ -3,6 +3,7 @@ package org.wardwatch.localstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.wardwatch.devicecerts.IotRegistrar;
 import org.wardwatch.emulator.MotoInstallation;
 import org.wardwatch.emulator.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,11 +20,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The AWS emulator (moto server) and the SDK clients the local stack talks to it with. */
 final class AwsEmulator {
 
+    private static final StaticCredentialsProvider TESTING =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
     private final MotoServer moto;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final IotClient iot;
-    /** For device-certs' registration, which updates things with PATCH (see {@link JdkHttpClient}). */
+    /** For device-certs' registration, which updates a moved device's thing with PATCH: device-certs' IoT client. */
     private final IotClient iotRegistration;
     private final SnsClient sns;
 
@@ -32,9 +36,8 @@ final class AwsEmulator {
         this.dynamo = client(DynamoDbClient.builder(), region);
         this.sqs = client(SqsClient.builder(), region);
         this.iot = client(IotClient.builder(), region);
-        this.iotRegistration = IotClient.builder().endpointOverride(moto.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(new JdkHttpClient()).build();
+        this.iotRegistration = IotRegistrar.iotClientBuilder().endpointOverride(moto.endpoint())
+                .region(Region.of(region)).credentialsProvider(TESTING).build();
         this.sns = client(SnsClient.builder(), region);
     }
 
@@ -78,7 +81,6 @@ final class AwsEmulator {
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder, String region) {
         return builder.endpointOverride(moto.endpoint()).region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .credentialsProvider(TESTING).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 }
