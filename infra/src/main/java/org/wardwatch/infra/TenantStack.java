@@ -1,6 +1,7 @@
 package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.ColdChain;
+import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
 import org.wardwatch.model.tenant.DeviceIntervals;
 import org.wardwatch.model.tenant.FunctionConfigFile;
@@ -34,9 +35,9 @@ public final class TenantStack extends Stack {
     private final AlertChannels alertChannels;
     private final Ingest ingest;
     private final Redrive redrive;
-    private final TemperatureLogs temperatureLogs;
-    private final ExcursionAcknowledgements excursionAcknowledgements;
-    private final Admissions admissions;
+    private final OperatorFunction temperatureLogs;
+    private final OperatorFunction excursionAcknowledgements;
+    private final OperatorFunction admissions;
     private final SilentDevices silentDevices;
     private final Presence presence;
     private final Operations operations;
@@ -99,14 +100,20 @@ public final class TenantStack extends Stack {
                 .settings(functions)
                 .encryptionKey(key)
                 .build();
-        temperatureLogs = new TemperatureLogs(this, "TemperatureLogs", singleFunction);
+        // Operator functions (functions/README.md, "Temperature logs", "Cold chain", "Admissions"), each with only what
+        // it needs: the temperature log only reads (60 s: a month of one device, and the AWS CLI waits 60 s by
+        // default); an acknowledgement is one conditional UpdateItem; an admission change one conditional
+        // transaction, and a discharge resolves the bed's open alerts, which staff hear about, so it publishes.
+        temperatureLogs = new OperatorFunction(this, "TemperatureLogs", singleFunction, Handler.TEMPERATURE_LOG,
+                "compiles a storage sensor's monthly temperature log (CSV)");
         readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
 
-        excursionAcknowledgements = new ExcursionAcknowledgements(this, "ExcursionAcknowledgements", singleFunction);
+        excursionAcknowledgements = new OperatorFunction(this, "ExcursionAcknowledgements", singleFunction,
+                Handler.ACKNOWLEDGE_EXCURSION, "records who acknowledged a cold-chain excursion and the actions taken");
         readingsStore.grantExcursionAcknowledgementAccess(excursionAcknowledgements.function());
 
-        // A discharge resolves the bed's open alerts, which staff hear about: it publishes.
-        admissions = new Admissions(this, "Admissions", singleFunction);
+        admissions = new OperatorFunction(this, "Admissions", singleFunction, Handler.ADMISSION,
+                "admits, transfers and discharges patients; keeps each bed's admission history");
         readingsStore.grantAdmissionAccess(admissions.function());
         alertChannels.grantPublish(admissions.function());
 
@@ -254,15 +261,15 @@ public final class TenantStack extends Stack {
         return redrive;
     }
 
-    public TemperatureLogs temperatureLogs() {
+    public OperatorFunction temperatureLogs() {
         return temperatureLogs;
     }
 
-    public ExcursionAcknowledgements excursionAcknowledgements() {
+    public OperatorFunction excursionAcknowledgements() {
         return excursionAcknowledgements;
     }
 
-    public Admissions admissions() {
+    public OperatorFunction admissions() {
         return admissions;
     }
 

@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class AdmissionsTest {
     @Test
     void functionName_fitsLambdasLimit_forTheLongestTenantId() {
         // tenant ids are at most 32 characters (TenantConfigReader); Lambda function names at most 64
-        assertThat(new TenantNames("a".repeat(32)).resource(Admissions.HANDLER))
+        assertThat(new TenantNames("a".repeat(32)).resource(Handler.ADMISSION.handlerName()))
                 .hasSizeLessThanOrEqualTo(64);
     }
 
