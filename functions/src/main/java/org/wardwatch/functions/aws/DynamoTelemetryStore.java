@@ -173,21 +173,29 @@ public final class DynamoTelemetryStore implements TelemetryStore {
 
     @Override
     public boolean advanceBed(String thingName, Instant receivedAt, StateAdvance.OfBed advance) {
-        Map<String, AttributeValue> item = BedItems.item(advance.next(), advance.expected().version() + 1);
-        long expected = advance.expected().version();
-        Put.Builder put = Put.builder().tableName(readingsTable).item(item)
-                .conditionExpression(expected == 0 ? "attribute_not_exists(pk)" : "version = :expected");
-        if (expected != 0) {
-            put.expressionAttributeValues(Map.of(":expected", n(expected)));
-        }
+        return putVersioned(BedItems.item(advance.next(), advance.expected().version() + 1),
+                advance.expected().version(), advance.alert(), thingName, receivedAt);
+    }
+
+    /**
+     * Puts a state item whole, only if the stored one is still at {@code expected} (0: none stored yet), with the
+     * alert's outbox item in {@code thingName}'s partition in the same transaction when there is one.
+     *
+     * @return false when another invocation changed the state first
+     */
+    private boolean putVersioned(Map<String, AttributeValue> item, long expected, Optional<OutgoingAlert> alert,
+                                 String thingName, Instant receivedAt) {
+        String condition = expected == 0 ? "attribute_not_exists(pk)" : "version = :expected";
+        Map<String, AttributeValue> values = expected == 0 ? null : Map.of(":expected", n(expected));
         try {
-            if (advance.alert().isEmpty()) {
-                dynamo.putItem(b -> b.tableName(readingsTable).item(item)
-                        .conditionExpression(expected == 0 ? "attribute_not_exists(pk)" : "version = :expected")
-                        .expressionAttributeValues(expected == 0 ? null : Map.of(":expected", n(expected))));
+            if (alert.isEmpty()) {
+                dynamo.putItem(b -> b.tableName(readingsTable).item(item).conditionExpression(condition)
+                        .expressionAttributeValues(values));
             } else {
-                Map<String, AttributeValue> outbox = outboxItem(thingName, receivedAt, advance.alert().get());
-                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put.build()).build(),
+                Put put = Put.builder().tableName(readingsTable).item(item).conditionExpression(condition)
+                        .expressionAttributeValues(values).build();
+                Map<String, AttributeValue> outbox = outboxItem(thingName, receivedAt, alert.get());
+                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
                         TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
                                 .conditionExpression("attribute_not_exists(pk)").build()).build()));
             }
@@ -429,33 +437,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         if (condition == DeviceCondition.SILENCE && alert.isPresent()) {
             item.put("unsentAlert", s(alert.get().key()));
         }
-        String condition2 = expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :expected";
-        Map<String, AttributeValue> values = expected.version() == 0 ? null : Map.of(":expected", n(expected.version()));
-        Put.Builder putBuilder = Put.builder().tableName(readingsTable).item(item).conditionExpression(condition2);
-        if (values != null) {
-            putBuilder.expressionAttributeValues(values);
-        }
-        Put put = putBuilder.build();
-        try {
-            if (alert.isEmpty()) {
-                dynamo.putItem(b -> {
-                    b.tableName(readingsTable).item(item).conditionExpression(condition2);
-                    if (values != null) {
-                        b.expressionAttributeValues(values);
-                    }
-                });
-            } else {
-                Map<String, AttributeValue> outbox = outboxItem(thingName, Instant.now(), alert.get());
-                dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(put).build(),
-                        TransactWriteItem.builder().put(Put.builder().tableName(readingsTable).item(outbox)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build()));
-            }
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (TransactionCanceledException e) {
-            return lostTheRace(e);
-        }
+        return putVersioned(item, expected.version(), alert, thingName, Instant.now());
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class FunctionConfigFile {
         }
     }
 
-    private static void bands(ArrayNode array, List<ThresholdBand> bands) {
+    /** Bands in the tenant file's format (min/max inclusive, above/below exclusive); a patient's overrides too. */
+    static void bands(ArrayNode array, List<ThresholdBand> bands) {
         for (ThresholdBand band : bands) {
             ObjectNode b = array.addObject();
             if (band.lower() != null) {

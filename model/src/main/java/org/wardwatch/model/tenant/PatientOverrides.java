@@ -1,7 +1,6 @@
 package org.wardwatch.model.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -62,17 +61,7 @@ public final class PatientOverrides {
             if (bands == null) {
                 continue;
             }
-            ArrayNode list = root.putArray(metric.code());
-            for (ThresholdBand band : bands) {
-                ObjectNode b = list.addObject();
-                if (band.lower() != null) {
-                    b.put(band.lower().inclusive() ? "min" : "above", band.lower().value());
-                }
-                if (band.upper() != null) {
-                    b.put(band.upper().inclusive() ? "max" : "below", band.upper().value());
-                }
-                b.put("severity", band.severity().name());
-            }
+            FunctionConfigFile.bands(root.putArray(metric.code()), bands);
         }
         return root;
     }
