@@ -59,9 +59,17 @@ class FaultToleranceTest {
         }
     }
 
+    /**
+     * Device times are minutes after a start ten minutes ago ({@code "08:05"} is five minutes after it), as a device
+     * reporting now would send: a reading more than an hour old when received would change no alert.
+     */
+    private static final java.time.Instant START = java.time.Instant.now()
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(600);
+
     private static byte[] spo2(String messageId, String time, int value) {
+        java.time.Instant deviceTime = START.plusSeconds(60L * Integer.parseInt(time.substring(3)));
         return ("{\"schema\":\"wardwatch.reading.v1\",\"messageId\":\"" + messageId + "\",\"deviceTime\":\""
-                + "2026-11-24T" + time + ":00Z\",\"readings\":[{\"metric\":\"spo2\",\"value\":" + value
+                + deviceTime + "\",\"readings\":[{\"metric\":\"spo2\",\"value\":" + value
                 + ",\"unit\":\"%\"}]}").getBytes(StandardCharsets.UTF_8);
     }
 
