@@ -34,7 +34,12 @@ public final class NoSignal {
      * {@code quality} is {@code no_signal}), whatever the metric and value.
      */
     public static boolean isNoSignal(Metric metric, double value, boolean markedNoSignal) {
-        return markedNoSignal || ((metric == Metric.SPO2 || metric == Metric.HEART_RATE) && value == 0);
+        return markedNoSignal || (carriesSignal(metric) && value == 0);
+    }
+
+    /** The metrics whose 0 means the probe found no signal, and whose readings decide the condition: SpO2, HR. */
+    public static boolean carriesSignal(Metric metric) {
+        return metric == Metric.SPO2 || metric == Metric.HEART_RATE;
     }
 
     /**

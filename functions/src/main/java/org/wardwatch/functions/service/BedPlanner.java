@@ -49,8 +49,8 @@ final class BedPlanner {
     }
 
     /** Bed devices' vital signs are the bed's (functions/README.md, "Alerts at the bed"); all else the device's. */
-    static boolean atBed(Device device, Metric metric) {
-        return placeOf(device) != null && metric.watch() == Metric.Watch.THRESHOLD_BANDS;
+    static boolean watchedAtBed(Device device, Metric metric) {
+        return device.kind().placement() == Placement.BED && metric.watch() == Metric.Watch.THRESHOLD_BANDS;
     }
 
     static Place placeOf(Device device) {

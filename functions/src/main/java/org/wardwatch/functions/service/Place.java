@@ -2,9 +2,4 @@ package org.wardwatch.functions.service;
 
 /** The bed a device's readings feed. */
 public record Place(String ward, String bed) {
-
-    /** {@code <ward>#<bed>}. */
-    public String bedKey() {
-        return ward + "#" + bed;
-    }
 }

@@ -111,16 +111,16 @@ public final class TelemetryService {
         Place place = BedPlanner.placeOf(device);
         boolean bedDevice = device.kind().placement() == Placement.BED;
         // A bed device's vital signs have their state at its bed (none while it is at no bed); the rest at the device.
-        accepted.readings().forEach(r -> (bedDevice && r.metric().watch() == Metric.Watch.THRESHOLD_BANDS
-                ? bedMetrics : metrics).add(r.metric()));
+        accepted.readings().forEach(r -> (BedPlanner.watchedAtBed(device, r.metric()) ? bedMetrics : metrics)
+                .add(r.metric()));
         Set<DeviceCondition> conditions = EnumSet.noneOf(DeviceCondition.class);
         if (message.battery() != null) {
             conditions.add(DeviceCondition.BATTERY);
         }
         // Whether the message has a signal at all is a condition of the device (NoSignal): decided by its SpO2 and
         // heart rate, and by any reading it marks as without signal.
-        boolean signalCarried = accepted.readings().stream().anyMatch(r -> r.noSignal()
-                || r.metric() == Metric.SPO2 || r.metric() == Metric.HEART_RATE);
+        boolean signalCarried = accepted.readings().stream()
+                .anyMatch(r -> r.noSignal() || NoSignal.carriesSignal(r.metric()));
         boolean noSignal = accepted.readings().stream().anyMatch(ConditionPlanner::noSignal);
         if (signalCarried) {
             conditions.add(DeviceCondition.NO_SIGNAL);
@@ -142,11 +142,9 @@ public final class TelemetryService {
             if (stale) {
                 continue;
             }
-            if (bedDevice && place == null && reading.metric().watch() == Metric.Watch.THRESHOLD_BANDS) {
-                continue; // a device at no bed watches no patient: its vital signs are stored only
-            }
-            if (BedPlanner.atBed(device, reading.metric())) {
-                if (!ConditionPlanner.noSignal(reading)) {
+            if (BedPlanner.watchedAtBed(device, reading.metric())) {
+                // a device at no bed watches no patient: its vital signs are stored only
+                if (place != null && !ConditionPlanner.noSignal(reading)) {
                     plans.add(bedPlanner.plan(device, accepted, reading, snapshot.bed(),
                             snapshot.bed().parameter(reading.metric())));
                 }
