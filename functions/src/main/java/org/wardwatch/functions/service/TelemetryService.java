@@ -17,6 +17,7 @@ import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.core.AlertIds;
 import org.wardwatch.functions.core.NoSignal;
 import org.wardwatch.model.alert.AlarmDelays;
+import org.wardwatch.model.tenant.TenantConfigReader;
 import org.wardwatch.model.device.Placement;
 import org.wardwatch.functions.core.AlertLifecycle;
 import org.wardwatch.functions.core.AlertNotification;
@@ -51,8 +52,9 @@ import org.wardwatch.functions.core.Validation;
 public final class TelemetryService {
 
     private static final int MAX_CONFLICT_RETRIES = 8;
-    /** Issue 13: a reading buffered for more than an hour changes no alert. */
-    public static final Duration DEFAULT_MAX_READING_AGE = Duration.ofMinutes(60);
+    /** The tenant configuration's default (model): a reading buffered for more than an hour changes no alert. */
+    public static final Duration DEFAULT_MAX_READING_AGE =
+            Duration.ofMinutes(TenantConfigReader.DEFAULT_MAX_READING_AGE_MINUTES);
     private static final System.Logger LOG = System.getLogger(TelemetryService.class.getName());
 
     private final String tenantId;
