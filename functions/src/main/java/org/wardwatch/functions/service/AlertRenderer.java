@@ -117,6 +117,14 @@ public final class AlertRenderer {
         return outgoing(n.thingName(), outboxKey, t, n.type(), n.ward(), doc, sms, subject, AlertTexts.emailBody(n, zone));
     }
 
+    /**
+     * Renders a bed's NEWS2 alert, {@code type} NEWS2: the document carries the score, band, sub-scores, the values
+     * used and what was missing (functions/README.md, "NEWS2"); the outbox partition is {@code n.thingName()}'s.
+     */
+    public OutgoingAlert render(org.wardwatch.functions.core.News2Notification n, String outboxKey) {
+        throw new UnsupportedOperationException("contract: implemented in issue 14");
+    }
+
     /** One document per protocol, and the attributes staff subscriptions filter on. */
     private static OutgoingAlert outgoing(String thingName, String outboxKey, AlertTransition t, String type,
                                           String ward, ObjectNode doc, String sms, String subject, String email) {

@@ -13,14 +13,27 @@ import org.wardwatch.model.coldchain.StorageProfile;
  * @param storageProfiles      the default profiles with the tenant's own added or replacing them, by name
  * @param alarmDelays          the effective alarm delays: {@link AlarmDelays#defaults()} with the tenant's fields
  * @param maxReadingAgeMinutes a reading more than this older (device time) than its arrival is late
+ * @param wardVitals           each ward's vitals policy where the tenant names one; every other ward
+ *                             {@link VitalsPolicy#THRESHOLDS}
+ * @param news2                NEWS2's window and delays
  */
 public record FunctionConfig(ThresholdTable thresholds, Map<String, StorageProfile> storageProfiles,
-                             AlarmDelays alarmDelays, int maxReadingAgeMinutes) {
+                             AlarmDelays alarmDelays, int maxReadingAgeMinutes, Map<String, VitalsPolicy> wardVitals,
+                             News2Settings news2) {
+
+    public FunctionConfig {
+        wardVitals = Map.copyOf(wardVitals);
+    }
+
+    /** The ward's vitals policy: {@link VitalsPolicy#THRESHOLDS} unless the tenant says otherwise. */
+    public VitalsPolicy vitalsOf(String ward) {
+        return ward == null ? VitalsPolicy.THRESHOLDS : wardVitals.getOrDefault(ward, VitalsPolicy.THRESHOLDS);
+    }
 
     /** No configuration file: the defaults. */
     public static FunctionConfig defaults() {
         return new FunctionConfig(ThresholdTable.news2Defaults(), StorageProfile.defaults(), AlarmDelays.defaults(),
-                TenantConfigReader.DEFAULT_MAX_READING_AGE_MINUTES);
+                TenantConfigReader.DEFAULT_MAX_READING_AGE_MINUTES, Map.of(), News2Settings.DEFAULTS);
     }
 
     public Duration maxReadingAge() {

@@ -31,6 +31,6 @@ public final class FunctionConfigReader {
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
         fields.throwIfAny(source);
         return new FunctionConfig(table, StorageProfile.defaultsWith(coldChain.storageProfiles()), alarmDelays,
-                maxReadingAge);
+                maxReadingAge, java.util.Map.of(), News2Settings.DEFAULTS);
     }
 }
