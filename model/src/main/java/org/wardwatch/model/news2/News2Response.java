@@ -45,6 +45,15 @@ public enum News2Response {
 
     /** The band of a total with or without a single parameter scoring 3. */
     public static News2Response of(int total, boolean singleThree) {
-        throw new UnsupportedOperationException("contract: implemented in issue 14");
+        if (total < 0) {
+            throw new IllegalArgumentException("a NEWS2 total is 0 or more, not " + total);
+        }
+        if (total >= 7) {
+            return HIGH;
+        }
+        if (total >= 5) {
+            return MEDIUM;
+        }
+        return singleThree ? LOW_MEDIUM : LOW;
     }
 }
