@@ -74,9 +74,18 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         assertSameRefusal(file, "alarmDelays.spo2.confirmSeconds: must be a whole number of seconds from 0 to 3600");
     }
 
+    @Test
+    void aBadWardPolicyOrNews2Window_isRefusedBySynth_withTheFunctionsMessage() throws IOException {
+        assertSameRefusal(write("ward.json", "", ",\n  \"wards\": {\"W5\": {\"vitals\": \"news\"}}"),
+                "wards.W5.vitals: must be thresholds or news2");
+        assertSameRefusal(write("news2.json", "", ",\n  \"news2\": {\"windowMinutes\": 1441}"),
+                "news2.windowMinutes: must be a whole number of minutes from 1 to 1440");
+    }
+
     /**
-     * Generated threshold blocks (list and object forms, inclusive and exclusive bounds), alarm delays and reading
-     * ages, good and bad: synth accepts exactly those the function accepts, with the same lines.
+     * Generated threshold blocks (list and object forms, inclusive and exclusive bounds), alarm delays, reading
+     * ages, ward policies and NEWS2 settings, good and bad: synth accepts exactly those the function accepts, with
+     * the same lines.
      */
     @Test
     void generatedThresholds_synthAcceptsExactlyWhatTheFunctionAccepts() throws IOException {
@@ -140,7 +149,7 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         return String.join(", ", bands);
     }
 
-    /** Sometimes an alarm delay (now and then a bad one) and a maximum reading age. */
+    /** Sometimes an alarm delay, a maximum reading age, a ward's vitals policy and NEWS2 settings (now and then bad). */
     private static String others(Random random, String[] metrics) {
         StringBuilder others = new StringBuilder();
         if (random.nextInt(3) == 0) {
@@ -155,6 +164,22 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         }
         if (random.nextInt(4) == 0) {
             others.append(",\n  \"maxReadingAgeMinutes\": ").append(random.nextInt(10) == 0 ? 0 : random.nextInt(600));
+        }
+        if (random.nextInt(4) == 0) {
+            String vitals = switch (random.nextInt(8)) {
+                case 0 -> "\"NEWS2\"";
+                case 1, 2, 3 -> "\"news2\"";
+                default -> "\"thresholds\"";
+            };
+            String ward = random.nextInt(10) == 0 ? "W/" + random.nextInt(9) : "W" + random.nextInt(9);
+            others.append(",\n  \"wards\": {\"").append(ward).append("\": {\"vitals\": ").append(vitals)
+                    .append("}}");
+        }
+        if (random.nextInt(4) == 0) {
+            others.append(",\n  \"news2\": {\"windowMinutes\": ")
+                    .append(random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(240))
+                    .append(", \"resolveSeconds\": ").append(random.nextInt(10) == 0 ? 3601 : random.nextInt(300))
+                    .append("}");
         }
         return others.toString();
     }

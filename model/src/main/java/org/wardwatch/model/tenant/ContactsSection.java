@@ -13,7 +13,6 @@ final class ContactsSection {
 
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     /** SNS allows 150 filter-policy combinations: 2 severities x 75 wards. */
     private static final int MAX_WARDS = 75;
 
@@ -78,8 +77,8 @@ final class ContactsSection {
         List<String> wards = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode ward = node.get(i);
-            if (!ward.isTextual() || !WARD.matcher(ward.asText()).matches()) {
-                fields.add(field + "[" + i + "]: must be a ward name of 1-64 letters, digits, ' ', '.', '_', '-'");
+            if (!ward.isTextual() || !WardsSection.WARD.matcher(ward.asText()).matches()) {
+                fields.add(field + "[" + i + "]: must be " + WardsSection.WARD_RULE);
                 return null;
             }
             if (wards.contains(ward.asText())) {

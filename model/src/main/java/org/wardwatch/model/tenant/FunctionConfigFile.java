@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdBand;
 import org.wardwatch.model.alert.ThresholdOverride;
@@ -17,9 +18,10 @@ import org.wardwatch.model.reading.Metric;
 /**
  * The file the stack gives every function ({@code WARDWATCH_CONFIG_FILE}): the validated blocks of the tenant
  * configuration the function reads at start (thresholds, alarm delays where they differ from the defaults,
- * the maximum reading age, storage profiles), in the tenant file's own schema, metrics and profiles in a fixed
- * order so the file (and the asset hash) never depends on the tenant file's order. A file, not environment
- * variables: Lambda allows 4 KB for all of a function's variables, and this grows with the configuration.
+ * the maximum reading age, storage profiles, each named ward's vitals policy, NEWS2's settings), in the tenant
+ * file's own schema, metrics, profiles and wards in a fixed order so the file (and the asset hash) never depends on
+ * the tenant file's order. A file, not environment variables: Lambda allows 4 KB for all of a function's
+ * variables, and this grows with the configuration.
  */
 public final class FunctionConfigFile {
 
@@ -34,7 +36,8 @@ public final class FunctionConfigFile {
     private FunctionConfigFile() {
     }
 
-    /** The file's text; reading it back with {@link FunctionConfigReader} gives the same table and profiles. */
+    /** The file's text; reading it back with {@link FunctionConfigReader} gives the same table, profiles, ward
+     * policies and NEWS2 settings. */
     public static String json(TenantConfig config) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("tenantId", config.tenantId());
@@ -75,6 +78,13 @@ public final class FunctionConfigFile {
                 p.put("freezeAtOrBelow", profile.freezeAtOrBelow());
             }
         }
+        ObjectNode wards = root.putObject("wards");
+        new TreeMap<>(config.wardVitals()).forEach((ward, policy) -> wards.putObject(ward).put("vitals",
+                policy.code()));
+        ObjectNode news2 = root.putObject("news2");
+        news2.put("windowMinutes", config.news2().window().toMinutes());
+        news2.put("resolveSeconds", config.news2().resolve().toSeconds());
+        news2.put("observationMinutes", config.news2().observationValid().toMinutes());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -2,14 +2,16 @@ package org.wardwatch.model.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Map;
 import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.coldchain.StorageProfile;
 
 /**
  * Reads the tenant configuration file a function is given ({@code WARDWATCH_CONFIG_FILE}) when it starts: the
- * {@code thresholds}, {@code alarmDelays}, {@code coldChain} blocks and {@code maxReadingAgeMinutes}, with the sections {@link TenantConfigReader} reads them with (so
- * the function refuses exactly what synth refuses, with the same lines). Other blocks are synth's alone and are
+ * {@code thresholds}, {@code alarmDelays}, {@code coldChain}, {@code wards} and {@code news2} blocks and
+ * {@code maxReadingAgeMinutes}, with the sections {@link TenantConfigReader} reads them with (so the function refuses
+ * exactly what synth refuses, with the same lines). Other blocks are synth's alone and are
  * passed over, so the whole tenant file is also a valid function file.
  */
 public final class FunctionConfigReader {
@@ -29,8 +31,10 @@ public final class FunctionConfigReader {
         AlarmDelays alarmDelays = AlarmDelaysSection.read(fields.object(root, "", "alarmDelays"), table, fields);
         int maxReadingAge = TenantConfigReader.maxReadingAgeMinutes(root, fields);
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
+        Map<String, VitalsPolicy> wardVitals = WardsSection.read(fields.object(root, "", "wards"), fields);
+        News2Settings news2 = News2Section.read(fields.object(root, "", "news2"), fields);
         fields.throwIfAny(source);
         return new FunctionConfig(table, StorageProfile.defaultsWith(coldChain.storageProfiles()), alarmDelays,
-                maxReadingAge, java.util.Map.of(), News2Settings.DEFAULTS);
+                maxReadingAge, wardVitals, news2);
     }
 }

@@ -35,6 +35,9 @@ import org.wardwatch.model.reading.Metric;
  * @param maxReadingAgeMinutes a reading whose device time is more than this before IoT Core received it is late
  *                            and changes no alert; {@value TenantConfigReader#DEFAULT_MAX_READING_AGE_MINUTES}
  *                            if absent
+ * @param wardVitals          the vitals policy of each ward the {@code wards} block names (sorted by ward); every
+ *                            other ward {@link VitalsPolicy#THRESHOLDS}
+ * @param news2               NEWS2's window and delays; {@link News2Settings#DEFAULTS} if absent
  */
 public record TenantConfig(
         String tenantId,
@@ -52,7 +55,9 @@ public record TenantConfig(
         int logRetentionDays,
         List<String> opsEmails,
         AlarmDelays alarmDelays,
-        int maxReadingAgeMinutes) {
+        int maxReadingAgeMinutes,
+        Map<String, VitalsPolicy> wardVitals,
+        News2Settings news2) {
 
     public TenantConfig {
         contacts = List.copyOf(contacts);
@@ -63,6 +68,8 @@ public record TenantConfig(
         Objects.requireNonNull(alarmDelays, "alarmDelays");
         // Sorted by metric: it is written into the template and must not depend on the file's order.
         thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
+        wardVitals = Collections.unmodifiableMap(new TreeMap<>(wardVitals));
+        Objects.requireNonNull(news2, "news2");
     }
 
     /** The table the function alerts with: the NEWS2 defaults, each override replacing the sides it names. */

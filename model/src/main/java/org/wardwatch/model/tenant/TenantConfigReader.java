@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.wardwatch.model.alert.AlarmDelays;
@@ -20,8 +21,9 @@ import org.wardwatch.model.reading.Metric;
  * Reads and validates a whole tenant configuration ({@code infra/tenants/<tenant>.json}), as synth does before any
  * resource is defined. Every problem is reported, each prefixed by the path of the field it concerns. Unknown fields
  * are errors: a misspelt optional field would otherwise be silently ignored. The blocks the function reads at start
- * ({@code thresholds}, {@code alarmDelays}, {@code coldChain}, {@code maxReadingAgeMinutes}) are read by the same sections {@link FunctionConfigReader} uses, so a file
- * synth accepts the function accepts, and the other way round.
+ * ({@code thresholds}, {@code alarmDelays}, {@code coldChain}, {@code maxReadingAgeMinutes}, {@code wards},
+ * {@code news2}) are read by the same sections {@link FunctionConfigReader} uses, so a file synth accepts the
+ * function accepts, and the other way round.
  */
 public final class TenantConfigReader {
 
@@ -66,7 +68,8 @@ public final class TenantConfigReader {
 
     private TenantConfig tenant(JsonNode root) {
         fields.allowOnly(root, "", "tenantId", "account", "region", "contacts", "thresholds", "alarmDelays",
-                "maxReadingAgeMinutes", "coldChain", "devices", "timeZone", "function", "retention", "operations");
+                "maxReadingAgeMinutes", "coldChain", "wards", "news2", "devices", "timeZone", "function", "retention",
+                "operations");
         String tenantId = fields.requiredText(root, "", "tenantId");
         if (tenantId != null && !TenantId.isValid(tenantId)) {
             fields.add("tenantId: must be " + TenantId.RULE);
@@ -80,11 +83,13 @@ public final class TenantConfigReader {
             fields.add("region: must be an AWS region such as eu-west-1");
         }
         List<Contact> contacts = ContactsSection.read(root.get("contacts"), fields);
-        java.util.Map<Metric, ThresholdOverride> thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
+        Map<Metric, ThresholdOverride> thresholds = ThresholdsSection.read(root.get("thresholds"), fields);
         AlarmDelays alarmDelays = AlarmDelaysSection.read(fields.object(root, "", "alarmDelays"),
                 ThresholdTable.news2Defaults().withThresholdOverrides(thresholds), fields);
         int maxReadingAgeMinutes = maxReadingAgeMinutes(root, fields);
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
+        Map<String, VitalsPolicy> wardVitals = WardsSection.read(fields.object(root, "", "wards"), fields);
+        News2Settings news2 = News2Section.read(fields.object(root, "", "news2"), fields);
         DeviceIntervals deviceIntervals = deviceIntervals(fields.object(root, "", "devices"));
         String timeZone = timeZone(root);
         FunctionBlock function = function(fields.object(root, "", "function"));
@@ -95,7 +100,7 @@ public final class TenantConfigReader {
         }
         return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, deviceIntervals,
                 timeZone, function.runtime, function.memoryMb, function.reservedConcurrency, retention[0],
-                retention[1], opsEmails, alarmDelays, maxReadingAgeMinutes);
+                retention[1], opsEmails, alarmDelays, maxReadingAgeMinutes, wardVitals, news2);
     }
 
     /** {@code maxReadingAgeMinutes}: a whole number of minutes, at least 1; the default if absent or invalid. */

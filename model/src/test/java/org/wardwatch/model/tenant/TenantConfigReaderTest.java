@@ -214,7 +214,7 @@ class TenantConfigReaderTest {
     }
 
     @Test
-    void theFunctionsFile_doesNotDependOnTheFilesOrder_andReadsBackToTheSameTable() {
+    void theFunctionsFile_doesNotDependOnTheFilesOrder_andReadsBackToTheSameTableWardsAndNews2Settings() {
         String bands = """
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ],
                     "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
@@ -223,14 +223,31 @@ class TenantConfigReaderTest {
                     "heart_rate": { "clearSides": ["high"], "removesCritical": true, "reason": "paced" },
                     "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ]""";
-        TenantConfig config = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + bands + "}"), "a.json");
-        TenantConfig same = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + reordered + "}"), "b.json");
+        String wards = """
+                    "W5": { "vitals": "news2" }, "ICU": { "vitals": "thresholds" }, "W6": {}""";
+        String wardsReordered = """
+                    "W6": {}, "W5": { "vitals": "news2" }, "ICU": { "vitals": "thresholds" }""";
+        String news2 = ",\n  \"news2\": { \"windowMinutes\": 30, \"resolveSeconds\": 0, \"observationMinutes\": 480 }";
+        TenantConfig config = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + bands + "}"
+                + ",\n  \"wards\": {" + wards + "}" + news2), "a.json");
+        TenantConfig same = TenantConfigReader.parse(validWith(",\n  \"wards\": {" + wardsReordered + "}"
+                + news2 + ",\n  \"thresholds\": {" + reordered + "}"), "b.json");
 
         String file = FunctionConfigFile.json(config);
         assertThat(file).isEqualTo(FunctionConfigFile.json(same));
-        assertThat(FunctionConfigReader.parse(file, "f.json").thresholds().describe())
+        FunctionConfig function = FunctionConfigReader.parse(file, "f.json");
+        assertThat(function.thresholds().describe())
                 .isEqualTo(config.effectiveThresholds().describe())
                 .contains("body_temperature (Cel): < 35.1 CRITICAL, > 38.0 WARNING", "heart_rate (/min): < 41 CRITICAL");
+        assertThat(function.wardVitals()).isEqualTo(config.wardVitals()).containsOnly(
+                Map.entry("ICU", VitalsPolicy.THRESHOLDS), Map.entry("W5", VitalsPolicy.NEWS2),
+                Map.entry("W6", VitalsPolicy.THRESHOLDS));
+        assertThat(function.news2()).isEqualTo(config.news2()).isNotEqualTo(News2Settings.DEFAULTS);
+        assertThat(file).containsSubsequence("\"ICU\"", "\"W5\"", "\"W6\"");
+        FunctionConfig defaults = FunctionConfigReader.parse(FunctionConfigFile.json(
+                TenantConfigReader.parse(validWith(""), "c.json")), "f.json");
+        assertThat(defaults.wardVitals()).isEmpty();
+        assertThat(defaults.news2()).isEqualTo(News2Settings.DEFAULTS);
     }
 
     private static BigDecimal celsius(String value) {

@@ -1,0 +1,62 @@
+package org.wardwatch.model.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.wardwatch.model.device.InvalidNameException;
+
+/**
+ * The {@code wards} block: ward name to what the tenant says of that ward, for now only its vitals policy, e.g.
+ * {@code {"W5": {"vitals": "news2"}}}. A ward named without {@code vitals}, and every ward not named, is
+ * {@link VitalsPolicy#THRESHOLDS}. Ward names follow the rule of {@code contacts[].wards}.
+ */
+final class WardsSection {
+
+    /** A ward name, as a contact's {@code wards} and this block take it. */
+    static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+    static final String WARD_RULE = "a ward name of 1-64 letters, digits, ' ', '.', '_', '-'";
+
+    private WardsSection() {
+    }
+
+    /** The wards named, sorted by name, each with its policy. */
+    static Map<String, VitalsPolicy> read(JsonNode node, JsonFields fields) {
+        Map<String, VitalsPolicy> wards = new TreeMap<>();
+        if (node == null) {
+            return wards;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String ward = entry.getKey();
+            String field = "wards." + InvalidNameException.printable(ward);
+            if (!WARD.matcher(ward).matches()) {
+                fields.add(field + ": must be " + WARD_RULE);
+                continue;
+            }
+            if (!entry.getValue().isObject()) {
+                fields.add(field + ": must be an object such as {\"vitals\": \"news2\"}");
+                continue;
+            }
+            JsonNode settings = entry.getValue();
+            fields.allowOnly(settings, field + ".", "vitals");
+            VitalsPolicy policy = vitals(settings.get("vitals"), field + ".vitals", fields);
+            if (policy != null) {
+                wards.put(ward, policy);
+            }
+        }
+        return wards;
+    }
+
+    private static VitalsPolicy vitals(JsonNode node, String field, JsonFields fields) {
+        if (node == null) {
+            return VitalsPolicy.THRESHOLDS;
+        }
+        VitalsPolicy policy = node.isTextual() ? VitalsPolicy.ofCode(node.asText()).orElse(null) : null;
+        if (policy == null) {
+            fields.add(field + ": must be thresholds or news2");
+        }
+        return policy;
+    }
+}
