@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.news2.News2Score;
 
 /**
@@ -26,11 +27,51 @@ public final class News2Alert {
      */
     public static Step evaluate(News2State current, News2Score score, Instant t, Duration resolve,
                                 Supplier<String> newAlertId) {
-        throw new UnsupportedOperationException("contract: implemented in issue 14");
+        Instant at = current.evaluatedAt() != null && t.isBefore(current.evaluatedAt()) ? current.evaluatedAt() : t;
+        Severity observed = score.response().severity();
+        Instant atMostWarning = observed.compareTo(Severity.WARNING) <= 0
+                ? since(current.atMostWarningSince(), at) : null;
+        Instant normal = observed == Severity.NONE ? since(current.normalSince(), at) : null;
+        Severity was = current.severity();
+        Severity target = was;
+        if (observed.compareTo(was) > 0) {
+            target = observed;
+        } else if (observed.compareTo(was) < 0) {
+            if (held(normal, at, resolve)) {
+                target = Severity.NONE;
+            } else if (was == Severity.CRITICAL && held(atMostWarning, at, resolve)) {
+                target = Severity.WARNING;
+            }
+        }
+        if (target == was) {
+            return new Step(new News2State(was, current.alertId(), current.openedAt(), atMostWarning, normal, at,
+                    score.total()), Optional.empty());
+        }
+        String alertId = was == Severity.NONE ? newAlertId.get() : current.alertId();
+        Instant openedAt = was == Severity.NONE ? at : current.openedAt();
+        Transition transition = was == Severity.NONE ? Transition.OPENED
+                : target == Severity.NONE ? Transition.RESOLVED
+                : target.compareTo(was) > 0 ? Transition.ESCALATED : Transition.DOWNGRADED;
+        boolean open = target.isAlert();
+        News2State next = new News2State(target, open ? alertId : null, open ? openedAt : null, atMostWarning,
+                normal, at, score.total());
+        return new Step(next, Optional.of(new AlertTransition(transition, alertId, target, was, openedAt, at)));
     }
 
     /** The patient was discharged at {@code at}: an open alert is RESOLVED as DISCHARGED and the state restarts. */
     public static Step discharge(News2State current, Instant at) {
-        throw new UnsupportedOperationException("contract: implemented in issue 14");
+        if (!current.severity().isAlert()) {
+            return new Step(News2State.INITIAL, Optional.empty());
+        }
+        return new Step(News2State.INITIAL, Optional.of(new AlertTransition(Transition.RESOLVED, current.alertId(),
+                Severity.NONE, current.severity(), current.openedAt(), at, AlertTransition.DISCHARGED)));
+    }
+
+    private static Instant since(Instant run, Instant t) {
+        return run == null ? t : run;
+    }
+
+    private static boolean held(Instant since, Instant t, Duration needed) {
+        return since != null && Duration.between(since, t).compareTo(needed) >= 0;
     }
 }
