@@ -134,7 +134,11 @@ public final class AlertTexts {
     }
 
     private static String headline(AlertNotification n) {
-        AlertTransition t = n.transition();
+        return headline(n.transition());
+    }
+
+    /** {@code CRITICAL}, {@code WARNING (was CRITICAL)}, {@code RESOLVED (was CRITICAL)}. */
+    static String headline(AlertTransition t) {
         return switch (t.transition()) {
             case OPENED, ESCALATED -> t.severity().name();
             case DOWNGRADED -> t.severity() + " (was " + t.previousSeverity() + ")";
@@ -148,8 +152,13 @@ public final class AlertTexts {
     }
 
     private static String place(AlertNotification n, int wardMax, int bedMax) {
-        String ward = n.ward() == null ? "no ward" : clean(n.ward(), wardMax);
-        return n.bed() == null ? ward : ward + " bed " + clean(n.bed(), bedMax);
+        return place(n.ward(), n.bed(), wardMax, bedMax);
+    }
+
+    /** {@code ICU-3 bed 12}, each name bounded; {@code no ward} for none. */
+    static String place(String wardName, String bedName, int wardMax, int bedMax) {
+        String ward = wardName == null ? "no ward" : clean(wardName, wardMax);
+        return bedName == null ? ward : ward + " bed " + clean(bedName, bedMax);
     }
 
     /** Registry text, one line, bounded: control characters become spaces. */
@@ -214,12 +223,12 @@ public final class AlertTexts {
         return d.bed() == null ? ward : ward + " bed " + clean(d.bed(), 12);
     }
 
-    private static String withinSmsLimit(String text) {
+    static String withinSmsLimit(String text) {
         return text.length() <= SMS_LIMIT ? text : text.substring(0, SMS_LIMIT - 1) + "~";
     }
 
     /** SNS takes a subject of printable ASCII under 100 characters. */
-    private static String asSnsSubject(String subject) {
+    static String asSnsSubject(String subject) {
         StringBuilder ascii = new StringBuilder(subject.length());
         subject.chars().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
         return ascii.length() <= SUBJECT_LIMIT ? ascii.toString() : ascii.substring(0, SUBJECT_LIMIT - 3) + "...";
