@@ -2,9 +2,11 @@ package org.wardwatch.functions.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import org.wardwatch.functions.core.AlertNotification;
@@ -13,8 +15,12 @@ import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
 import org.wardwatch.functions.core.Excursion;
+import org.wardwatch.functions.core.News2Notification;
+import org.wardwatch.functions.core.News2Texts;
+import org.wardwatch.functions.core.News2Value;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.news2.News2Score;
 
 /**
  * Renders an alert for SNS: one document per protocol ({@code MessageStructure=json}) and the attributes staff
@@ -121,8 +127,50 @@ public final class AlertRenderer {
      * Renders a bed's NEWS2 alert, {@code type} NEWS2: the document carries the score, band, sub-scores, the values
      * used and what was missing (functions/README.md, "NEWS2"); the outbox partition is {@code n.thingName()}'s.
      */
-    public OutgoingAlert render(org.wardwatch.functions.core.News2Notification n, String outboxKey) {
-        throw new UnsupportedOperationException("contract: implemented in issue 14");
+    public OutgoingAlert render(News2Notification n, String outboxKey) {
+        AlertTransition t = n.transition();
+        String sms = News2Texts.sms(n, zone);
+        String subject = News2Texts.emailSubject(n);
+        News2Score score = n.score();
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", News2Notification.TYPE);
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", n.alertId());
+        doc.put("tenantId", n.tenantId());
+        doc.put("device", n.thingName());
+        doc.put("ward", n.ward());
+        doc.put("bed", n.bed());
+        if (n.patientRef() != null) {
+            doc.put("patientRef", n.patientRef());
+        }
+        if (t.reason() != null) {
+            doc.put("reason", t.reason());
+        }
+        doc.put("score", score.total());
+        doc.put("response", score.response().name().toLowerCase(Locale.ROOT));
+        doc.put("partial", score.partial());
+        ArrayNode missing = doc.putArray("missing");
+        score.missing().forEach(p -> missing.add(p.code()));
+        ObjectNode subScores = doc.putObject("subScores");
+        score.subScores().forEach((p, sub) -> subScores.put(p.code(), sub));
+        ArrayNode parameters = doc.putArray("parameters");
+        for (News2Value v : n.values()) {
+            ObjectNode parameter = parameters.addObject();
+            parameter.put("parameter", v.parameter().code());
+            parameter.put("value", v.display());
+            parameter.put("subScore", score.subScores().get(v.parameter()));
+            parameter.put("source", v.source());
+            parameter.put("time", v.time() == null ? null : v.time().toString());
+        }
+        doc.put("deviceTime", t.deviceTime().toString());
+        doc.put("openedAt", t.openedAt() == null ? null : t.openedAt().toString());
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
+        return outgoing(n.thingName(), outboxKey, t, News2Notification.TYPE, n.ward(), doc, sms, subject,
+                News2Texts.emailBody(n, zone));
     }
 
     /** One document per protocol, and the attributes staff subscriptions filter on. */

@@ -6,15 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.core.Device;
 import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.functions.core.News2Notification;
+import org.wardwatch.functions.core.News2Value;
 import org.wardwatch.functions.core.Transition;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.device.DeviceKind;
+import org.wardwatch.model.news2.News2Parameter;
+import org.wardwatch.model.news2.News2Response;
+import org.wardwatch.model.news2.News2Score;
 import org.wardwatch.model.reading.Metric;
 
 class AlertRendererTest {
@@ -53,5 +62,70 @@ class AlertRendererTest {
         assertThat(structure.get("email").asText()).contains("(checked 15 Jul 2026 11:15:00 BST)");
         assertThat(JSON.readTree(structure.get("default").asText()).get("deviceTime").asText())
                 .isEqualTo("2026-07-15T10:15:00Z");
+    }
+
+    @Test
+    void aNews2Alert_rendersItsScoreBandSubScoresAndValues_andIsRoutedByType() throws Exception {
+        Instant t = Instant.parse("2026-11-25T10:20:00Z");
+        Map<News2Parameter, Integer> subs = new EnumMap<>(News2Parameter.class);
+        subs.put(News2Parameter.RESPIRATION_RATE, 2);
+        subs.put(News2Parameter.SPO2, 2);
+        subs.put(News2Parameter.SYSTOLIC_BP, 2);
+        subs.put(News2Parameter.PULSE, 2);
+        News2Score score = new News2Score(8, subs, Set.of(News2Parameter.TEMPERATURE,
+                News2Parameter.AIR_OR_OXYGEN, News2Parameter.CONSCIOUSNESS), News2Response.HIGH);
+        List<News2Value> values = List.of(
+                new News2Value(News2Parameter.RESPIRATION_RATE, 22, "22", "w5-bed2-cm", t.minusSeconds(30)),
+                new News2Value(News2Parameter.SPO2, 93, "93", "w5-bed2-cm", t.minusSeconds(30)),
+                new News2Value(News2Parameter.SYSTOLIC_BP, 98, "98", "w5-bed2-bp", t.minusSeconds(600)),
+                new News2Value(News2Parameter.PULSE, 115, "115", "w5-bed2-cm", t.minusSeconds(30)));
+        News2Notification n = new News2Notification("st-elsewhere",
+                new AlertTransition(Transition.ESCALATED, "K7Q2XM4", Severity.CRITICAL, Severity.WARNING,
+                        t.minusSeconds(300), t), "W5", "2", "adm-0003", score, values, "w5-bed2-cm", "m-1");
+
+        OutgoingAlert alert = london.render(n, "M#m-1#N#0");
+        JsonNode structure = JSON.readTree(alert.message());
+        JsonNode doc = JSON.readTree(structure.get("default").asText());
+
+        assertThat(doc.toString()).isEqualTo(JSON.readTree("""
+                {"type":"NEWS2","transition":"ESCALATED","severity":"CRITICAL","currentSeverity":"CRITICAL",
+                 "previousSeverity":"WARNING","alertId":"K7Q2XM4","tenantId":"st-elsewhere","device":"w5-bed2-cm",
+                 "ward":"W5","bed":"2","patientRef":"adm-0003","score":8,"response":"high","partial":true,
+                 "missing":["air_or_oxygen","consciousness","temperature"],
+                 "subScores":{"respiration_rate":2,"spo2":2,"systolic_bp":2,"pulse":2},
+                 "parameters":[
+                  {"parameter":"respiration_rate","value":"22","subScore":2,"source":"w5-bed2-cm","time":"2026-11-25T10:19:30Z"},
+                  {"parameter":"spo2","value":"93","subScore":2,"source":"w5-bed2-cm","time":"2026-11-25T10:19:30Z"},
+                  {"parameter":"systolic_bp","value":"98","subScore":2,"source":"w5-bed2-bp","time":"2026-11-25T10:10:00Z"},
+                  {"parameter":"pulse","value":"115","subScore":2,"source":"w5-bed2-cm","time":"2026-11-25T10:19:30Z"}],
+                 "deviceTime":"2026-11-25T10:20:00Z","openedAt":"2026-11-25T10:15:00Z",
+                 "sms":"[wardwatch] CRITICAL NEWS2 8 partial | W5 bed 2 | RR 2 SpO2 2 SBP 2 HR 2 | escalated 10:20 GMT | #K7Q2XM4",
+                 "emailSubject":"[wardwatch] CRITICAL: NEWS2 8 partial (high) at W5 bed 2 (alert K7Q2XM4 escalated)"}
+                """).toString());
+        assertThat(alert.attributes()).containsExactly(Map.entry("severity", "CRITICAL"), Map.entry("type", "NEWS2"),
+                Map.entry("transition", "ESCALATED"), Map.entry("ward", "W5"));
+        assertThat(alert.thingName()).isEqualTo("w5-bed2-cm");
+        assertThat(alert.subject()).isEqualTo(doc.get("emailSubject").asText());
+        assertThat(structure.get("sms").asText()).isEqualTo(doc.get("sms").asText()).doesNotContain("adm-0003");
+        assertThat(structure.get("email").asText()).contains("Missing (counted 0): Air or oxygen, Consciousness, "
+                + "Temperature").doesNotContain("adm-0003");
+    }
+
+    @Test
+    void aNews2Alert_withNoPatientAndNoReason_leavesThoseFieldsOut() throws Exception {
+        Instant t = Instant.parse("2026-11-25T10:20:00Z");
+        News2Notification n = new News2Notification("st-elsewhere",
+                new AlertTransition(Transition.OPENED, "K7Q2XM4", Severity.WARNING, Severity.NONE, t, t), "W5", "2",
+                null, new News2Score(5, Map.of(News2Parameter.PULSE, 3, News2Parameter.SPO2, 2), Set.of(),
+                        News2Response.MEDIUM), List.of(), "w5-bed2-cm", "m-1");
+
+        JsonNode doc = JSON.readTree(JSON.readTree(london.render(n, "k").message()).get("default").asText());
+
+        assertThat(doc.has("patientRef")).isFalse();
+        assertThat(doc.has("reason")).isFalse();
+        assertThat(doc.get("response").asText()).isEqualTo("medium");
+        assertThat(doc.get("partial").asBoolean()).isFalse();
+        assertThat(doc.get("missing")).isEmpty();
+        assertThat(doc.get("subScores").fieldNames()).toIterable().containsExactly("spo2", "pulse");
     }
 }
