@@ -120,13 +120,14 @@ public final class ReadingsStore extends Construct {
 
     /**
      * What the admission function needs (functions/README.md, "Admissions"), on the readings table itself (not its
-     * indexes): {@code GetItem} of a bed's current admission, {@code Query} of its history, and the {@code PutItem}
-     * and {@code DeleteItem} its transactions are made of (a transaction is authorized by its items' actions); the
-     * key to read and write them. No other table.
+     * indexes): {@code GetItem} of a bed's current admission, {@code Query} of its history, {@code BatchGetItem} of a
+     * bed's NEWS2 inputs when a nurse observation is recorded (functions/README.md, "NEWS2"), and the
+     * {@code PutItem} and {@code DeleteItem} its transactions are made of (a transaction is authorized by its items'
+     * actions); the key to read and write them. No other table.
      */
     public void grantAdmissionAccess(IGrantable function) {
-        grantOnTable(function, readings, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                "dynamodb:DeleteItem");
+        grantOnTable(function, readings, "dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:PutItem", "dynamodb:DeleteItem");
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }
 

@@ -237,7 +237,8 @@ class LeastPrivilegeTest {
     void admissionFunction_mayReadQueryPutAndDeleteReadingsItems_publishAlerts_andUseTheKey() {
         String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String action : List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")) {
+        for (String action : List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Query",
+                "dynamodb:PutItem", "dynamodb:DeleteItem")) {
             expected.put(action, Set.of(readings));
         }
         expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
@@ -245,7 +246,8 @@ class LeastPrivilegeTest {
         expected.put("kms:GenerateDataKey", Set.of(key()));
         putOwnLogs(expected, "Admissions");
 
-        // no UpdateItem, no other table, no index: a read, a history query, and transactions of puts and deletes
+        // no UpdateItem, no other table, no index: reads (a bed's NEWS2 inputs in one batch), a history query, and
+        // transactions of puts and deletes
         assertThat(granted("Admissions")).isEqualTo(expected);
     }
 

@@ -22,6 +22,19 @@ final class Attributes {
         }
     }
 
+    /** An instant as its ISO-8601 text, left out when null. */
+    static void putTime(Map<String, AttributeValue> item, String name, java.time.Instant time) {
+        if (time != null) {
+            item.put(name, s(time.toString()));
+        }
+    }
+
+    /** The instant written by {@link #putTime}, null when absent. */
+    static java.time.Instant time(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : java.time.Instant.parse(v.s());
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -2,7 +2,9 @@ package org.wardwatch.functions.aws;
 
 import static org.wardwatch.functions.aws.Attributes.n;
 import static org.wardwatch.functions.aws.Attributes.putIfPresent;
+import static org.wardwatch.functions.aws.Attributes.putTime;
 import static org.wardwatch.functions.aws.Attributes.s;
+import static org.wardwatch.functions.aws.Attributes.time;
 import static org.wardwatch.functions.aws.Keys.PK;
 import static org.wardwatch.functions.aws.Keys.SK;
 
@@ -75,14 +77,5 @@ final class BedItems {
                 Metric.fromCode(item.get("metric").s()).orElseThrow(), state, Long.parseLong(item.get("version").n()));
     }
 
-    private static void putTime(Map<String, AttributeValue> item, String name, Instant time) {
-        if (time != null) {
-            item.put(name, s(time.toString()));
-        }
-    }
 
-    private static Instant time(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : Instant.parse(v.s());
-    }
 }

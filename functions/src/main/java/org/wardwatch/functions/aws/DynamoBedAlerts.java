@@ -13,6 +13,13 @@ import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.core.BedAlert;
 import org.wardwatch.functions.core.SourceValue;
+import org.wardwatch.functions.core.News2Alert;
+import org.wardwatch.functions.core.News2Notification;
+import org.wardwatch.functions.core.News2Picture;
+import org.wardwatch.functions.service.BedSnapshot;
+import org.wardwatch.functions.service.News2Store;
+import org.wardwatch.model.news2.News2;
+import org.wardwatch.model.tenant.News2Settings;
 import org.wardwatch.functions.service.AlertPublisher;
 import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.BedAlerts;
@@ -37,9 +44,20 @@ public final class DynamoBedAlerts implements BedAlerts {
     private final String tenantId;
     private final AlertRenderer renderer;
 
+    private final News2Store news2;
+    private final News2Settings news2Settings;
+
     /** @param zone the hospital's time zone, for the times in staff texts */
     public DynamoBedAlerts(DynamoDbClient dynamo, String readingsTable, AlertPublisher publisher, String tenantId,
                            ZoneId zone) {
+        this(dynamo, readingsTable, publisher, tenantId, zone, null, News2Settings.DEFAULTS);
+    }
+
+    /** @param news2 where the bed's NEWS2 alert is kept, which a discharge resolves too; null: none is kept */
+    public DynamoBedAlerts(DynamoDbClient dynamo, String readingsTable, AlertPublisher publisher, String tenantId,
+                           ZoneId zone, News2Store news2, News2Settings news2Settings) {
+        this.news2 = news2;
+        this.news2Settings = news2Settings;
         this.renderer = new AlertRenderer(zone);
         this.dynamo = dynamo;
         this.readingsTable = readingsTable;
@@ -59,7 +77,35 @@ public final class DynamoBedAlerts implements BedAlerts {
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":p", s("P#")))).items()) {
             resolve(BedItems.parameter(item), reason, at, patientRef).ifPresent(resolved::add);
         }
+        if (news2 != null) {
+            resolveNews2(ward, bed, patientRef, at).ifPresent(resolved::add);
+        }
         return resolved;
+    }
+
+    /** The bed's open NEWS2 alert, resolved as DISCHARGED; staff are told the score it had as the patient left. */
+    private Optional<String> resolveNews2(String ward, String bed, String patientRef, Instant at) {
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            BedSnapshot read = news2.news2Bed(ward, bed);
+            News2Alert.Step step = News2Alert.discharge(read.news2().state(), at);
+            if (step.transition().isEmpty()) {
+                return Optional.empty();
+            }
+            if (!news2.advanceNews2(ward, bed, read.news2().version(), step.state(), Optional.empty(), null, null)) {
+                continue;
+            }
+            Map<org.wardwatch.model.reading.Metric, org.wardwatch.functions.core.BedParameterState> states =
+                    new java.util.EnumMap<>(org.wardwatch.model.reading.Metric.class);
+            read.parameters().forEach((metric, p) -> states.put(metric, p.state()));
+            News2Picture picture = News2Picture.at(at, states, read.news2().observations(), 1, news2Settings);
+            AlertTransition t = step.transition().get();
+            publisher.publish(renderer.render(new News2Notification(tenantId, t, ward, bed, patientRef,
+                    News2.score(picture.inputs()), picture.values(), null, null),
+                    "B#" + ward + "#" + bed + "#" + t.alertId() + "#" + AlertTransition.DISCHARGED));
+            return Optional.of(t.alertId());
+        }
+        throw new IllegalStateException("the NEWS2 state of a bed kept changing under " + MAX_CONFLICT_RETRIES
+                + " attempts");
     }
 
     private Optional<String> resolve(BedParameter parameter, String reason, Instant at, String patientRef) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ import org.wardwatch.functions.core.Episode;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.functions.core.Reading;
+import org.wardwatch.functions.core.Admission;
+import org.wardwatch.functions.core.News2State;
+import org.wardwatch.functions.core.NurseObservations;
+import org.wardwatch.functions.service.News2Stored;
+import org.wardwatch.model.news2.Consciousness;
+import org.wardwatch.model.news2.News2Parameter;
 import org.wardwatch.functions.service.BedParameter;
 import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.DeviceSnapshot;
@@ -63,6 +70,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
 
     private static final int WRITE_BATCH_LIMIT = 25;
     private static final int GET_BATCH_LIMIT = 100;
+    private static final int MAX_CONFLICT_RETRIES = 8;
 
     private final DynamoDbClient dynamo;
     private final String readingsTable;
@@ -91,7 +99,8 @@ public final class DynamoTelemetryStore implements TelemetryStore {
      */
     @Override
     public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
-                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics) {
+                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics,
+                                   boolean news2) {
         String pk = Keys.device(thingName);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key(pk, Keys.message(messageId)));
@@ -103,7 +112,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             keys.add(key(pk, Keys.PLACE));
         }
         if (atBed) {
-            keys.addAll(bedKeys(ward, bed, bedMetrics));
+            keys.addAll(news2 ? news2BedKeys(ward, bed, bedMetrics) : bedKeys(ward, bed, bedMetrics));
         }
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         // A bed's items are read whole; a device's alone need only their state.
@@ -129,7 +138,7 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         }
         Map<String, AttributeValue> place = items.get(Keys.PLACE);
         return new DeviceSnapshot(items.containsKey(Keys.message(messageId)), latest, states,
-                atBed ? bedSnapshot(ward, bed, items) : null, place == null || !place.containsKey("ward") ? null
+                atBed ? bedSnapshot(ward, bed, items, news2) : null, place == null || !place.containsKey("ward") ? null
                         : new Place(place.get("ward").s(), place.get("bed").s()));
     }
 
@@ -141,8 +150,22 @@ public final class DynamoTelemetryStore implements TelemetryStore {
         return keys;
     }
 
-    /** The bed's admission and parameters among {@code items} (by sort key). */
-    private static BedSnapshot bedSnapshot(String ward, String bed, Map<String, Map<String, AttributeValue>> items) {
+    /** A bed's keys for NEWS2: every parameter it scores besides {@code metrics}, its alert and observations. */
+    private static List<Map<String, AttributeValue>> news2BedKeys(String ward, String bed, Set<Metric> metrics) {
+        Set<Metric> all = EnumSet.copyOf(News2Parameter.METRICS);
+        all.addAll(metrics);
+        List<Map<String, AttributeValue>> keys = bedKeys(ward, bed, all);
+        keys.add(key(Keys.bed(ward, bed), News2Items.ALERT));
+        keys.add(key(Keys.bed(ward, bed), News2Items.OBSERVATIONS));
+        return keys;
+    }
+
+    /**
+     * The bed's admission and parameters among {@code items} (by sort key); with {@code news2}, its NEWS2 alert and
+     * the observations of the current admission too.
+     */
+    private static BedSnapshot bedSnapshot(String ward, String bed, Map<String, Map<String, AttributeValue>> items,
+                                           boolean news2) {
         Map<Metric, BedParameter> parameters = new EnumMap<>(Metric.class);
         for (Map.Entry<String, Map<String, AttributeValue>> e : items.entrySet()) {
             if (e.getKey().startsWith("P#")) {
@@ -150,18 +173,75 @@ public final class DynamoTelemetryStore implements TelemetryStore {
                 parameters.put(p.metric(), p);
             }
         }
-        Map<String, AttributeValue> admission = items.get(Keys.ADMISSION);
-        return new BedSnapshot(ward, bed, admission == null ? Optional.empty()
-                : Optional.of(AdmissionItems.admission(admission)), parameters);
+        Map<String, AttributeValue> item = items.get(Keys.ADMISSION);
+        Optional<Admission> admission = item == null ? Optional.empty() : Optional.of(AdmissionItems.admission(item));
+        if (!news2) {
+            return new BedSnapshot(ward, bed, admission, parameters);
+        }
+        Map<String, AttributeValue> alert = items.get(News2Items.ALERT);
+        News2Stored stored = new News2Stored(alert == null ? News2State.INITIAL : News2Items.state(alert),
+                News2Items.version(alert), News2Items.observationsOf(items.get(News2Items.OBSERVATIONS),
+                admission.map(Admission::admittedAt).orElse(null)));
+        return new BedSnapshot(ward, bed, admission, parameters, stored);
+    }
+
+    @Override
+    public BedSnapshot news2Bed(String ward, String bed) {
+        return bedSnapshot(ward, bed, itemsBySortKey(news2BedKeys(ward, bed, Set.of())), true);
+    }
+
+    @Override
+    public boolean advanceNews2(String ward, String bed, long expectedVersion, News2State next,
+                                Optional<OutgoingAlert> alert, String thingName, Instant receivedAt) {
+        return putVersioned(News2Items.alert(ward, bed, next, expectedVersion + 1), expectedVersion,
+                thingName == null ? Optional.empty() : alert, thingName, receivedAt);
+    }
+
+    @Override
+    public NurseObservations recordObservation(String ward, String bed, Instant admittedAt,
+                                               Consciousness consciousness, Boolean oxygen, String by, Instant time) {
+        dynamo.putItem(b -> b.tableName(readingsTable).item(News2Items.historyEntry(ward, bed, admittedAt,
+                consciousness, oxygen, by, time)));
+        Map<String, AttributeValue> key = key(Keys.bed(ward, bed), News2Items.OBSERVATIONS);
+        for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                    .key(key)).item();
+            Map<String, AttributeValue> stored = item == null || item.isEmpty() ? null : item;
+            NurseObservations now = News2Items.observationsOf(stored, admittedAt);
+            // Each field keeps the newer of the stored and the given: a late entry does not undo a later one.
+            boolean newerConsciousness = consciousness != null
+                    && (now.consciousnessAt() == null || !time.isBefore(now.consciousnessAt()));
+            boolean newerOxygen = oxygen != null && (now.oxygenAt() == null || !time.isBefore(now.oxygenAt()));
+            NurseObservations next = new NurseObservations(
+                    newerConsciousness ? consciousness : now.consciousness(),
+                    newerConsciousness ? time : now.consciousnessAt(),
+                    newerConsciousness ? by : now.consciousnessBy(),
+                    newerOxygen ? oxygen : now.oxygen(), newerOxygen ? time : now.oxygenAt(),
+                    newerOxygen ? by : now.oxygenBy());
+            if (next.equals(now)) {
+                return now;
+            }
+            long version = News2Items.version(stored);
+            if (putVersioned(News2Items.observations(ward, bed, admittedAt, next, version + 1), version,
+                    Optional.empty(), null, null)) {
+                return next;
+            }
+        }
+        throw new IllegalStateException("the observations of a bed kept changing under " + MAX_CONFLICT_RETRIES
+                + " attempts");
+    }
+
+    private Map<String, Map<String, AttributeValue>> itemsBySortKey(List<Map<String, AttributeValue>> keys) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys, null)) {
+            items.put(item.get(SK).s(), item);
+        }
+        return items;
     }
 
     @Override
     public BedSnapshot bed(String ward, String bed, Set<Metric> metrics) {
-        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(bedKeys(ward, bed, metrics), null)) {
-            items.put(item.get(SK).s(), item);
-        }
-        return bedSnapshot(ward, bed, items);
+        return bedSnapshot(ward, bed, itemsBySortKey(bedKeys(ward, bed, metrics)), false);
     }
 
     @Override

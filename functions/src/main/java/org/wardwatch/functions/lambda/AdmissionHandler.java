@@ -15,13 +15,19 @@ import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.service.AdmissionRefusedException;
 import org.wardwatch.functions.service.AdmissionService;
 import org.wardwatch.functions.service.AlertsNotResolvedException;
+import org.wardwatch.functions.service.ObservationService;
+import org.wardwatch.functions.core.NurseObservations;
+import org.wardwatch.model.news2.Consciousness;
+import org.wardwatch.model.news2.News2Score;
+import java.util.Locale;
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.PatientOverrides;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The {@code admission} handler, invoked by an operator (and the local stack's replay): admits, transfers and
- * discharges patients and changes their SpO2 scale or threshold overrides, through {@link AdmissionService}.
+ * discharges patients and changes their SpO2 scale or threshold overrides, through {@link AdmissionService}, and
+ * records nurse observations that NEWS2 scores through {@link ObservationService}.
  * Requests and answers are in functions/README.md, "Admissions". Every answer is JSON: the admission and the alerts
  * resolved, or {@code {"error": CODE, "message": one line}}, never a stack trace. Nothing of a request is logged.
  */
@@ -32,6 +38,9 @@ public class AdmissionHandler implements RequestHandler<JsonNode, JsonNode> {
 
     @Inject
     AdmissionService service;
+
+    @Inject
+    ObservationService observations;
 
     @Inject
     Clock clock;
@@ -72,7 +81,40 @@ public class AdmissionHandler implements RequestHandler<JsonNode, JsonNode> {
             case SET_OVERRIDES -> response(Optional.of(service.setOverrides(r.ward(), r.bed(), r.overrides(), r.by(),
                     r.reason(), r.time())), List.of());
             case CURRENT -> response(service.current(r.ward(), r.bed()), List.of());
+            case OBSERVE -> observation(r);
         };
+    }
+
+    private JsonNode observation(AdmissionRequest r) {
+        Consciousness consciousness = r.consciousness() == null ? null : Consciousness.ofCode(r.consciousness())
+                .orElseThrow(() -> new AdmissionRefusedException(AdmissionRefusedException.Code.INVALID_OBSERVATION,
+                        "consciousness must be one of A, C, V, P, U (ACVPU)"));
+        ObservationService.Outcome outcome = observations.observe(r.ward(), r.bed(), consciousness, r.oxygen(), r.by(),
+                r.time());
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        NurseObservations o = outcome.observations();
+        ObjectNode node = response.putObject("observations");
+        node.put("ward", r.ward()).put("bed", r.bed());
+        if (o.consciousness() != null) {
+            node.put("consciousness", o.consciousness().code()).put("consciousnessAt", o.consciousnessAt().toString())
+                    .put("consciousnessBy", o.consciousnessBy());
+        }
+        if (o.oxygen() != null) {
+            node.put("oxygen", o.oxygen()).put("oxygenAt", o.oxygenAt().toString()).put("oxygenBy", o.oxygenBy());
+        }
+        if (outcome.score().isPresent()) {
+            News2Score score = outcome.score().get();
+            ObjectNode news2 = response.putObject("news2");
+            news2.put("score", score.total()).put("response", score.response().name().toLowerCase(Locale.ROOT))
+                    .put("partial", score.partial());
+            var missing = news2.putArray("missing");
+            score.missing().forEach(p -> missing.add(p.code()));
+        } else {
+            response.putNull("news2");
+        }
+        outcome.transition().ifPresent(t -> response.putObject("alert").put("alertId", t.alertId())
+                .put("transition", t.transition().name()).put("severity", t.severity().name()));
+        return response;
     }
 
     private static JsonNode response(AdmissionService.Outcome outcome) {

@@ -18,7 +18,7 @@ import org.wardwatch.model.tenant.PatientOverrides;
  */
 record AdmissionRequest(Action action, String ward, String bed, String toWard, String toBed, String patientRef,
                         Integer spo2Scale, String by, String reason, Map<Metric, List<ThresholdBand>> overrides,
-                        Instant time) {
+                        Instant time, String consciousness, Boolean oxygen) {
 
     /** What the request asks, with the fields it requires and those it may have besides {@code action}. */
     enum Action {
@@ -27,7 +27,8 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
         TRANSFER("transfer", Set.of("ward", "bed", "toWard", "toBed"), Set.of("by", "time")),
         SET_SPO2_SCALE("setSpo2Scale", Set.of("ward", "bed", "spo2Scale", "by"), Set.of("reason", "time")),
         SET_OVERRIDES("setOverrides", Set.of("ward", "bed", "overrides", "by", "reason"), Set.of("time")),
-        CURRENT("current", Set.of("ward", "bed"), Set.of());
+        CURRENT("current", Set.of("ward", "bed"), Set.of()),
+        OBSERVE("observe", Set.of("ward", "bed", "by"), Set.of("consciousness", "oxygen", "time"));
 
         final String wireName;
         final Set<String> required;
@@ -81,7 +82,8 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
         }
         return new AdmissionRequest(action, text(request, "ward"), text(request, "bed"), text(request, "toWard"),
                 text(request, "toBed"), text(request, "patientRef"), scale(request), text(request, "by"),
-                text(request, "reason"), overrides(request), time(request, now));
+                text(request, "reason"), overrides(request), time(request, now), text(request, "consciousness"),
+                oxygen(request));
     }
 
     private static List<String> sorted(Action action) {
@@ -108,6 +110,17 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
             throw new InvalidRequestException("spo2Scale must be 1 or 2");
         }
         return node.asInt();
+    }
+
+    private static Boolean oxygen(JsonNode request) {
+        JsonNode node = request.get("oxygen");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidRequestException("oxygen must be true (on supplemental oxygen) or false (on air)");
+        }
+        return node.asBoolean();
     }
 
     private static Map<Metric, List<ThresholdBand>> overrides(JsonNode request) {

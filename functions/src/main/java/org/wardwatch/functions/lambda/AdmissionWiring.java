@@ -6,6 +6,10 @@ import org.wardwatch.functions.aws.DynamoAdmissionStore;
 import org.wardwatch.functions.aws.DynamoBedAlerts;
 import org.wardwatch.functions.aws.SnsAlertPublisher;
 import org.wardwatch.functions.service.AdmissionService;
+import org.wardwatch.functions.service.AlertRenderer;
+import org.wardwatch.functions.service.News2Planner;
+import org.wardwatch.functions.service.ObservationService;
+import org.wardwatch.model.tenant.FunctionConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -18,6 +22,16 @@ public class AdmissionWiring {
     AdmissionService admissionService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new AdmissionService(new DynamoAdmissionStore(dynamo, config.readingsTable()),
                 new DynamoBedAlerts(dynamo, config.readingsTable(),
-                        new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(), config.timeZone()));
+                        new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(), config.timeZone(),
+                        TelemetryWiring.store(config, dynamo), TenantConfigFile.read(config).news2()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ObservationService observationService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        FunctionConfig tenant = TenantConfigFile.read(config);
+        return new ObservationService(TelemetryWiring.store(config, dynamo), new News2Planner(config.tenantId(),
+                tenant::vitalsOf, tenant.news2(), new AlertRenderer(config.timeZone())),
+                new SnsAlertPublisher(sns, config.alertTopicArn()));
     }
 }

@@ -29,7 +29,7 @@ public class TelemetryWiring {
                 config.timeZone());
     }
 
-    private static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {
+    static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {
         return new DynamoTelemetryStore(dynamo, config.readingsTable(), config.quarantineTable(),
                 Duration.ofDays(config.readingRetentionDays()), Duration.ofDays(config.coldChainRetentionDays()));
     }
@@ -48,6 +48,8 @@ public class TelemetryWiring {
                 tenant.alarmDelays(),
                 tenant.maxReadingAge(),
                 config.timeZone(),
+                tenant::vitalsOf,
+                tenant.news2(),
                 tenant.storageProfiles(),
                 coldChain,
                 store(config, dynamo),

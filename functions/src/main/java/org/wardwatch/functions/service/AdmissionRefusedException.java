@@ -30,6 +30,8 @@ public final class AdmissionRefusedException extends RuntimeException {
         INVALID_OVERRIDES,
         /** A transfer to the bed the patient is in. */
         SAME_BED,
+        /** A nurse observation without consciousness or air-or-oxygen, or with a value NEWS2 does not know. */
+        INVALID_OBSERVATION,
         /** The admission changed between reading and writing it, or another change was being made at once. */
         CONCURRENT_CHANGE
     }

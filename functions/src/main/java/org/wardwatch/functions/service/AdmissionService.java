@@ -149,7 +149,7 @@ public final class AdmissionService {
         }
     }
 
-    private static void checkBed(String ward, String bed) {
+    static void checkBed(String ward, String bed) {
         if (!isPlace(ward) || !isPlace(bed)) {
             throw new AdmissionRefusedException(INVALID_BED,
                     "ward and bed are required: 1-64 characters each, without # or control characters");
@@ -178,7 +178,7 @@ public final class AdmissionService {
         }
     }
 
-    private static void requireStaff(String by, String what) {
+    static void requireStaff(String by, String what) {
         if (by == null) {
             throw new AdmissionRefusedException(PRESCRIBER_REQUIRED, what + " needs by: who made it");
         }

@@ -22,6 +22,7 @@ import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.model.device.Isolation;
 import org.wardwatch.model.device.Placement;
+import org.wardwatch.model.news2.News2Parameter;
 import org.wardwatch.model.reading.Metric;
 
 /**
@@ -39,8 +40,11 @@ final class BedPlanner {
     private final TelemetryStore store;
     private final AlertRenderer renderer;
 
+    private final News2Planner news2;
+
     BedPlanner(String tenantId, ThresholdTable thresholds, AlarmDelays alarmDelays, TelemetryStore store,
-               AlertRenderer renderer) {
+               AlertRenderer renderer, News2Planner news2) {
+        this.news2 = news2;
         this.tenantId = tenantId;
         this.thresholds = thresholds;
         this.alarmDelays = alarmDelays;
@@ -51,6 +55,11 @@ final class BedPlanner {
     /** Bed devices' vital signs are the bed's (functions/README.md, "Alerts at the bed"); all else the device's. */
     static boolean watchedAtBed(Device device, Metric metric) {
         return device.kind().placement() == Placement.BED && metric.watch() == Metric.Watch.THRESHOLD_BANDS;
+    }
+
+    /** A parameter NEWS2 scores, at a bed of a ward that scores it. */
+    boolean scoredByNews2(String ward, Metric metric) {
+        return News2Parameter.METRICS.contains(metric) && news2.scores(ward);
     }
 
     static Place placeOf(Device device) {
@@ -85,7 +94,10 @@ final class BedPlanner {
         Instant time = accepted.message().deviceTime();
         Metric metric = reading.metric();
         Optional<Admission> admission = bed.admission();
-        Severity observed = bandsOf(admission).classify(metric, reading.value());
+        // On a ward that scores NEWS2 the parameters it scores page only through the bed's NEWS2 alert: their state
+        // still follows the sources (which value counts), in no band.
+        Severity observed = scoredByNews2(bed.ward(), metric) ? Severity.NONE
+                : bandsOf(admission).classify(metric, reading.value());
         BedAlert.Step step = BedAlert.evaluate(parameter.state(),
                 new SourceValue(device.thingName(), device.kind(), reading.value(), time), observed,
                 alarmDelays.of(metric), () -> AlertIds.of(tenantId, "bed " + bed.ward() + "#" + bed.bed(), metric, time));

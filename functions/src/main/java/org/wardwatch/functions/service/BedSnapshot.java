@@ -6,13 +6,18 @@ import org.wardwatch.functions.core.Admission;
 import org.wardwatch.model.reading.Metric;
 
 /**
- * What a bed's readings are evaluated against, read with the device's snapshot: the admission and each parameter's
- * alert state.
+ * What a bed's readings are evaluated against, read with the device's snapshot: the admission, each parameter's
+ * alert state and, on a ward that scores NEWS2, the bed's NEWS2 alert and nurse observations (null elsewhere).
  */
-public record BedSnapshot(String ward, String bed, Optional<Admission> admission, Map<Metric, BedParameter> parameters) {
+public record BedSnapshot(String ward, String bed, Optional<Admission> admission, Map<Metric, BedParameter> parameters,
+                          News2Stored news2) {
 
     public BedSnapshot {
         parameters = Map.copyOf(parameters);
+    }
+
+    public BedSnapshot(String ward, String bed, Optional<Admission> admission, Map<Metric, BedParameter> parameters) {
+        this(ward, bed, admission, parameters, null);
     }
 
     public BedParameter parameter(Metric metric) {

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.wardwatch.model.news2.News2Parameter;
+import org.wardwatch.model.tenant.News2Settings;
+import org.wardwatch.model.tenant.VitalsPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -66,6 +70,7 @@ public final class TelemetryService {
     private final AlertPublisher publisher;
     private final AlertRenderer renderer;
     private final BedPlanner bedPlanner;
+    private final News2Planner news2Planner;
     private final ConditionPlanner conditionPlanner;
     private final Duration maxReadingAge;
 
@@ -76,18 +81,30 @@ public final class TelemetryService {
                 storageProfiles, coldChain, store, publisher);
     }
 
+    public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
+                            AlarmDelays alarmDelays, Duration maxReadingAge, ZoneId zone,
+                            Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
+                            TelemetryStore store, AlertPublisher publisher) {
+        this(tenantId, validator, thresholds, alarmDelays, maxReadingAge, zone, ward -> VitalsPolicy.THRESHOLDS,
+                News2Settings.DEFAULTS, storageProfiles, coldChain, store, publisher);
+    }
+
     /**
      * @param alarmDelays   each bed parameter's alarm delay and hysteresis
      * @param maxReadingAge a reading whose device time is older than this when IoT Core received it is stored,
      *                      counted as late, and changes no alert
      * @param zone          the hospital's time zone, for the times in staff texts
+     * @param vitals        each ward's vitals policy
+     * @param news2         NEWS2's window and delays, on the wards that score it
      */
     public TelemetryService(String tenantId, MessageValidator validator, ThresholdTable thresholds,
                             AlarmDelays alarmDelays, Duration maxReadingAge, ZoneId zone,
+                            Function<String, VitalsPolicy> vitals, News2Settings news2,
                             Map<String, StorageProfile> storageProfiles, ColdChainSettings coldChain,
                             TelemetryStore store, AlertPublisher publisher) {
         this.renderer = new AlertRenderer(zone);
-        this.bedPlanner = new BedPlanner(tenantId, thresholds, alarmDelays, store, renderer);
+        this.news2Planner = new News2Planner(tenantId, vitals, news2, renderer);
+        this.bedPlanner = new BedPlanner(tenantId, thresholds, alarmDelays, store, renderer, news2Planner);
         this.conditionPlanner = new ConditionPlanner(tenantId, renderer);
         this.maxReadingAge = maxReadingAge;
         this.tenantId = tenantId;
@@ -127,8 +144,12 @@ public final class TelemetryService {
         if (signalCarried) {
             conditions.add(DeviceCondition.NO_SIGNAL);
         }
+        // A bed on a ward that scores NEWS2 is scored when a reading of a parameter NEWS2 scores comes in.
+        boolean scoresNews2 = place != null && news2Planner.scores(place.ward())
+                && bedMetrics.stream().anyMatch(News2Parameter.METRICS::contains);
         DeviceSnapshot snapshot = store.snapshot(envelope.thingName(), messageId, metrics, conditions,
-                place == null ? null : place.ward(), place == null ? null : place.bed(), bedDevice ? bedMetrics : null);
+                place == null ? null : place.ward(), place == null ? null : place.bed(), bedDevice ? bedMetrics : null,
+                scoresNews2);
         if (snapshot.processed()) {
             return new TelemetryResult(TelemetryResult.Outcome.DUPLICATE, messageId, 0, 0, List.of(), 0);
         }
@@ -175,6 +196,12 @@ public final class TelemetryService {
                 plans.set(i, writeAfterConflict(device, envelope, accepted, advance));
             }
         }
+        // The bed's NEWS2 is written after its parameters, so that a concurrent message's re-evaluation after a lost
+        // race reads them (functions/README.md, "NEWS2"). A retry after a crash scores again from what is stored.
+        Optional<OutgoingAlert> news2Alert = scoresNews2 && !stale ? news2Planner.evaluate(store, snapshot.bed(),
+                News2Planner.written(plans.stream().map(Plan::advance).filter(Objects::nonNull).toList()),
+                new News2Planner.Trigger(device.thingName(), messageId, message.deviceTime(), device.thingName(),
+                        envelope.receivedAt(), news2OutboxKey(messageId))).alert() : Optional.empty();
         // Alerts this invocation wrote are pending, and known. One state already at or past this message means an
         // earlier attempt, or a concurrent delivery, of the same message may have left alerts in the outbox (or a
         // reading is late): then the outbox is read too. functions/README.md, "Round trips".
@@ -182,6 +209,7 @@ public final class TelemetryService {
         detached.forEach(alert -> toSend.put(alert.key(), alert));
         plans.stream().map(Plan::advance).filter(Objects::nonNull).forEach(a -> a.alert()
                 .ifPresent(alert -> toSend.put(alert.key(), alert)));
+        news2Alert.ifPresent(alert -> toSend.put(alert.key(), alert));
         if (leftABed || plans.stream().anyMatch(Plan::late)) {
             store.pendingAlerts(envelope.thingName(), messageId).forEach(a -> toSend.putIfAbsent(a.key(), a));
         }
@@ -311,6 +339,11 @@ public final class TelemetryService {
         store.quarantine(List.of(new QuarantineEntry(envelope, messageId, rejection, payload)));
         return new TelemetryResult(TelemetryResult.Outcome.REJECTED, messageId, 0, 0,
                 List.of(rejection.reason().name()), 0);
+    }
+
+    /** The outbox key of a bed's NEWS2 alert raised by a message: one per message. */
+    static String news2OutboxKey(String messageId) {
+        return "M#" + messageId + "#N#news2";
     }
 
     /** The outbox key of a reading's alert: one per message and metric, so a retry cannot add a second. */

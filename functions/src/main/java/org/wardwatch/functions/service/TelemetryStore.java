@@ -21,7 +21,7 @@ import org.wardwatch.functions.core.Reading;
  * idempotent or conditioned on the version it was evaluated from, so that a redelivered or retried event stores
  * nothing twice.
  */
-public interface TelemetryStore {
+public interface TelemetryStore extends News2Store {
 
     /**
      * Whether the message was processed to the end, and the stored state of {@code metrics} and {@code conditions},
@@ -37,8 +37,17 @@ public interface TelemetryStore {
      * also where its readings last fed ({@link DeviceSnapshot#placedAt()}) and, when {@code ward} and {@code bed} are
      * given, the bed's admission and the alert state of its {@code bedMetrics}; all in one consistent request.
      */
+    default DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
+                                    Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics) {
+        return snapshot(thingName, messageId, metrics, conditions, ward, bed, bedMetrics, false);
+    }
+
+    /**
+     * As above; with {@code news2} (a bed on a ward that scores NEWS2) the bed's part also holds every parameter
+     * NEWS2 scores, its NEWS2 alert and nurse observations ({@link BedSnapshot#news2()}), in the same request.
+     */
     DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics, Set<DeviceCondition> conditions,
-                            String ward, String bed, Set<Metric> bedMetrics);
+                            String ward, String bed, Set<Metric> bedMetrics, boolean news2);
 
     /** A bed's admission and its {@code metrics}' alert state, read consistently (a device moved away from it). */
     BedSnapshot bed(String ward, String bed, Set<Metric> metrics);

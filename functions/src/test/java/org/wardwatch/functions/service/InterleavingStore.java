@@ -31,8 +31,10 @@ final class InterleavingStore implements TelemetryStore {
 
     @Override
     public DeviceSnapshot snapshot(String thingName, String messageId, Set<Metric> metrics,
-                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics) {
-        DeviceSnapshot snapshot = store.snapshot(thingName, messageId, metrics, conditions, ward, bed, bedMetrics);
+                                   Set<DeviceCondition> conditions, String ward, String bed, Set<Metric> bedMetrics,
+                                   boolean news2) {
+        DeviceSnapshot snapshot = store.snapshot(thingName, messageId, metrics, conditions, ward, bed, bedMetrics,
+                news2);
         Runnable other = between;
         between = () -> { };
         other.run();
@@ -44,6 +46,25 @@ final class InterleavingStore implements TelemetryStore {
                                            List<Reading> readings, List<QuarantineEntry> quarantined,
                                            List<StateAdvance> advances) {
         return store.storeMessage(device, envelope, message, readings, quarantined, advances);
+    }
+
+    @Override
+    public BedSnapshot news2Bed(String ward, String bed) {
+        return store.news2Bed(ward, bed);
+    }
+
+    @Override
+    public boolean advanceNews2(String ward, String bed, long expectedVersion,
+                                org.wardwatch.functions.core.News2State next, Optional<OutgoingAlert> alert,
+                                String thingName, Instant receivedAt) {
+        return store.advanceNews2(ward, bed, expectedVersion, next, alert, thingName, receivedAt);
+    }
+
+    @Override
+    public org.wardwatch.functions.core.NurseObservations recordObservation(String ward, String bed,
+            Instant admittedAt, org.wardwatch.model.news2.Consciousness consciousness, Boolean oxygen, String by,
+            Instant time) {
+        return store.recordObservation(ward, bed, admittedAt, consciousness, oxygen, by, time);
     }
 
     @Override
