@@ -39,6 +39,14 @@ public final class StaffInbox {
                 .toList();
     }
 
+    /** Everything received so far about this bed (any device, any type), in device-time order. */
+    public static synchronized List<Notification> forBed(String ward, String bed) {
+        drain();
+        return RECEIVED.stream().filter(n -> ward.equals(n.text("ward")) && bed.equals(n.text("bed")))
+                .sorted(Comparator.comparing(n -> n.text("deviceTime")))
+                .toList();
+    }
+
     private static void drain() {
         TestTenant tenant = TestTenant.get();
         while (true) {

@@ -18,6 +18,8 @@ import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.functions.lambda.Telemetry;
 import org.wardwatch.functions.lambda.TestTenant;
+import org.wardwatch.model.tenant.News2Settings;
+import org.wardwatch.model.tenant.VitalsPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -44,6 +46,21 @@ public final class MotoTelemetry implements AutoCloseable {
         return new TelemetryService(TestTenant.ID, validator(), ThresholdTable.news2Defaults(),
                 AlarmDelays.defaults(), TelemetryService.DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
                 StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store, publisher);
+    }
+
+    /** With the defaults, and {@code news2Ward} scoring NEWS2 (every other ward on thresholds). */
+    public TelemetryService news2Service(String news2Ward) {
+        return new TelemetryService(TestTenant.ID, validator(), ThresholdTable.news2Defaults(),
+                AlarmDelays.defaults(), TelemetryService.DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
+                ward -> ward.equals(news2Ward) ? VitalsPolicy.NEWS2 : VitalsPolicy.THRESHOLDS, News2Settings.DEFAULTS,
+                StorageProfile.defaults(), ColdChainSettings.DEFAULTS, store, publisher);
+    }
+
+    /** Nurse observations on {@code news2Ward}, with the defaults. */
+    public ObservationService observations(String news2Ward) {
+        return new ObservationService(store, new News2Planner(TestTenant.ID,
+                ward -> ward.equals(news2Ward) ? VitalsPolicy.NEWS2 : VitalsPolicy.THRESHOLDS, News2Settings.DEFAULTS,
+                new AlertRenderer(ZoneOffset.UTC)), publisher);
     }
 
     private MessageValidator validator() {
