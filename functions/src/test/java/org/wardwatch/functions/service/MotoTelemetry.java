@@ -50,6 +50,11 @@ public final class MotoTelemetry implements AutoCloseable {
 
     /** With the defaults, and {@code news2Ward} scoring NEWS2 (every other ward on thresholds). */
     public TelemetryService news2Service(String news2Ward) {
+        return news2Service(news2Ward, store);
+    }
+
+    /** As {@link #news2Service(String)}, on {@code store}. */
+    public TelemetryService news2Service(String news2Ward, TelemetryStore store) {
         return new TelemetryService(TestTenant.ID, validator(), ThresholdTable.news2Defaults(),
                 AlarmDelays.defaults(), TelemetryService.DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
                 ward -> ward.equals(news2Ward) ? VitalsPolicy.NEWS2 : VitalsPolicy.THRESHOLDS, News2Settings.DEFAULTS,

@@ -63,7 +63,8 @@ class News2AtTheBedTest {
             assertThat(again.outcome()).isEqualTo(TelemetryResult.Outcome.DUPLICATE);
             StaffInbox.Notification critical = StaffInbox.forBed(ward, "2").get(1);
             assertThat(critical.text("partial")).isEqualTo("true");
-            assertThat(critical.text("sms")).startsWith("[wardwatch] CRITICAL NEWS2 8 | " + ward + " bed 2 | RR 2 SpO2 2");
+            assertThat(critical.text("sms")).startsWith("[wardwatch] CRITICAL NEWS2 8 partial | " + ward
+                    + " bed 2 | RR 2 SpO2 2 SBP 2 HR 2 | escalated 22:30 UTC | #");
         }
     }
 
@@ -111,6 +112,29 @@ class News2AtTheBedTest {
                     "NEWS2 OPENED WARNING 6 2026-11-25T22:30:30Z",
                     "NEWS2 ESCALATED CRITICAL 9 2026-11-25T22:30:40Z");
             assertThat(inbox.get(1).text("device")).isEqualTo("nurse-0017");
+        }
+    }
+
+    @Test
+    void twoDevicesOfOneBedProcessedAtOnceAreScoredTogether() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            moto.tenant.registerDevice(ward + "-ox", "pulse_oximeter", ward, "6");
+            moto.tenant.registerDevice(ward + "-bp", "bp_monitor", ward, "6");
+            TelemetryService plain = moto.news2Service(ward);
+            plain.process(envelope(ward + "-ox"), message("o-1", t0 + "00Z", r("spo2", 96, "%"),
+                    r("heart_rate", 115, "/min")));
+            plain.process(envelope(ward + "-bp"), message("b-1", t0 + "05Z", r("systolic_bp", 120, "mm[Hg]")));
+
+            // The BP monitor's message is processed whole after the oximeter's read the bed and before it wrote:
+            // each alone scores 4 (low), together 6 (medium).
+            TelemetryService interleaved = moto.news2Service(ward, new InterleavingStore(moto.store,
+                    () -> plain.process(envelope(ward + "-bp"), message("b-2", t0 + "10Z",
+                            r("systolic_bp", 98, "mm[Hg]")))));
+            interleaved.process(envelope(ward + "-ox"), message("o-2", t0 + "10Z", r("spo2", 93, "%"),
+                    r("heart_rate", 115, "/min")));
+
+            assertThat(StaffInbox.forBed(ward, "6")).extracting(News2AtTheBedTest::line)
+                    .containsExactly("NEWS2 OPENED WARNING 6 2026-11-25T22:30:10Z");
         }
     }
 
