@@ -127,4 +127,51 @@ class AdmissionHandlerTest {
                 .body("error", equalTo("INVALID_REQUEST")).body("message", equalTo("spo2Scale must be 1 or 2"));
         invoke("[1,2]").body("error", equalTo("INVALID_REQUEST"));
     }
+
+    private static String onNews2Ward(String bed) {
+        return "\"ward\":\"" + TestTenant.NEWS2_WARD + "\",\"bed\":\"" + bed + "\"";
+    }
+
+    @Test
+    void observe_onAWardThatScoresNews2_answersWithTheObservationsAndTheBedsScore() {
+        String bed = "obs-" + UUID.randomUUID().toString().substring(0, 8);
+
+        invoke("{\"action\":\"observe\"," + onNews2Ward(bed) + ",\"consciousness\":\"A\",\"oxygen\":true,"
+                + "\"by\":\"nurse-0017\",\"time\":\"2026-11-20T10:00:00Z\"}")
+                .body("observations.consciousness", equalTo("A"))
+                .body("observations.consciousnessAt", equalTo("2026-11-20T10:00:00Z"))
+                .body("observations.oxygen", equalTo(true)).body("observations.oxygenBy", equalTo("nurse-0017"))
+                .body("news2.score", equalTo(2)).body("news2.partial", equalTo(true))
+                .body("news2.missing", org.hamcrest.Matchers.hasItems("respiration_rate", "spo2", "temperature"))
+                .body("alert", nullValue());
+        invoke("{\"action\":\"observe\"," + onNews2Ward(bed) + ",\"consciousness\":\"V\","
+                + "\"by\":\"nurse-0021\",\"time\":\"2026-11-20T10:05:00Z\"}")
+                .body("observations.consciousness", equalTo("V")).body("observations.consciousnessBy", equalTo("nurse-0021"))
+                .body("observations.oxygen", equalTo(true)).body("observations.oxygenBy", equalTo("nurse-0017"))
+                .body("news2.score", equalTo(5))
+                .body("alert.transition", equalTo("OPENED")).body("alert.severity", equalTo("WARNING"));
+    }
+
+    @Test
+    void observe_onAWardOnThresholds_recordsTheObservationAndScoresNothing() {
+        invoke("{\"action\":\"observe\"," + at("30") + ",\"oxygen\":false,\"by\":\"nurse-0017\"}")
+                .body("observations.oxygen", equalTo(false)).body("news2", nullValue());
+    }
+
+    @Test
+    void observe_refusesWhatIsNotAnObservation_withOneCodedLine() {
+        invoke("{\"action\":\"observe\"," + at("31") + ",\"by\":\"nurse-0017\"}")
+                .body("error", equalTo("INVALID_OBSERVATION"))
+                .body("message", equalTo("an observation needs consciousness (A, C, V, P or U) or oxygen (true or false)"));
+        invoke("{\"action\":\"observe\"," + at("31") + ",\"consciousness\":\"X\",\"by\":\"nurse-0017\"}")
+                .body("error", equalTo("INVALID_OBSERVATION"))
+                .body("message", equalTo("consciousness must be one of A, C, V, P, U (ACVPU)"));
+        invoke("{\"action\":\"observe\"," + at("31") + ",\"oxygen\":\"yes\",\"by\":\"nurse-0017\"}")
+                .body("error", equalTo("INVALID_REQUEST"))
+                .body("message", equalTo("oxygen must be true (on supplemental oxygen) or false (on air)"));
+        invoke("{\"action\":\"observe\"," + at("31") + ",\"oxygen\":true}")
+                .body("error", equalTo("INVALID_REQUEST")).body("message", equalTo("observe needs by"));
+        invoke("{\"action\":\"observe\"," + at("31") + ",\"oxygen\":true,\"by\":\"nurse 17\"}")
+                .body("error", equalTo("INVALID_STAFF_ID"));
+    }
 }

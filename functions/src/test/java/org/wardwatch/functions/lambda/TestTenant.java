@@ -77,7 +77,11 @@ public final class TestTenant {
      * the first reading, so no reading is too old and no bed parameter waits. The alarm delays and the reading age
      * have their own tests (core's BedAlertTest, service's AlertsAtTheBedTest, with the defaults).
      */
-    public static final String DELIVERY_CONFIG = "{\"maxReadingAgeMinutes\": 525600, \"alarmDelays\": {"
+    /** The ward that scores NEWS2 in {@link #DELIVERY_CONFIG} (every other ward is on thresholds). */
+    public static final String NEWS2_WARD = "HDL-NEWS2";
+
+    public static final String DELIVERY_CONFIG = "{\"maxReadingAgeMinutes\": 525600,"
+            + " \"wards\": {\"" + NEWS2_WARD + "\": {\"vitals\": \"news2\"}}, \"alarmDelays\": {"
             + "\"spo2\": {\"confirmSeconds\": 0, \"resolveSeconds\": 0},"
             + " \"heart_rate\": {\"confirmSeconds\": 0, \"resolveSeconds\": 0},"
             + " \"respiratory_rate\": {\"resolveSeconds\": 0}, \"systolic_bp\": {\"resolveSeconds\": 0}}}";

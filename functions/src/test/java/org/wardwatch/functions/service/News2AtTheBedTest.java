@@ -12,6 +12,12 @@ import org.wardwatch.functions.core.Envelope;
 import org.wardwatch.functions.lambda.StaffInbox;
 import org.wardwatch.functions.lambda.Telemetry;
 import org.wardwatch.model.news2.Consciousness;
+import java.time.ZoneOffset;
+import org.wardwatch.functions.aws.DynamoBedAlerts;
+import org.wardwatch.functions.core.AlertTransition;
+import org.wardwatch.functions.lambda.TestTenant;
+import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.tenant.News2Settings;
 
 /**
  * A bed's NEWS2 alert through the telemetry service and nurse observations on the emulator (functions/README.md,
@@ -135,6 +141,26 @@ class News2AtTheBedTest {
 
             assertThat(StaffInbox.forBed(ward, "6")).extracting(News2AtTheBedTest::line)
                     .containsExactly("NEWS2 OPENED WARNING 6 2026-11-25T22:30:10Z");
+        }
+    }
+
+    @Test
+    void aDischargeResolvesTheBedsOpenNews2AlertSayingWhy() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            moto.tenant.registerDevice(ward + "-bp", "bp_monitor", ward, "7");
+            moto.news2Service(ward).process(envelope(ward + "-bp"), message("b-1", t0 + "00Z",
+                    r("systolic_bp", 88, "mm[Hg]")));
+            DynamoBedAlerts bedAlerts = new DynamoBedAlerts(moto.tenant.dynamo, TestTenant.READINGS, moto.publisher,
+                    TestTenant.ID, ZoneOffset.UTC, moto.store, News2Settings.DEFAULTS);
+
+            List<String> resolved = bedAlerts.resolveAll(ward, "7", "adm-0007", AlertTransition.DISCHARGED,
+                    Instant.parse(t0 + "20Z"));
+
+            assertThat(StaffInbox.forBed(ward, "7")).extracting(n -> line(n) + " " + n.text("reason"))
+                    .containsExactly("NEWS2 OPENED WARNING 3 2026-11-25T22:30:00Z null",
+                            "NEWS2 RESOLVED WARNING 3 2026-11-25T22:30:20Z DISCHARGED");
+            assertThat(resolved).hasSize(1);
+            assertThat(moto.store.news2Bed(ward, "7").news2().state().severity()).isEqualTo(Severity.NONE);
         }
     }
 
