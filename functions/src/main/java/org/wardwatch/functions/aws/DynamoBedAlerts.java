@@ -97,7 +97,8 @@ public final class DynamoBedAlerts implements BedAlerts {
             Map<org.wardwatch.model.reading.Metric, org.wardwatch.functions.core.BedParameterState> states =
                     new java.util.EnumMap<>(org.wardwatch.model.reading.Metric.class);
             read.parameters().forEach((metric, p) -> states.put(metric, p.state()));
-            News2Picture picture = News2Picture.at(at, states, read.news2().observations(), 1, news2Settings);
+            // The admission has ended: the observations are still the leaving patient's (SpO2 on scale 1).
+            News2Picture picture = News2Picture.at(at, states, news2.lastObservations(ward, bed), 1, news2Settings);
             AlertTransition t = step.transition().get();
             publisher.publish(renderer.render(new News2Notification(tenantId, t, ward, bed, patientRef,
                     News2.score(picture.inputs()), picture.values(), null, null),

@@ -191,6 +191,14 @@ public final class DynamoTelemetryStore implements TelemetryStore {
     }
 
     @Override
+    public NurseObservations lastObservations(String ward, String bed) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(readingsTable).consistentRead(true)
+                .key(key(Keys.bed(ward, bed), News2Items.OBSERVATIONS))).item();
+        return item == null || item.isEmpty() ? NurseObservations.NONE
+                : News2Items.observationsOf(item, Attributes.time(item, "admittedAt"));
+    }
+
+    @Override
     public boolean advanceNews2(String ward, String bed, long expectedVersion, News2State next,
                                 Optional<OutgoingAlert> alert, String thingName, Instant receivedAt) {
         return putVersioned(News2Items.alert(ward, bed, next, expectedVersion + 1), expectedVersion,

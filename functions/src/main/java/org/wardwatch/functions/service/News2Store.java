@@ -16,6 +16,12 @@ public interface News2Store {
     BedSnapshot news2Bed(String ward, String bed);
 
     /**
+     * The bed's latest nurse observations whichever admission they were entered for (a discharge tells staff the
+     * score as the patient left, after the admission has ended).
+     */
+    NurseObservations lastObservations(String ward, String bed);
+
+    /**
      * Writes the bed's NEWS2 state, and its alert into {@code thingName}'s outbox (no outbox when
      * {@code thingName} is null), atomically and only if the stored state is still at {@code expected}'s version.
      *

@@ -54,6 +54,11 @@ final class InterleavingStore implements TelemetryStore {
     }
 
     @Override
+    public org.wardwatch.functions.core.NurseObservations lastObservations(String ward, String bed) {
+        return store.lastObservations(ward, bed);
+    }
+
+    @Override
     public boolean advanceNews2(String ward, String bed, long expectedVersion,
                                 org.wardwatch.functions.core.News2State next, Optional<OutgoingAlert> alert,
                                 String thingName, Instant receivedAt) {

@@ -150,6 +150,8 @@ class News2AtTheBedTest {
             moto.tenant.registerDevice(ward + "-bp", "bp_monitor", ward, "7");
             moto.news2Service(ward).process(envelope(ward + "-bp"), message("b-1", t0 + "00Z",
                     r("systolic_bp", 88, "mm[Hg]")));
+            moto.observations(ward).observe(ward, "7", Consciousness.VOICE, null, "nurse-0017",
+                    Instant.parse(t0 + "10Z"));
             DynamoBedAlerts bedAlerts = new DynamoBedAlerts(moto.tenant.dynamo, TestTenant.READINGS, moto.publisher,
                     TestTenant.ID, ZoneOffset.UTC, moto.store, News2Settings.DEFAULTS);
 
@@ -158,7 +160,7 @@ class News2AtTheBedTest {
 
             assertThat(StaffInbox.forBed(ward, "7")).extracting(n -> line(n) + " " + n.text("reason"))
                     .containsExactly("NEWS2 OPENED WARNING 3 2026-11-25T22:30:00Z null",
-                            "NEWS2 RESOLVED WARNING 3 2026-11-25T22:30:20Z DISCHARGED");
+                            "NEWS2 RESOLVED WARNING 6 2026-11-25T22:30:20Z DISCHARGED");
             assertThat(resolved).hasSize(1);
             assertThat(moto.store.news2Bed(ward, "7").news2().state().severity()).isEqualTo(Severity.NONE);
         }
