@@ -1,9 +1,12 @@
 package org.wardwatch.benchmarks;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +39,14 @@ import org.wardwatch.model.alert.ThresholdTable;
 import org.wardwatch.functions.core.Transition;
 import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.OutgoingAlert;
+import org.wardwatch.functions.core.News2Notification;
+import org.wardwatch.functions.core.News2Picture;
+import org.wardwatch.functions.service.BedSnapshot;
+import org.wardwatch.model.news2.Consciousness;
+import org.wardwatch.model.news2.News2;
+import org.wardwatch.model.news2.News2Inputs;
+import org.wardwatch.model.news2.News2Score;
+import org.wardwatch.model.tenant.News2Settings;
 
 /** The hot path's parts on their own, to see which of them the per-message figures come from. */
 @BenchmarkMode(Mode.Throughput)
@@ -82,6 +93,37 @@ public class ComponentBenchmark {
                     new Excursion(time.minusSeconds(1200), time, 8.3, 8.9, Severity.WARNING, "Q4M2X7A",
                             "vaccine_fridge")));
 
+    /** The bed after SpO2 91 and heart rate 115 from its oximeter: scored 5 from its seven parameters. */
+    private News2Notification news2Opened() {
+        Map<Metric, BedParameterState> raised = new EnumMap<>(news2BedStates);
+        raised.put(Metric.SPO2, withOximeter(raised.get(Metric.SPO2), 91));
+        raised.put(Metric.HEART_RATE, withOximeter(raised.get(Metric.HEART_RATE), 115));
+        News2Picture picture = News2Picture.at(time, raised, news2Bed.news2().observations(), 1,
+                News2Settings.DEFAULTS);
+        News2Score score = News2.score(picture.inputs());
+        return new News2Notification(Messages.TENANT, new AlertTransition(Transition.OPENED, "N7W2K4Q",
+                Severity.WARNING, Severity.NONE, time, time), Messages.NEWS2_WARD, "7", "adm-90311", score,
+                picture.values(), Messages.NEWS2_OXIMETER, "amu1-bed7-spo2-000124");
+    }
+
+    private BedParameterState withOximeter(BedParameterState state, double value) {
+        List<SourceValue> sources = new java.util.ArrayList<>(state.sources().stream()
+                .filter(s -> !s.thingName().equals(Messages.NEWS2_OXIMETER)).toList());
+        sources.add(new SourceValue(Messages.NEWS2_OXIMETER, DeviceKind.PULSE_OXIMETER, value, time));
+        return new BedParameterState(state.severity(), state.alertId(), state.openedAt(), state.atLeastWarningSince(),
+                state.atLeastCriticalSince(), state.atMostWarningSince(), state.normalSince(), time, sources);
+    }
+
+    /** The example: RR 22, SpO2 93 on air, systolic 98, pulse 115, alert, 37.2 C: 8, emergency response. */
+    private final News2Inputs news2Deteriorating = new News2Inputs(22.0, 93.0, false, 98.0, 115.0,
+            Consciousness.ALERT, 37.2, 1);
+    /** AMU-1 bed 7's parameters as stored ({@link Messages#news2Bed()}), all quiet and in the window. */
+    private final BedSnapshot news2Bed = Messages.news2Bed();
+    private final Map<Metric, BedParameterState> news2BedStates = news2Bed.parameters().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().state(), (a, b) -> a,
+                    () -> new EnumMap<>(Metric.class)));
+    private final News2Notification news2Opened = news2Opened();
+
     @Benchmark
     public Decoding decode2Readings() {
         return decoder.decode(Messages.TWO_READINGS);
@@ -127,6 +169,27 @@ public class ComponentBenchmark {
     @Benchmark
     public OutgoingAlert renderThresholdOpened() {
         return renderer.render(thresholdOpened, "M#icu3-bed4-spo2-000124#N#spo2");
+    }
+
+    /** {@code News2.score} of fixed inputs, all seven present. */
+    @Benchmark
+    public News2Score news2Score() {
+        return News2.score(news2Deteriorating);
+    }
+
+    /**
+     * {@code News2Picture.at}: the value that counts of each of a bed's five measured parameters (one or two
+     * sources each) and its nurse observations, at the message's time.
+     */
+    @Benchmark
+    public News2Picture news2Picture() {
+        return News2Picture.at(time, news2BedStates, news2Bed.news2().observations(), 1, News2Settings.DEFAULTS);
+    }
+
+    /** A bed's NEWS2 WARNING opening at 5, the values it was scored from listed (the e-mail) and summed (the SMS). */
+    @Benchmark
+    public OutgoingAlert renderNews2Opened() {
+        return renderer.render(news2Opened, "M#amu1-bed7-spo2-000124#N#news2");
     }
 
     @Benchmark

@@ -3,10 +3,12 @@ package org.wardwatch.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +24,7 @@ import org.wardwatch.functions.core.AlertIds;
 import org.wardwatch.functions.core.AlertLifecycle;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.BedAlert;
+import org.wardwatch.functions.core.BedParameterState;
 import org.wardwatch.functions.core.ColdChain;
 import org.wardwatch.functions.core.DecodedMessage;
 import org.wardwatch.functions.core.Device;
@@ -29,6 +32,9 @@ import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
 import org.wardwatch.functions.core.Envelope;
 import org.wardwatch.functions.core.MessageValidator;
+import org.wardwatch.functions.core.News2Alert;
+import org.wardwatch.functions.core.News2Notification;
+import org.wardwatch.functions.core.News2Picture;
 import org.wardwatch.functions.core.NoSignal;
 import org.wardwatch.functions.core.Reading;
 import org.wardwatch.functions.core.SourceValue;
@@ -37,6 +43,7 @@ import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.BedParameter;
 import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.LatestState;
+import org.wardwatch.functions.service.News2Stored;
 import org.wardwatch.functions.service.OutgoingAlert;
 import org.wardwatch.functions.service.StateAdvance;
 import org.wardwatch.model.alert.AlarmDelays;
@@ -46,14 +53,20 @@ import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.device.Isolation;
 import org.wardwatch.model.device.Placement;
+import org.wardwatch.model.news2.News2;
+import org.wardwatch.model.news2.News2Parameter;
+import org.wardwatch.model.news2.News2Score;
 import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.tenant.News2Settings;
+import org.wardwatch.model.tenant.VitalsPolicy;
 
 /**
  * One device message through everything the telemetry function does between receiving the bytes and talking to
  * DynamoDB: decode, validate against the registry (an in-memory map here), then what TelemetryService.process
  * plans from the stored state it read: a bed device's vital signs in the bands of the bed's patient and through the
  * bed's alert ({@link BedAlert}), its no-signal condition ({@link NoSignal}) and battery level, a fridge's readings
- * through the cold-chain machines; and the notification of any transition, rendered. The stored states are the
+ * through the cold-chain machines; on a ward that scores NEWS2, the bed's score after its parameters and through its
+ * NEWS2 alert ({@link News2Alert}); and the notification of any transition, rendered. The stored states are the
  * fixtures' ({@link Messages}: quiet, last evaluated a minute earlier). One operation is one message, so ops/s is
  * messages per second on one thread.
  */
@@ -67,7 +80,15 @@ public class HotPathBenchmark {
 
     /** What one message planned: the state writes and the alerts it would send. */
     public record Outcome(Validation validation, Device stored, List<StateAdvance> advances,
-                          List<OutgoingAlert> alerts) {
+                          List<OutgoingAlert> alerts, News2Step news2) {
+    }
+
+    /**
+     * What the bed's NEWS2 evaluation planned on a ward that scores it (null elsewhere): the picture and score, the
+     * state the store would write conditioned on its version and the transition, and the alert rendered.
+     */
+    public record News2Step(News2Picture picture, News2Score score, News2Alert.Step step,
+                            Optional<OutgoingAlert> alert) {
     }
 
     private final MessageValidator validator = Messages.validator();
@@ -76,16 +97,20 @@ public class HotPathBenchmark {
     private final Map<String, StorageProfile> profiles = StorageProfile.defaults();
     private final AlertRenderer renderer = new AlertRenderer(java.time.ZoneId.of("Europe/London"));
     private final Duration maxReadingAge = Duration.ofMinutes(60);
+    private final Function<String, VitalsPolicy> vitals = Messages::vitalsOf;
+    private final News2Settings news2Settings = News2Settings.DEFAULTS;
 
     private final Envelope thermometer = Messages.envelope(Messages.THERMOMETER);
     private final Envelope oximeter = Messages.envelope(Messages.OXIMETER);
     private final Envelope cardiacMonitor = Messages.envelope(Messages.CARDIAC_MONITOR);
     private final Envelope fridge = Messages.envelope(Messages.FRIDGE);
     private final Envelope unregistered = Messages.envelope(Messages.UNREGISTERED);
+    private final Envelope news2Oximeter = Messages.envelope(Messages.NEWS2_OXIMETER);
 
     private final BedSnapshot bed4 = Messages.bed4(Messages.ADMITTED);
     private final BedSnapshot bed4Scale2 = Messages.bed4(Messages.ADMITTED_SCALE_2);
     private final BedSnapshot bed5 = Messages.bed5();
+    private final BedSnapshot news2Bed = Messages.news2Bed();
 
     @Benchmark
     public Outcome message1Reading() {
@@ -104,6 +129,22 @@ public class HotPathBenchmark {
     @Benchmark
     public Outcome message2ReadingsScale2Patient() {
         return process(oximeter, Messages.TWO_READINGS_SCALE_2, bed4Scale2);
+    }
+
+    /**
+     * {@link #message2Readings()}'s values at a bed of a ward that scores NEWS2: SpO2 and heart rate are evaluated
+     * at the bed in no band (they page only through NEWS2), then the bed is scored from its five measured parameters
+     * and the nurse's observations, still 0: the NEWS2 state advances, no transition.
+     */
+    @Benchmark
+    public Outcome message2ReadingsNews2Ward() {
+        return process(news2Oximeter, Messages.NEWS2_TWO_READINGS, news2Bed);
+    }
+
+    /** SpO2 91 and heart rate 115 raise the same bed's NEWS2 from 0 to 5: its WARNING opens and is rendered. */
+    @Benchmark
+    public Outcome message2ReadingsNews2WardOpeningAlert() {
+        return process(news2Oximeter, Messages.NEWS2_TWO_READINGS_RAISING, news2Bed);
     }
 
     @Benchmark
@@ -142,7 +183,7 @@ public class HotPathBenchmark {
     Outcome process(Envelope envelope, byte[] payload, BedSnapshot bed) {
         Validation validation = validator.validate(envelope, payload);
         if (!(validation instanceof Validation.Accepted accepted)) {
-            return new Outcome(validation, null, List.of(), List.of());
+            return new Outcome(validation, null, List.of(), List.of(), null);
         }
         DecodedMessage message = accepted.message();
         Device device = accepted.device();
@@ -152,6 +193,8 @@ public class HotPathBenchmark {
                 || r.metric() == Metric.SPO2 || r.metric() == Metric.HEART_RATE);
         boolean noSignal = accepted.readings().stream().anyMatch(HotPathBenchmark::noSignal);
         boolean stale = Duration.between(message.deviceTime(), envelope.receivedAt()).compareTo(maxReadingAge) > 0;
+        boolean scoresNews2 = atBed && vitals.apply(device.ward()) == VitalsPolicy.NEWS2
+                && accepted.readings().stream().anyMatch(r -> News2Parameter.METRICS.contains(r.metric()));
         List<StateAdvance> advances = new ArrayList<>();
         for (Reading reading : accepted.readings()) {
             if (stale) {
@@ -178,9 +221,14 @@ public class HotPathBenchmark {
         // the readings are stored as the admitted patient's
         Device stored = bed == null ? device
                 : device.withPatientRef(bed.admission().map(Admission::patientRef).orElse(null));
+        // after the parameters are written, the bed is scored with their new states (TelemetryService, News2Planner)
+        News2Step news2 = scoresNews2 && !stale ? scoreNews2(device, message, bed, advances) : null;
         List<OutgoingAlert> alerts = new ArrayList<>();
         advances.forEach(a -> a.alert().ifPresent(alerts::add));
-        return new Outcome(accepted, stored, advances, alerts);
+        if (news2 != null) {
+            news2.alert().ifPresent(alerts::add);
+        }
+        return new Outcome(accepted, stored, advances, alerts, news2);
     }
 
     private static boolean noSignal(Reading reading) {
@@ -204,7 +252,9 @@ public class HotPathBenchmark {
         Instant time = message.deviceTime();
         Metric metric = reading.metric();
         Optional<Admission> admission = bed.admission();
-        Severity observed = bandsOf(admission).classify(metric, reading.value());
+        // on a ward that scores NEWS2 the parameters it scores page only through it (BedPlanner.scoredByNews2)
+        Severity observed = News2Parameter.METRICS.contains(metric) && vitals.apply(bed.ward()) == VitalsPolicy.NEWS2
+                ? Severity.NONE : bandsOf(admission).classify(metric, reading.value());
         BedAlert.Step step = BedAlert.evaluate(parameter.state(),
                 new SourceValue(device.thingName(), device.kind(), reading.value(), time), observed,
                 alarmDelays.of(metric), () -> AlertIds.of(Messages.TENANT, "bed " + bed.ward() + "#" + bed.bed(),
@@ -220,6 +270,35 @@ public class HotPathBenchmark {
         return Optional.of(new StateAdvance.OfBed(reading, parameter,
                 new BedParameter(bed.ward(), bed.bed(), metric, step.state(), parameter.version()), alert,
                 admission));
+    }
+
+    /**
+     * What News2Planner.evaluate computes before its conditional write (which succeeds here at the first attempt):
+     * the bed's parameters as read, those this message advanced in their place; the picture at the latest time the
+     * state has seen; the score; the alert's step; the notification of a transition, rendered.
+     */
+    private News2Step scoreNews2(Device device, DecodedMessage message, BedSnapshot bed, List<StateAdvance> advances) {
+        Map<Metric, BedParameterState> states = new EnumMap<>(Metric.class);
+        bed.parameters().forEach((metric, p) -> states.put(metric, p.state()));
+        for (StateAdvance a : advances) {
+            if (a instanceof StateAdvance.OfBed b && b.reading() != null) {
+                states.put(b.next().metric(), b.next().state());
+            }
+        }
+        News2Stored stored = bed.news2();
+        Instant time = message.deviceTime();
+        Instant at = stored.state().evaluatedAt() != null && stored.state().evaluatedAt().isAfter(time)
+                ? stored.state().evaluatedAt() : time;
+        News2Picture picture = News2Picture.at(at, states, stored.observations(),
+                bed.admission().map(Admission::spo2Scale).orElse(1), news2Settings);
+        News2Score score = News2.score(picture.inputs());
+        News2Alert.Step step = News2Alert.evaluate(stored.state(), score, at, news2Settings.resolve(),
+                () -> AlertIds.of(Messages.TENANT, "bed " + bed.ward() + "#" + bed.bed(), "news2", at));
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(new News2Notification(
+                Messages.TENANT, t, bed.ward(), bed.bed(), bed.admission().map(Admission::patientRef).orElse(null),
+                score, picture.values(), device.thingName(), message.messageId()),
+                "M#" + message.messageId() + "#N#news2"));
+        return new News2Step(picture, score, step, alert);
     }
 
     /** A fridge's temperature or door (the benchmarks send no room air). */

@@ -16,6 +16,11 @@ import org.wardwatch.functions.core.SourceValue;
 import org.wardwatch.functions.service.BedParameter;
 import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.LatestState;
+import org.wardwatch.functions.service.News2Stored;
+import org.wardwatch.functions.core.News2State;
+import org.wardwatch.functions.core.NurseObservations;
+import org.wardwatch.model.news2.Consciousness;
+import org.wardwatch.model.tenant.VitalsPolicy;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.model.device.DeviceKind;
@@ -32,6 +37,7 @@ import org.wardwatch.functions.core.PayloadDecoder;
  * <p>ICU-3 bed 4 has a pulse oximeter, a BP monitor and a thermometer: heart rate has two sources, the oximeter
  * ranked first; ICU-3 bed 5 a cardiac monitor and a pulse oximeter, both feeding heart rate and SpO2. Every bed
  * parameter is quiet, its sources' latest values a minute or two old (the thermometer's, a spot check, four hours).
+ * ICU-3 pages by thresholds; AMU-1 scores NEWS2 ({@link #news2Bed()}).
  */
 final class Messages {
 
@@ -47,6 +53,12 @@ final class Messages {
     static final String BED5_OXIMETER = "icu3-bed5-spo2";
     static final String FRIDGE = "pharm-fridge-1";
     static final String UNREGISTERED = "icu3-bed9-spo2";
+    /** AMU-1 scores NEWS2: its bed 7's pulse oximeter sends, the others are the bed's other sources. */
+    static final String NEWS2_WARD = "AMU-1";
+    static final String NEWS2_OXIMETER = "amu1-bed7-spo2";
+    static final String NEWS2_CARDIAC_MONITOR = "amu1-bed7-ecg";
+    static final String NEWS2_BP_MONITOR = "amu1-bed7-bp";
+    static final String NEWS2_THERMOMETER = "amu1-bed7-temp";
 
     static final byte[] ONE_READING = utf8("""
             {"schema":"wardwatch.reading.v1","messageId":"icu3-bed4-temp-000123","deviceTime":"2026-11-25T10:15:00Z",\
@@ -81,6 +93,24 @@ final class Messages {
             "battery":0.82,"readings":[{"metric":"spo2","value":89,"unit":"%"},\
             {"metric":"heart_rate","value":115,"unit":"/min"}]}""");
 
+    /**
+     * {@link #TWO_READINGS} from the oximeter of AMU-1 bed 7 (the same values; the thing names are as long): both
+     * score 0 in NEWS2, so with the bed's other parameters the score stays 0.
+     */
+    static final byte[] NEWS2_TWO_READINGS = utf8("""
+            {"schema":"wardwatch.reading.v1","messageId":"amu1-bed7-spo2-000123","deviceTime":"2026-11-25T10:15:00Z",\
+            "battery":0.82,"readings":[{"metric":"spo2","value":97,"unit":"%"},\
+            {"metric":"heart_rate","value":72,"unit":"/min"}]}""");
+
+    /**
+     * SpO2 91 % (scale 1: 3) and heart rate 115 /min (2): the bed's NEWS2 goes from 0 to 5, medium, and its WARNING
+     * opens at once; neither reading pages on its own on a ward that scores NEWS2.
+     */
+    static final byte[] NEWS2_TWO_READINGS_RAISING = utf8("""
+            {"schema":"wardwatch.reading.v1","messageId":"amu1-bed7-spo2-000124","deviceTime":"2026-11-25T10:15:00Z",\
+            "battery":0.82,"readings":[{"metric":"spo2","value":91,"unit":"%"},\
+            {"metric":"heart_rate","value":115,"unit":"/min"}]}""");
+
     /** Cut off mid-message: MALFORMED_JSON, the most common rejection of a buggy device. */
     static final byte[] TRUNCATED = utf8("""
             {"schema":"wardwatch.reading.v1","messageId":"icu3-bed4-spo2-000125","deviceTime":"2026-11-25T10:15:00Z",\
@@ -95,6 +125,8 @@ final class Messages {
             OXIMETER, new Device(OXIMETER, TENANT, DeviceKind.PULSE_OXIMETER, "ICU-3", "4", null, "adm-81723", true),
             CARDIAC_MONITOR, new Device(CARDIAC_MONITOR, TENANT, DeviceKind.CARDIAC_MONITOR, "ICU-3", "5", null,
                     "adm-81724", true),
+            NEWS2_OXIMETER, new Device(NEWS2_OXIMETER, TENANT, DeviceKind.PULSE_OXIMETER, NEWS2_WARD, "7", null,
+                    "adm-90311", true),
             FRIDGE, new Device(FRIDGE, TENANT, DeviceKind.STORAGE_SENSOR, "Pharmacy", null, "vaccine_fridge", null,
                     true));
 
@@ -113,6 +145,11 @@ final class Messages {
     static final LatestState QUIET = new LatestState(
             new AlertState(Severity.NONE, null, null, DEVICE_TIME.minusSeconds(60)), null, 1);
 
+    /** What a ward's vital signs page by: AMU-1 scores NEWS2, every other ward its thresholds. */
+    static VitalsPolicy vitalsOf(String ward) {
+        return NEWS2_WARD.equals(ward) ? VitalsPolicy.NEWS2 : VitalsPolicy.THRESHOLDS;
+    }
+
     private Messages() {
     }
 
@@ -125,6 +162,36 @@ final class Messages {
                 Metric.SPO2, quiet("4", Metric.SPO2, 41, source(OXIMETER, DeviceKind.PULSE_OXIMETER, 97, 60)),
                 Metric.BODY_TEMPERATURE, quiet("4", Metric.BODY_TEMPERATURE, 3,
                         source(THERMOMETER, DeviceKind.THERMOMETER, 36.9, 4 * 3600))));
+    }
+
+    /**
+     * AMU-1 bed 7 as the telemetry function reads it on a ward that scores NEWS2: every parameter NEWS2 scores,
+     * quiet and within its 60-minute window (respiratory rate 16 from the cardiac monitor a minute ago, which
+     * carried no SpO2 or heart rate; SpO2 97 and heart rate 72 from the oximeter; systolic 124 from the BP monitor
+     * 20 minutes ago, which also gave heart rate 75; temperature 36.9 half an hour ago), the patient alert and on
+     * air since a nurse's observation two hours ago, and the bed's NEWS2 state: no alert, scored 0 a minute earlier
+     * and for the last hour.
+     */
+    static BedSnapshot news2Bed() {
+        Admission admission = new Admission(NEWS2_WARD, "7", "adm-90311", DEVICE_TIME.minusSeconds(86_400), 1, null,
+                null, Map.of());
+        Instant hourAgo = DEVICE_TIME.minusSeconds(3600);
+        Instant observedAt = DEVICE_TIME.minusSeconds(2 * 3600);
+        News2Stored news2 = new News2Stored(new News2State(Severity.NONE, null, null, hourAgo, hourAgo,
+                DEVICE_TIME.minusSeconds(60), 0), 12, new NurseObservations(Consciousness.ALERT, observedAt,
+                "nurse-0017", false, observedAt, "nurse-0017"));
+        return new BedSnapshot(NEWS2_WARD, "7", Optional.of(admission), Map.of(
+                Metric.RESPIRATORY_RATE, quiet(NEWS2_WARD, "7", Metric.RESPIRATORY_RATE, 57,
+                        source(NEWS2_CARDIAC_MONITOR, DeviceKind.CARDIAC_MONITOR, 16, 60)),
+                Metric.SPO2, quiet(NEWS2_WARD, "7", Metric.SPO2, 41,
+                        source(NEWS2_OXIMETER, DeviceKind.PULSE_OXIMETER, 97, 60)),
+                Metric.SYSTOLIC_BP, quiet(NEWS2_WARD, "7", Metric.SYSTOLIC_BP, 3,
+                        source(NEWS2_BP_MONITOR, DeviceKind.BP_MONITOR, 124, 1200)),
+                Metric.HEART_RATE, quiet(NEWS2_WARD, "7", Metric.HEART_RATE, 44,
+                        source(NEWS2_OXIMETER, DeviceKind.PULSE_OXIMETER, 72, 60),
+                        source(NEWS2_BP_MONITOR, DeviceKind.BP_MONITOR, 75, 1200)),
+                Metric.BODY_TEMPERATURE, quiet(NEWS2_WARD, "7", Metric.BODY_TEMPERATURE, 2,
+                        source(NEWS2_THERMOMETER, DeviceKind.THERMOMETER, 36.9, 1800))), news2);
     }
 
     /** Bed 5, its patient on the tenant's bands. */
@@ -145,13 +212,18 @@ final class Messages {
     /** No alert open, every counted reading normal for the last hour, the latest counted {@code first}'s. */
     private static BedParameter quiet(String bed, Metric metric, long version, SourceValue first,
                                       SourceValue... others) {
+        return quiet("ICU-3", bed, metric, version, first, others);
+    }
+
+    private static BedParameter quiet(String ward, String bed, Metric metric, long version, SourceValue first,
+                                      SourceValue... others) {
         Instant hourAgo = DEVICE_TIME.minusSeconds(3600);
         Instant normalSince = first.deviceTime().isBefore(hourAgo) ? first.deviceTime() : hourAgo;
         List<SourceValue> sources = new java.util.ArrayList<>(List.of(others));
         sources.add(first);
         sources.sort(java.util.Comparator.<SourceValue>comparingInt(s -> s.kind().sourceRank())
                 .thenComparing(SourceValue::thingName));
-        return new BedParameter("ICU-3", bed, metric, new BedParameterState(Severity.NONE, null, null, null, null,
+        return new BedParameter(ward, bed, metric, new BedParameterState(Severity.NONE, null, null, null, null,
                 normalSince, normalSince, first.deviceTime(), sources), version);
     }
 

@@ -2,10 +2,12 @@ package org.wardwatch.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.reading.Metric;
+import org.wardwatch.model.tenant.VitalsPolicy;
 import org.wardwatch.functions.core.Reading;
 import org.wardwatch.functions.core.RejectionReason;
 import org.wardwatch.functions.core.Validation;
@@ -21,6 +23,8 @@ class MessagesTest {
         assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS).readings()).hasSize(2);
         assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS_ALERTING).readings()).hasSize(2);
         assertThat(accepted(Messages.OXIMETER, Messages.TWO_READINGS_SCALE_2).readings()).hasSize(2);
+        assertThat(accepted(Messages.NEWS2_OXIMETER, Messages.NEWS2_TWO_READINGS).readings()).hasSize(2);
+        assertThat(accepted(Messages.NEWS2_OXIMETER, Messages.NEWS2_TWO_READINGS_RAISING).readings()).hasSize(2);
         assertThat(accepted(Messages.FRIDGE, Messages.STORAGE_READING).readings()).extracting(Reading::metric)
                 .containsExactly(Metric.STORAGE_TEMPERATURE, Metric.DOOR_OPEN);
     }
@@ -31,6 +35,16 @@ class MessagesTest {
 
         assertThat(spo2.metric()).isEqualTo(Metric.SPO2);
         assertThat(AlarmDelays.defaults().of(Metric.SPO2).immediate(spo2.value())).isTrue();
+    }
+
+    @Test
+    void news2WardsQuietMessage_differsFromTheThresholdsWardsOnlyInItsNames() {
+        String thresholds = new String(Messages.TWO_READINGS, StandardCharsets.UTF_8);
+        String news2 = new String(Messages.NEWS2_TWO_READINGS, StandardCharsets.UTF_8);
+
+        assertThat(news2).hasSameSizeAs(thresholds).isEqualTo(thresholds.replace("icu3-bed4", "amu1-bed7"));
+        assertThat(Messages.vitalsOf(Messages.NEWS2_WARD)).isEqualTo(VitalsPolicy.NEWS2);
+        assertThat(Messages.vitalsOf("ICU-3")).isEqualTo(VitalsPolicy.THRESHOLDS);
     }
 
     @Test
