@@ -162,8 +162,11 @@ public final class AlertTexts {
     }
 
     /** Registry text, one line, bounded: control characters become spaces. */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
+
     static String clean(String s, int max) {
-        String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
+        // compiled once: String.replaceAll compiles its pattern on every call, on every alert's every field
+        String oneLine = CONTROL.matcher(s).replaceAll(" ").strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max);
     }
 

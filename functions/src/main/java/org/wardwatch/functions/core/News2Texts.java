@@ -60,16 +60,14 @@ public final class News2Texts {
                 .append(StaffTime.full(t.deviceTime(), zone)).append(" (device time)\n");
         body.append("Response:     ").append(s.response().rcpResponse()).append('\n');
         body.append("Alert opened: ").append(StaffTime.full(t.openedAt(), zone)).append("\n\n");
-        body.append(String.format(Locale.ROOT, "%-17s %-10s %-5s %-24s %s\n", "Parameter", "Value", "Score",
-                "Source", "Time"));
+        row(body, "Parameter", "Value", "Score", "Source", "Time");
         for (News2Parameter p : News2Parameter.values()) {
             Optional<News2Value> v = n.values().stream().filter(x -> x.parameter() == p).findFirst();
             Integer sub = s.subScores().get(p);
             String value = v.map(x -> x.display() + unit(p)).orElse(s.missing().contains(p) ? "missing" : "-");
-            body.append(String.format(Locale.ROOT, "%-17s %-10s %-5s %-24s %s\n", label(p), value,
-                    sub == null ? (s.missing().contains(p) ? "0" : "-") : sub.toString(),
+            row(body, label(p), value, sub == null ? (s.missing().contains(p) ? "0" : "-") : sub.toString(),
                     v.map(x -> x.source() == null ? "-" : AlertTexts.clean(x.source(), 24)).orElse("-"),
-                    v.map(x -> StaffTime.full(x.time(), zone)).orElse("-")));
+                    v.map(x -> StaffTime.full(x.time(), zone)).orElse("-"));
         }
         if (s.partial()) {
             body.append("\nMissing (counted 0): ").append(String.join(", ",
@@ -123,5 +121,23 @@ public final class News2Texts {
 
     private static String unit(News2Parameter p) {
         return p.metric() == null ? "" : " " + p.metric().displayUnit();
+    }
+
+    /** One row of the e-mail's table, columns padded as {@code %-17s %-10s %-5s %-24s %s} would pad them. */
+    private static void row(StringBuilder body, String parameter, String value, String score, String source,
+                            String time) {
+        pad(body, parameter, 17);
+        pad(body, value, 10);
+        pad(body, score, 5);
+        pad(body, source, 24);
+        body.append(time).append('\n');
+    }
+
+    private static void pad(StringBuilder body, String text, int width) {
+        body.append(text);
+        for (int i = text.length(); i < width; i++) {
+            body.append(' ');
+        }
+        body.append(' ');
     }
 }
