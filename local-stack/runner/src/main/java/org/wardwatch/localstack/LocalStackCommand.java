@@ -31,7 +31,9 @@ import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.device.ThingName;
 import org.wardwatch.model.tenant.Handler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code ./local-stack/run}: the whole pipeline on this machine, with a simulated ward or a replayed file. */
@@ -63,8 +65,17 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "FILE",
             description = "Replay a recorded .jsonl file on a fresh tenant: one JSON line per notification on stdout, "
-                    + "then a summary line.")
+                    + "then a summary line (see --burden, --compare).")
     Path replay;
+
+    @Option(names = "--burden", description = "With --replay: after the summary, a table of the alarm burden: per "
+            + "place and local day, the notifications by type and severity, their total and the alerts opened.")
+    boolean burden;
+
+    @Option(names = "--compare", paramLabel = "OTHER-TENANT.json", description = "With --replay: replay the file a "
+            + "second time on a fresh stack under this tenant configuration (its lines prefixed [file name]), then "
+            + "both runs' alarm burden side by side and the alerts one run opened that the other did not.")
+    Path compare;
 
     @Option(names = "--serve", description = "Keep running until Ctrl-C, and write local-stack/.run/connection.json "
             + "so other MQTT clients and AWS tools can use the stack.")
@@ -80,6 +91,9 @@ public final class LocalStackCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "20261125", description = "Seed of the simulated noise (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -97,6 +111,11 @@ public final class LocalStackCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new LocalStackCommand(out, err));
         cli.setOut(new java.io.PrintWriter(err, true));
         cli.setErr(new java.io.PrintWriter(err, true));
+        // A bad argument is one line, not the usage (--help shows it).
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("local-stack: " + e.getMessage() + " (--help lists every option)");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("local-stack: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
@@ -107,26 +126,102 @@ public final class LocalStackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (durationSeconds < 1 || devices < 0 || intervalSeconds < 0.05 || instances < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--duration must be >= 1, --devices >= 0, --interval >= 0.05 and --instances >= 1");
         }
+        checkFiles();
         Path root = ProjectRoot.find();
         Path config = tenantConfig != null ? tenantConfig : root.resolve("local-stack/tenant.json");
-        String tenantId = JSON.readTree(config.toFile()).path("tenantId").asText();
-        List<ReplayFile.Line> lines = replay == null ? null : ReplayFile.parse(replay, tenantId);
-        LocalStack.Options options = new LocalStack.Options(root, config, root.resolve("local-stack/.run/current"),
-                instances, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), err);
-        if (lines != null) {
-            options = options.withFunctionEnvironment(LocalStack.Options.REPLAY_ENVIRONMENT);
-        }
-        try (LocalStack stack = LocalStack.start(options)) {
-            if (lines != null) {
-                Replay.run(lines, stack, out);
-                return 0;
+        try {
+            if (replay != null) {
+                return replay(root, config);
             }
-            return simulate(stack, root);
+            try (LocalStack stack = LocalStack.start(options(root, config, false))) {
+                return simulate(stack, root);
+            }
         } finally {
             finished.countDown();
+        }
+    }
+
+    /** Bad combinations and missing files: one line and exit code 2, before anything starts. */
+    private void checkFiles() {
+        String problem = null;
+        if (replay == null && burden) {
+            problem = "--burden needs --replay FILE";
+        } else if (replay == null && compare != null) {
+            problem = "--compare needs --replay FILE";
+        } else if (replay != null && !Files.isRegularFile(replay)) {
+            problem = "--replay: no such file: " + replay;
+        } else if (compare != null && !Files.isRegularFile(compare)) {
+            problem = "--compare: no such file: " + compare;
+        } else if (tenantConfig != null && !Files.isRegularFile(tenantConfig)) {
+            problem = "--tenant-config: no such file: " + tenantConfig;
+        }
+        if (problem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
+        }
+    }
+
+    private LocalStack.Options options(Path root, Path config, boolean replaying) {
+        LocalStack.Options options = new LocalStack.Options(root, config, root.resolve("local-stack/.run/current"),
+                instances, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), err);
+        return replaying ? options.withFunctionEnvironment(LocalStack.Options.REPLAY_ENVIRONMENT) : options;
+    }
+
+    /**
+     * Replays the file under {@code config} (its ward declarations merged in); with --compare once more on a fresh
+     * stack under the other configuration, its lines prefixed with that file's name; then the burden.
+     */
+    private int replay(Path root, Path config) throws IOException {
+        List<ReplayFile.Line> lines = ReplayFile.parse(replay, tenantId(config));
+        List<ReplayFile.Line> again = compare == null ? null : ReplayFile.parse(replay, tenantId(compare));
+        ZoneId zone = timeZone(config);
+        Replay.Result first = replayUnder(root, config, lines, "", "replay-tenant.json");
+        if (compare == null) {
+            if (burden) {
+                out.println();
+                out.println("alarm burden");
+                out.print(AlarmBurden.table(List.of(AlarmBurden.of(first.notifications(), zone)), zone));
+                out.flush();
+            }
+            return 0;
+        }
+        String[] labels = labels(config, compare);
+        err.println("[local-stack] replaying " + replay.getFileName() + " again under " + compare);
+        Replay.Result second = replayUnder(root, compare, again, "[" + labels[1] + "] ", "compare-tenant.json");
+        out.println();
+        out.print(BurdenComparison.report(labels[0], first.notifications(), labels[1], second.notifications(), zone));
+        out.flush();
+        return 0;
+    }
+
+    private Replay.Result replayUnder(Path root, Path config, List<ReplayFile.Line> lines, String prefix,
+                                      String merged) {
+        Path tenant = WardDeclarations.configuration(config, lines, root.resolve("local-stack/.run").resolve(merged), err);
+        try (LocalStack stack = LocalStack.start(options(root, tenant, true))) {
+            return Replay.run(lines, stack, out, prefix);
+        }
+    }
+
+    /** The two configurations' file names, or their paths when the names are the same. */
+    static String[] labels(Path first, Path second) {
+        String a = String.valueOf(first.getFileName());
+        String b = String.valueOf(second.getFileName());
+        return a.equals(b) ? new String[] {first.toString(), second.toString()} : new String[] {a, b};
+    }
+
+    private static String tenantId(Path config) throws IOException {
+        return JSON.readTree(config.toFile()).path("tenantId").asText();
+    }
+
+    /** The tenant's time zone ({@code timeZone}, UTC when absent): the local days of the alarm burden. */
+    static ZoneId timeZone(Path config) throws IOException {
+        String zone = JSON.readTree(config.toFile()).path("timeZone").asText("UTC");
+        try {
+            return ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(config + ": timeZone: must be a time zone id such as Europe/London or UTC");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.wardwatch.localstack.ReplayFile.Declare;
 import org.wardwatch.localstack.ReplayFile.Line;
 import org.wardwatch.localstack.ReplayFile.Move;
 import org.wardwatch.localstack.ReplayFile.Publish;
+import org.wardwatch.localstack.ReplayFile.WardPolicy;
 import org.wardwatch.localstack.ward.DeviceConnection;
 
 /**
@@ -25,36 +27,51 @@ import org.wardwatch.localstack.ward.DeviceConnection;
  * it); {@code declare admission} and {@code declare discharge} call the tenant's admission function; a reading line
  * is published by its device with its own certificate; a {@code raw} line is published as-is. The file's times are
  * moved by one {@link TimeShift} so that its latest is now. Prints one JSON line per notification staff received,
- * with the file's own times, then a summary line; nothing else goes to stdout.
+ * with the file's own times, then a summary line; nothing else goes to stdout. A {@code declare ward} line is
+ * configuration, merged before the stack started ({@link WardDeclarations}); an observation line calls the
+ * admission function as a declare admission line does.
  */
 public final class Replay {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** After {@code deviceTime}, in this order, each when the alert document has it. */
     static final List<String> PLACE_FIELDS = List.of("ward", "bed", "room", "patientRef", "reason");
+    /** The type of a bed's NEWS2 alert, whose line has a shape of its own ({@link #notificationLine}). */
+    static final String NEWS2 = "NEWS2";
 
     private final LocalStack stack;
     private final PrintStream out;
     private final TimeShift shift;
     private final Map<String, DeviceConnection> connections = new LinkedHashMap<>();
-    private int notifications;
+    private final String prefix;
+    private final List<ObjectNode> notifications = new ArrayList<>();
     /** The (moved) device time of the last reading line, and IoT Core's receive time of the last publish. */
     private Instant lastDeviceTime;
     private Instant lastReceived;
 
-    private Replay(LocalStack stack, PrintStream out, TimeShift shift) {
+    /** What a replay printed: its notification lines (the file's times) and its summary. */
+    record Result(List<ObjectNode> notifications, ObjectNode summary) {
+    }
+
+    private Replay(LocalStack stack, PrintStream out, TimeShift shift, String prefix) {
         this.stack = stack;
         this.out = out;
         this.shift = shift;
+        this.prefix = prefix;
     }
 
-    /** Runs the lines against a started stack, their times moved so that the latest is now; returns the summary. */
-    static ObjectNode run(List<Line> lines, LocalStack stack, PrintStream out) {
-        return run(lines, stack, out, TimeShift.toNow(lines, Instant.now()));
+    /** Runs the lines against a started stack, their times moved so that the latest is now. */
+    static Result run(List<Line> lines, LocalStack stack, PrintStream out) {
+        return run(lines, stack, out, "");
     }
 
-    static ObjectNode run(List<Line> lines, LocalStack stack, PrintStream out, TimeShift shift) {
-        Replay replay = new Replay(stack, out, shift);
+    /** As {@link #run(List, LocalStack, PrintStream)}, each printed line starting with {@code prefix}. */
+    static Result run(List<Line> lines, LocalStack stack, PrintStream out, String prefix) {
+        return run(lines, stack, out, TimeShift.toNow(lines, Instant.now()), prefix);
+    }
+
+    static Result run(List<Line> lines, LocalStack stack, PrintStream out, TimeShift shift, String prefix) {
+        Replay replay = new Replay(stack, out, shift, prefix);
         try {
             for (Line line : lines) {
                 replay.run(line);
@@ -62,7 +79,7 @@ public final class Replay {
         } finally {
             replay.connections.values().forEach(DeviceConnection::close);
         }
-        return replay.summary();
+        return new Result(List.copyOf(replay.notifications), replay.summary());
     }
 
     private void run(Line line) {
@@ -80,6 +97,9 @@ public final class Replay {
                 throw new IllegalStateException("line " + m.number() + ": moving " + m.spec().thing() + ": "
                         + e.getMessage());
             }
+        } else if (line instanceof WardPolicy) {
+            // Configuration: merged into the tenant configuration before the stack started (WardDeclarations).
+            return;
         } else if (line instanceof AdmissionCall a) {
             admission(a);
         } else {
@@ -140,8 +160,9 @@ public final class Replay {
 
     private void printNotifications() {
         for (LocalStack.StaffMessage message : stack.drainStaffInbox()) {
-            out.println(notificationLine(message.document(), shift));
-            notifications++;
+            ObjectNode line = notificationLine(message.document(), shift);
+            out.println(prefix + line);
+            notifications.add(line);
         }
     }
 
@@ -155,9 +176,9 @@ public final class Replay {
         counts.put("readingsLate", stats.readingsLate.get());
         counts.put("messagesRejected", stats.messagesRejected.get());
         counts.put("duplicates", stats.duplicates.get());
-        counts.put("notifications", notifications);
+        counts.put("notifications", notifications.size());
         counts.put("deadLetters", stack.deadLetters());
-        out.println(summary);
+        out.println(prefix + summary);
         out.flush();
         return summary;
     }
@@ -168,19 +189,52 @@ public final class Replay {
      * back to the file's time), then {@link #PLACE_FIELDS} that the document has (not null).
      */
     static ObjectNode notificationLine(JsonNode alert, TimeShift shift) {
+        if (NEWS2.equals(alert.path("type").asText())) {
+            return news2Line(alert, shift);
+        }
         ObjectNode line = JSON.createObjectNode();
         for (String field : List.of("device", "type", "metric", "severity", "transition", "value")) {
             line.set(field, alert.get(field));
         }
+        deviceTime(alert, shift, line);
+        for (String field : PLACE_FIELDS) {
+            optional(alert, field, line);
+        }
+        return line;
+    }
+
+    /**
+     * A bed's NEWS2 alert: {@code type}, {@code ward}, {@code bed}, {@code patientRef} (when admitted),
+     * {@code score}, {@code severity}, {@code transition}, {@code partial}, {@code missing} (only when partial),
+     * {@code deviceTime} (the file's time), {@code reason} (when the document has one).
+     */
+    private static ObjectNode news2Line(JsonNode alert, TimeShift shift) {
+        ObjectNode line = JSON.createObjectNode();
+        line.set("type", alert.get("type"));
+        line.set("ward", alert.get("ward"));
+        line.set("bed", alert.get("bed"));
+        optional(alert, "patientRef", line);
+        for (String field : List.of("score", "severity", "transition", "partial")) {
+            line.set(field, alert.get(field));
+        }
+        if (alert.path("partial").asBoolean()) {
+            line.set("missing", alert.get("missing"));
+        }
+        deviceTime(alert, shift, line);
+        optional(alert, "reason", line);
+        return line;
+    }
+
+    private static void deviceTime(JsonNode alert, TimeShift shift, ObjectNode line) {
         Instant deviceTime = ReplayFile.instant(alert.path("deviceTime").asText());
         line.put("deviceTime", deviceTime == null ? alert.path("deviceTime").asText()
                 : shift.original(deviceTime).toString());
-        for (String field : PLACE_FIELDS) {
-            JsonNode value = alert.get(field);
-            if (value != null && !value.isNull()) {
-                line.set(field, value);
-            }
+    }
+
+    private static void optional(JsonNode alert, String field, ObjectNode line) {
+        JsonNode value = alert.get(field);
+        if (value != null && !value.isNull()) {
+            line.set(field, value);
         }
-        return line;
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 import org.wardwatch.devicecerts.DeviceCertsException;
 import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.DeviceSpec;
+import org.wardwatch.model.news2.Consciousness;
+import org.wardwatch.model.tenant.VitalsPolicy;
 
 /**
  * A replay file read and checked as a whole before anything runs (local-stack/README.md, "Replay recorded data"):
@@ -33,10 +35,13 @@ final class ReplayFile {
     private static final Set<String> ADMISSION_FIELDS = Set.of("declare", "ward", "bed", "patientRef", "spo2Scale",
             "by", "overrides", "reason", "time");
     private static final Set<String> DISCHARGE_FIELDS = Set.of("declare", "ward", "bed", "by", "time");
+    private static final Set<String> WARD_FIELDS = Set.of("declare", "ward", "vitals");
+    private static final Set<String> OBSERVATION_LINE_FIELDS = Set.of("observation", "by");
+    private static final Set<String> OBSERVATION_FIELDS = Set.of("ward", "bed", "time", "consciousness", "oxygen");
     private static final Set<String> READING_FIELDS = Set.of("device", "deviceTime", "messageId", "readings", "battery");
 
     /** One line of the file, validated. */
-    sealed interface Line permits Declare, Move, AdmissionCall, Publish {
+    sealed interface Line permits Declare, Move, WardPolicy, AdmissionCall, Publish {
         int number();
     }
 
@@ -49,8 +54,16 @@ final class ReplayFile {
     }
 
     /**
-     * An admission or a discharge: the admission function's request without its {@code time}; {@code time} is the
-     * line's own (as recorded), or null to take the device time of the reading line before it.
+     * A {@code declare ward}: the ward's vitals policy, configuration for the whole replay (merged into the tenant
+     * configuration before the stack starts, {@link WardDeclarations}); nothing runs at this line.
+     */
+    record WardPolicy(int number, String ward, VitalsPolicy vitals) implements Line {
+    }
+
+    /**
+     * An admission, a discharge or a nurse's observation: the admission function's request without its
+     * {@code time}; {@code time} is the line's own (as recorded), or null to take the device time of the reading
+     * line before it.
      */
     record AdmissionCall(int number, ObjectNode request, Instant time) implements Line {
     }
@@ -73,6 +86,7 @@ final class ReplayFile {
     private final String tenantId;
     private final Map<String, Declare> declared = new HashMap<>();
     private final Map<String, DeviceSpec> placed = new HashMap<>();
+    private final Map<String, WardPolicy> wards = new HashMap<>();
 
     private ReplayFile(Path file, String tenantId) {
         this.file = file;
@@ -109,15 +123,19 @@ final class ReplayFile {
         if (node == null || !node.isObject()) {
             throw new ReplayFileException(where + "must be a JSON object");
         }
+        if (node.has("observation")) {
+            return observation(node, number, where);
+        }
         if (!node.has("declare")) {
             return publish(node, number, where);
         }
         return switch (node.path("declare").asText()) {
             case "device" -> device(node, number, where);
+            case "ward" -> ward(node, number, where);
             case "admission" -> admission(node, number, where);
             case "discharge" -> discharge(node, number, where);
             default -> throw new ReplayFileException(where
-                    + "\"declare\" must be \"device\", \"admission\" or \"discharge\"");
+                    + "\"declare\" must be \"device\", \"ward\", \"admission\" or \"discharge\"");
         };
     }
 
@@ -152,6 +170,63 @@ final class ReplayFile {
         }
         placed.put(thing, spec);
         return new Move(number, spec);
+    }
+
+    private Line ward(JsonNode node, int number, String where) {
+        unknownFields(node, WARD_FIELDS, where);
+        String ward = required(node, "ward", where);
+        VitalsPolicy vitals = VitalsPolicy.ofCode(required(node, "vitals", where)).orElseThrow(() ->
+                new ReplayFileException(where + "\"vitals\" must be \"news2\" or \"thresholds\""));
+        WardPolicy first = wards.get(ward);
+        if (first != null && first.vitals() != vitals) {
+            throw new ReplayFileException(where + "ward " + ward + " was declared " + first.vitals().code()
+                    + " on line " + first.number() + "; a ward has one vitals policy for the whole replay (this line "
+                    + "says " + vitals.code() + ")");
+        }
+        WardPolicy policy = new WardPolicy(number, ward, vitals);
+        wards.putIfAbsent(ward, policy);
+        return policy;
+    }
+
+    /**
+     * {@code {"observation":{"ward":..,"bed":..,"time":..,"consciousness":"A","oxygen":false},"by":..}}: the
+     * admission function's {@code observe} request.
+     */
+    private Line observation(JsonNode node, int number, String where) {
+        unknownFields(node, OBSERVATION_LINE_FIELDS, "", where);
+        JsonNode observed = node.get("observation");
+        if (!observed.isObject()) {
+            throw new ReplayFileException(where + "\"observation\" must be an object: {\"ward\":..,\"bed\":..,"
+                    + "\"consciousness\":..,\"oxygen\":..}");
+        }
+        unknownFields(observed, OBSERVATION_FIELDS, "observation.", where);
+        ObjectNode request = JSON.createObjectNode();
+        request.put("action", "observe");
+        request.put("ward", required(observed, "ward", "observation.", where));
+        request.put("bed", required(observed, "bed", "observation.", where));
+        JsonNode consciousness = observed.get("consciousness");
+        if (consciousness != null) {
+            if (!consciousness.isTextual() || Consciousness.ofCode(consciousness.asText()).isEmpty()) {
+                throw new ReplayFileException(where + "\"observation.consciousness\" must be one of A, C, V, P, U");
+            }
+            request.set("consciousness", consciousness);
+        }
+        JsonNode oxygen = observed.get("oxygen");
+        if (oxygen != null) {
+            if (!oxygen.isBoolean()) {
+                throw new ReplayFileException(where + "\"observation.oxygen\" must be true or false");
+            }
+            request.set("oxygen", oxygen);
+        }
+        if (consciousness == null && oxygen == null) {
+            throw new ReplayFileException(where + "an observation needs \"consciousness\" or \"oxygen\" (or both)");
+        }
+        JsonNode by = node.get("by");
+        if (by == null || !by.isTextual() || by.asText().isBlank()) {
+            throw new ReplayFileException(where + "\"by\" is required: who observed, e.g. \"nurse-0017\"");
+        }
+        request.set("by", by);
+        return new AdmissionCall(number, request, time(observed, "observation.", where));
     }
 
     private Line admission(JsonNode node, int number, String where) {
@@ -220,13 +295,18 @@ final class ReplayFile {
     }
 
     private static Instant time(JsonNode node, String where) {
+        return time(node, "", where);
+    }
+
+    private static Instant time(JsonNode node, String prefix, String where) {
         JsonNode time = node.get("time");
         if (time == null) {
             return null;
         }
         Instant parsed = time.isTextual() ? instant(time.asText()) : null;
         if (parsed == null) {
-            throw new ReplayFileException(where + "\"time\" must be an ISO-8601 time, e.g. 2026-11-24T22:05:00Z");
+            throw new ReplayFileException(where + "\"" + prefix + "time\" must be an ISO-8601 time, e.g. "
+                    + "2026-11-24T22:05:00Z");
         }
         return parsed;
     }
@@ -250,18 +330,26 @@ final class ReplayFile {
     }
 
     private static void unknownFields(JsonNode node, Set<String> allowed, String where) {
+        unknownFields(node, allowed, "", where);
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> allowed, String prefix, String where) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new ReplayFileException(where + "unknown field \"" + name + "\"");
+                throw new ReplayFileException(where + "unknown field \"" + prefix + name + "\"");
             }
         }
     }
 
     private static String required(JsonNode node, String field, String where) {
+        return required(node, field, "", where);
+    }
+
+    private static String required(JsonNode node, String field, String prefix, String where) {
         String value = text(node, field);
         if (value == null) {
-            throw new ReplayFileException(where + "\"" + field + "\" is required");
+            throw new ReplayFileException(where + "\"" + prefix + field + "\" is required");
         }
         return value;
     }

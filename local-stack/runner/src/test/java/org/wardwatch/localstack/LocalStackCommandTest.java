@@ -88,6 +88,27 @@ class LocalStackCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--duration");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--burden|--burden needs --replay FILE",
+            "--compare local-stack/tenant.json|--compare needs --replay FILE",
+            "--replay no-such.jsonl|--replay: no such file: no-such.jsonl",
+            "--replay local-stack/examples/icu-shift.jsonl --compare no-such.json|--compare: no such file: no-such.json",
+            "--replay local-stack/examples/icu-shift.jsonl --tenant-config no-such.json|--tenant-config: no such file: no-such.json"})
+    void badReplayOptions_areOneLineWithExitCode2_beforeAnythingStarts(String caseAndMessage) {
+        String[] parts = caseAndMessage.split("\\|");
+        Path root = ProjectRoot.find();
+        String[] args = java.util.Arrays.stream(parts[0].split(" "))
+                .map(a -> a.startsWith("local-stack/") ? root.resolve(a).toString() : a).toArray(String[]::new);
+
+        int exit = run(args);
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed).isEqualTo("local-stack: " + parts[1] + " (--help lists every option)\n");
+        assertThat(printed).doesNotContain("starting the AWS emulator").doesNotContain("Exception");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void admissionsSummaryLine_countsThePatients_namesTheEmptyBed_orSaysWhyThereAreNone() {
         var ward = org.wardwatch.localstack.ward.SimulatedDevice.ward(31);

@@ -16,6 +16,8 @@ import org.wardwatch.localstack.ReplayFile.Declare;
 import org.wardwatch.localstack.ReplayFile.Line;
 import org.wardwatch.localstack.ReplayFile.Move;
 import org.wardwatch.localstack.ReplayFile.Publish;
+import org.wardwatch.localstack.ReplayFile.WardPolicy;
+import org.wardwatch.model.tenant.VitalsPolicy;
 
 /** Reading a replay file: every line checked before anything runs, each bad one named by file and line. */
 class ReplayFileTest {
@@ -114,8 +116,68 @@ class ReplayFileTest {
             "{\"declare\":\"admission\",\"ward\":\"ICU-3\",\"bed\":\"1\",\"patientRef\":\"a\",\"name\":\"J. Smith\"}|unknown field \"name\"",
             "{\"declare\":\"discharge\",\"ward\":\"ICU-3\",\"bed\":\"1\",\"patientRef\":\"a\"}|unknown field \"patientRef\"",
             "{\"declare\":\"discharge\",\"ward\":\"ICU-3\",\"bed\":\"1\",\"by\":7}|\"by\" must be a string",
-            "{\"declare\":\"transfer\",\"ward\":\"ICU-3\",\"bed\":\"1\"}|\"declare\" must be \"device\", \"admission\" or \"discharge\""})
+            "{\"declare\":\"transfer\",\"ward\":\"ICU-3\",\"bed\":\"1\"}|\"declare\" must be \"device\", \"ward\", \"admission\" or \"discharge\"",
+            "{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"news\"}|\"vitals\" must be \"news2\" or \"thresholds\"",
+            "{\"declare\":\"ward\",\"ward\":\"W5\"}|\"vitals\" is required",
+            "{\"declare\":\"ward\",\"vitals\":\"news2\"}|\"ward\" is required",
+            "{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"news2\",\"bed\":\"2\"}|unknown field \"bed\""})
     void aBadDeclareLine_isOneLineNamingTheFileAndTheLine(String line, String message) {
+        assertThat(refusal(OXIMETER, line)).isEqualTo(dir.resolve("shift.jsonl") + " line 2: " + message);
+    }
+
+    @Test
+    void aWardDeclaration_isTheWardsVitalsPolicy_andTheSamePolicyAgainIsAccepted() throws Exception {
+        List<Line> lines = parse("{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"news2\"}",
+                "{\"declare\":\"ward\",\"ward\":\"ICU-3\",\"vitals\":\"thresholds\"}",
+                "{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"news2\"}");
+
+        assertThat(lines).containsExactly(new WardPolicy(1, "W5", VitalsPolicy.NEWS2),
+                new WardPolicy(2, "ICU-3", VitalsPolicy.THRESHOLDS), new WardPolicy(3, "W5", VitalsPolicy.NEWS2));
+    }
+
+    @Test
+    void aSecondDeclarationOfAWardWithAnotherPolicy_isRefused_namingBothLines() {
+        assertThat(refusal("{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"news2\"}", OXIMETER,
+                "{\"declare\":\"ward\",\"ward\":\"W5\",\"vitals\":\"thresholds\"}"))
+                .isEqualTo(dir.resolve("shift.jsonl") + " line 3: ward W5 was declared news2 on line 1; a ward has one "
+                        + "vitals policy for the whole replay (this line says thresholds)");
+    }
+
+    @Test
+    void aNurseObservation_becomesTheAdmissionFunctionsObserveRequest_withItsTime() throws Exception {
+        AdmissionCall observe = (AdmissionCall) parse("{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\","
+                + "\"time\":\"2026-11-20T10:00:00Z\",\"consciousness\":\"A\",\"oxygen\":false},\"by\":\"nurse-0017\"}")
+                .get(0);
+
+        assertThat(observe.request().toString()).isEqualTo("{\"action\":\"observe\",\"ward\":\"W5\",\"bed\":\"2\","
+                + "\"consciousness\":\"A\",\"oxygen\":false,\"by\":\"nurse-0017\"}");
+        assertThat(observe.time()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+    }
+
+    @Test
+    void anObservationOfOxygenAlone_withoutTime_leavesConsciousnessOut_andTakesItsTimeWhenItRuns() throws Exception {
+        AdmissionCall observe = (AdmissionCall) parse(
+                "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true},\"by\":\"nurse-0017\"}").get(0);
+
+        assertThat(observe.request().toString()).isEqualTo(
+                "{\"action\":\"observe\",\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true,\"by\":\"nurse-0017\"}");
+        assertThat(observe.time()).isNull();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"consciousness\":\"X\"},\"by\":\"n\"}|\"observation.consciousness\" must be one of A, C, V, P, U",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"consciousness\":\"a\"},\"by\":\"n\"}|\"observation.consciousness\" must be one of A, C, V, P, U",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":\"yes\"},\"by\":\"n\"}|\"observation.oxygen\" must be true or false",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\"},\"by\":\"n\"}|an observation needs \"consciousness\" or \"oxygen\" (or both)",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true}}|\"by\" is required: who observed, e.g. \"nurse-0017\"",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true},\"by\":17}|\"by\" is required: who observed, e.g. \"nurse-0017\"",
+            "{\"observation\":{\"ward\":\"W5\",\"oxygen\":true},\"by\":\"n\"}|\"observation.bed\" is required",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true,\"rr\":22},\"by\":\"n\"}|unknown field \"observation.rr\"",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true},\"by\":\"n\",\"patient\":\"x\"}|unknown field \"patient\"",
+            "{\"observation\":{\"ward\":\"W5\",\"bed\":\"2\",\"oxygen\":true,\"time\":\"10:00\"},\"by\":\"n\"}|\"observation.time\" must be an ISO-8601 time, e.g. 2026-11-24T22:05:00Z",
+            "{\"observation\":\"A\",\"by\":\"n\"}|\"observation\" must be an object: {\"ward\":..,\"bed\":..,\"consciousness\":..,\"oxygen\":..}"})
+    void aBadObservationLine_isOneLineNamingTheFileAndTheLine(String line, String message) {
         assertThat(refusal(OXIMETER, line)).isEqualTo(dir.resolve("shift.jsonl") + " line 2: " + message);
     }
 }

@@ -100,4 +100,32 @@ class ReplayTimeShiftTest {
         assertThat(Replay.notificationLine(alert, TimeShift.NONE).toString()).endsWith(
                 "\"deviceTime\":\"2026-11-20T10:01:00Z\",\"ward\":\"W5\",\"room\":\"3\"}");
     }
+
+    @Test
+    void aNews2NotificationLine_namesWardBedPatientScoreBandAndTransition_inThatOrder_withoutMissingWhenComplete()
+            throws Exception {
+        TimeShift shift = new TimeShift(Duration.ofDays(10));
+        String published = Instant.parse("2026-11-20T10:20:00Z").plus(Duration.ofDays(10)).toString();
+        var alert = JSON.readTree("{\"alertId\":\"K7Q2XM4\",\"reason\":null,\"deviceTime\":\"" + published + "\","
+                + "\"missing\":[],\"partial\":false,\"score\":8,\"patientRef\":\"adm-0005\",\"bed\":\"2\",\"ward\":\"W5\","
+                + "\"severity\":\"CRITICAL\",\"transition\":\"ESCALATED\",\"type\":\"NEWS2\",\"device\":\"w5-bed2-spo2\","
+                + "\"sms\":\"[wardwatch] CRITICAL NEWS2 8 | W5 bed 2\"}");
+
+        assertThat(Replay.notificationLine(alert, shift).toString()).isEqualTo("{\"type\":\"NEWS2\",\"ward\":\"W5\","
+                + "\"bed\":\"2\",\"patientRef\":\"adm-0005\",\"score\":8,\"severity\":\"CRITICAL\","
+                + "\"transition\":\"ESCALATED\",\"partial\":false,\"deviceTime\":\"2026-11-20T10:20:00Z\"}");
+    }
+
+    @Test
+    void aPartialNews2NotificationLine_namesWhatIsMissing_andAReasonWhenTheDocumentHasOne() throws Exception {
+        var alert = JSON.readTree("{\"type\":\"NEWS2\",\"ward\":\"W5\",\"bed\":\"3\",\"score\":5,"
+                + "\"severity\":\"WARNING\",\"transition\":\"RESOLVED\",\"partial\":true,"
+                + "\"missing\":[\"consciousness\",\"temperature\"],\"deviceTime\":\"2026-11-20T11:00:00Z\","
+                + "\"reason\":\"DISCHARGED\"}");
+
+        assertThat(Replay.notificationLine(alert, TimeShift.NONE).toString()).isEqualTo("{\"type\":\"NEWS2\","
+                + "\"ward\":\"W5\",\"bed\":\"3\",\"score\":5,\"severity\":\"WARNING\",\"transition\":\"RESOLVED\","
+                + "\"partial\":true,\"missing\":[\"consciousness\",\"temperature\"],"
+                + "\"deviceTime\":\"2026-11-20T11:00:00Z\",\"reason\":\"DISCHARGED\"}");
+    }
 }
