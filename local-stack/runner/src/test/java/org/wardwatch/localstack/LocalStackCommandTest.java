@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,21 @@ class LocalStackCommandTest {
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines())
                 .containsExactlyElementsOf(Files.readAllLines(examples.resolve(example + ".expected.jsonl")));
+    }
+
+    @Test
+    void replayWithBurden_printsTheExpectedLinesAndSummary_thenTheAlarmBurdenPerBedAndDay() throws Exception {
+        Path examples = ProjectRoot.find().resolve("local-stack/examples");
+
+        int exit = run("--replay", examples.resolve("icu-shift.jsonl").toString(), "--burden");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> expected = new java.util.ArrayList<>(Files.readAllLines(examples.resolve("icu-shift.expected.jsonl")));
+        expected.addAll(List.of("", "alarm burden",
+                "place             day (UTC)   THRESHOLD CRITICAL  THRESHOLD WARNING  total  opened",
+                "ICU-3 bed 12      2026-11-24                   1                  4      5       3",
+                "mean per bed-day  1 bed-days                 1.0                4.0    5.0     3.0"));
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(expected);
     }
 
     @Test
