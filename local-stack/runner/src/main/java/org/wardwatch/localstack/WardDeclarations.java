@@ -15,15 +15,17 @@ import org.wardwatch.localstack.ReplayFile.WardPolicy;
 /**
  * A replay file's {@code declare ward} lines are configuration: before the stack starts they are merged into the
  * tenant configuration it is synthesized from, as {@code "wards": {"W5": {"vitals": "news2"}}}, so a ward's policy
- * holds for the whole replay. A declaration wins over the configuration's own {@code vitals} for that ward (each
- * such change is named); the ward's other settings, and other wards, stay as configured.
+ * holds for the whole replay. The configuration is what is being tried, so a ward it names keeps its own
+ * {@code vitals} (each declaration it overrules is named): replaying a file under another configuration
+ * ({@code --compare}) shows what that configuration would have done. Other wards, and other settings, stay as
+ * configured.
  */
 final class WardDeclarations {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The merged configuration, and one sentence per ward whose configured policy a declaration replaced. */
-    record Merged(ObjectNode config, List<String> replaced) {
+    /** The merged configuration, and one sentence per declaration the configuration overruled. */
+    record Merged(ObjectNode config, List<String> overruled) {
     }
 
     private WardDeclarations() {
@@ -35,20 +37,21 @@ final class WardDeclarations {
 
     static Merged merge(JsonNode config, List<WardPolicy> declared) {
         ObjectNode merged = config.deepCopy();
-        List<String> replaced = new ArrayList<>();
+        List<String> overruled = new ArrayList<>();
         for (WardPolicy policy : declared) {
             JsonNode wards = merged.get("wards");
             ObjectNode all = wards instanceof ObjectNode o ? o : merged.putObject("wards");
             JsonNode ward = all.get(policy.ward());
             ObjectNode settings = ward instanceof ObjectNode o ? o : all.putObject(policy.ward());
             JsonNode configured = settings.get("vitals");
-            if (configured != null && !configured.asText().equals(policy.vitals().code())) {
-                replaced.add("ward " + policy.ward() + ": vitals " + policy.vitals().code() + " (replay line "
-                        + policy.number() + ") instead of the configuration's " + configured.asText());
+            if (configured == null) {
+                settings.put("vitals", policy.vitals().code());
+            } else if (!configured.asText().equals(policy.vitals().code())) {
+                overruled.add("ward " + policy.ward() + ": vitals " + configured.asText() + " as configured, not "
+                        + policy.vitals().code() + " as replay line " + policy.number() + " declares");
             }
-            settings.put("vitals", policy.vitals().code());
         }
-        return new Merged(merged, replaced);
+        return new Merged(merged, overruled);
     }
 
     /**
@@ -62,7 +65,7 @@ final class WardDeclarations {
         }
         try {
             Merged merged = merge(JSON.readTree(config.toFile()), declared);
-            merged.replaced().forEach(r -> progress.println("[local-stack] " + r));
+            merged.overruled().forEach(r -> progress.println("[local-stack] " + r));
             Files.createDirectories(target.getParent());
             Files.writeString(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(merged.config()) + "\n");
             return target;

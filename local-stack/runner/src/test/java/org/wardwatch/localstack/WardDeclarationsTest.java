@@ -31,20 +31,22 @@ class WardDeclarationsTest {
 
         assertThat(merged.config().toString()).isEqualTo("{\"tenantId\":\"demo-hospital\",\"timeZone\":\"Europe/London\","
                 + "\"wards\":{\"W5\":{\"vitals\":\"news2\"},\"ICU-3\":{\"vitals\":\"thresholds\"}}}");
-        assertThat(merged.replaced()).isEmpty();
+        assertThat(merged.overruled()).isEmpty();
         assertThat(config.has("wards")).as("the configuration read is not changed").isFalse();
     }
 
     @Test
-    void aDeclarationWinsOverTheConfiguredPolicyOfItsWard_keepsItsOtherSettingsAndOtherWards_andSaysSo() throws Exception {
+    void theConfiguredPolicyOfAWardWinsOverItsDeclaration_keepingItsOtherSettingsAndOtherWards_andSaysSo()
+            throws Exception {
         var config = JSON.readTree("{\"wards\":{\"W5\":{\"vitals\":\"thresholds\",\"note\":1},\"W6\":{\"vitals\":\"news2\"}}}");
 
-        WardDeclarations.Merged merged = WardDeclarations.merge(config, List.of(new WardPolicy(4, "W5", VitalsPolicy.NEWS2)));
+        WardDeclarations.Merged merged = WardDeclarations.merge(config, List.of(new WardPolicy(4, "W5", VitalsPolicy.NEWS2),
+                new WardPolicy(5, "W7", VitalsPolicy.NEWS2)));
 
-        assertThat(merged.config().toString())
-                .isEqualTo("{\"wards\":{\"W5\":{\"vitals\":\"news2\",\"note\":1},\"W6\":{\"vitals\":\"news2\"}}}");
-        assertThat(merged.replaced()).containsExactly("ward W5: vitals news2 (replay line 4) instead of the "
-                + "configuration's thresholds");
+        assertThat(merged.config().toString()).isEqualTo("{\"wards\":{\"W5\":{\"vitals\":\"thresholds\",\"note\":1},"
+                + "\"W6\":{\"vitals\":\"news2\"},\"W7\":{\"vitals\":\"news2\"}}}");
+        assertThat(merged.overruled()).containsExactly("ward W5: vitals thresholds as configured, not news2 as replay "
+                + "line 4 declares");
     }
 
     @Test
