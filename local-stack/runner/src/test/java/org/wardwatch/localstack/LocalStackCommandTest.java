@@ -32,32 +32,38 @@ class LocalStackCommandTest {
      * shorter than 60 s, the 59th second, escalation and downgrade, pressure ignored without isolation.
      * patients (issue 13): two heart-rate sources at one bed, flapping heart rates, a probe-off period, a moved
      * monitor, a scale-2 patient discharged, a fever-only override that keeps the hypothermia CRITICAL, a reading
-     * buffered for two hours.
+     * buffered for two hours. Each with --burden: the expected lines, then its alarm burden table.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"icu-shift", "cold-chain", "rooms", "patients"})
-    void replayOfARecordedFile_printsExactlyTheExpectedNotificationLines(String example) throws Exception {
+    void replayWithBurden_printsExactlyTheExpectedNotificationLines_thenTheAlarmBurden(String example)
+            throws Exception {
         Path examples = ProjectRoot.find().resolve("local-stack/examples");
 
-        int exit = run("--replay", examples.resolve(example + ".jsonl").toString());
+        int exit = run("--replay", examples.resolve(example + ".jsonl").toString(), "--burden");
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines())
-                .containsExactlyElementsOf(Files.readAllLines(examples.resolve(example + ".expected.jsonl")));
+        List<String> expected = new java.util.ArrayList<>(Files.readAllLines(examples.resolve(example + ".expected.jsonl")));
+        expected.addAll(Files.readAllLines(examples.resolve(example + ".burden.expected.txt")));
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * news2 (issue 14): a patient deteriorating to NEWS2 8 and recovering, a single parameter scoring 3, oxygen
+     * started and new confusion entered by nurses, glucose keeping its threshold alert, a discharge; replayed again
+     * with W5 on thresholds, the alarm burden of both side by side and the alerts only one of them raised.
+     */
     @Test
-    void replayWithBurden_printsTheExpectedLinesAndSummary_thenTheAlarmBurdenPerBedAndDay() throws Exception {
+    void replayWithCompare_printsTheFirstRunsExpectedLines_thenTheSecondRuns_theBurdenOfBoth_andTheDifference()
+            throws Exception {
         Path examples = ProjectRoot.find().resolve("local-stack/examples");
 
-        int exit = run("--replay", examples.resolve("icu-shift.jsonl").toString(), "--burden");
+        int exit = run("--replay", examples.resolve("news2.jsonl").toString(), "--compare",
+                examples.resolve("news2-thresholds-tenant.json").toString());
 
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        List<String> expected = new java.util.ArrayList<>(Files.readAllLines(examples.resolve("icu-shift.expected.jsonl")));
-        expected.addAll(List.of("", "alarm burden",
-                "place             day (UTC)   THRESHOLD CRITICAL  THRESHOLD WARNING  total  opened",
-                "ICU-3 bed 12      2026-11-24                   1                  4      5       3",
-                "mean per bed-day  1 bed-days                 1.0                4.0    5.0     3.0"));
+        List<String> expected = new java.util.ArrayList<>(Files.readAllLines(examples.resolve("news2.expected.jsonl")));
+        expected.addAll(Files.readAllLines(examples.resolve("news2.compare-thresholds.expected.txt")));
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(expected);
     }
 
