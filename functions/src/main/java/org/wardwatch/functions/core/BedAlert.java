@@ -85,9 +85,7 @@ public final class BedAlert {
         }
         String alertId = was == Severity.NONE ? newAlertId.get() : current.alertId();
         Instant openedAt = was == Severity.NONE ? t : current.openedAt();
-        Transition transition = was == Severity.NONE ? Transition.OPENED
-                : target == Severity.NONE ? Transition.RESOLVED
-                : target.compareTo(was) > 0 ? Transition.ESCALATED : Transition.DOWNGRADED;
+        Transition transition = Transition.between(was, target);
         boolean open = target.isAlert();
         BedParameterState next = new BedParameterState(target, open ? alertId : null, open ? openedAt : null,
                 warning, critical, atMostWarning, normal, t, sources);

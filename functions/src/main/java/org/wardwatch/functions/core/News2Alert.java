@@ -49,9 +49,7 @@ public final class News2Alert {
         }
         String alertId = was == Severity.NONE ? newAlertId.get() : current.alertId();
         Instant openedAt = was == Severity.NONE ? at : current.openedAt();
-        Transition transition = was == Severity.NONE ? Transition.OPENED
-                : target == Severity.NONE ? Transition.RESOLVED
-                : target.compareTo(was) > 0 ? Transition.ESCALATED : Transition.DOWNGRADED;
+        Transition transition = Transition.between(was, target);
         boolean open = target.isAlert();
         News2State next = new News2State(target, open ? alertId : null, open ? openedAt : null, atMostWarning,
                 normal, at, score.total());

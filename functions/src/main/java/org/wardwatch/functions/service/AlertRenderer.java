@@ -45,14 +45,7 @@ public final class AlertRenderer {
         AlertTransition t = a.transition();
         String sms = AlertTexts.sms(a);
         String subject = AlertTexts.emailSubject(a);
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("type", DeviceAlert.TYPE);
-        doc.put("transition", t.transition().name());
-        doc.put("severity", t.routingSeverity().name());
-        doc.put("currentSeverity", t.severity().name());
-        doc.put("previousSeverity", t.previousSeverity().name());
-        doc.put("alertId", t.alertId());
-        doc.put("tenantId", a.tenantId());
+        ObjectNode doc = header(DeviceAlert.TYPE, t, a.tenantId());
         doc.put("device", a.device().thingName());
         doc.put("kind", a.device().kind().code());
         doc.put("ward", a.device().ward());
@@ -74,14 +67,7 @@ public final class AlertRenderer {
         String sms = AlertTexts.sms(n, zone);
         String subject = AlertTexts.emailSubject(n);
 
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("type", n.type());
-        doc.put("transition", t.transition().name());
-        doc.put("severity", t.routingSeverity().name());
-        doc.put("currentSeverity", t.severity().name());
-        doc.put("previousSeverity", t.previousSeverity().name());
-        doc.put("alertId", n.alertId());
-        doc.put("tenantId", n.tenantId());
+        ObjectNode doc = header(n.type(), t, n.tenantId());
         doc.put("device", n.thingName());
         doc.put("kind", n.kind().code());
         doc.put("ward", n.ward());
@@ -132,14 +118,7 @@ public final class AlertRenderer {
         String sms = News2Texts.sms(n, zone);
         String subject = News2Texts.emailSubject(n);
         News2Score score = n.score();
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("type", News2Notification.TYPE);
-        doc.put("transition", t.transition().name());
-        doc.put("severity", t.routingSeverity().name());
-        doc.put("currentSeverity", t.severity().name());
-        doc.put("previousSeverity", t.previousSeverity().name());
-        doc.put("alertId", n.alertId());
-        doc.put("tenantId", n.tenantId());
+        ObjectNode doc = header(News2Notification.TYPE, t, n.tenantId());
         doc.put("device", n.thingName());
         doc.put("ward", n.ward());
         doc.put("bed", n.bed());
@@ -171,6 +150,19 @@ public final class AlertRenderer {
         doc.put("emailSubject", subject);
         return outgoing(n.thingName(), outboxKey, t, News2Notification.TYPE, n.ward(), doc, sms, subject,
                 News2Texts.emailBody(n, zone));
+    }
+
+    /** The fields every alert document starts with, in this order. */
+    private static ObjectNode header(String type, AlertTransition t, String tenantId) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", type);
+        doc.put("transition", t.transition().name());
+        doc.put("severity", t.routingSeverity().name());
+        doc.put("currentSeverity", t.severity().name());
+        doc.put("previousSeverity", t.previousSeverity().name());
+        doc.put("alertId", t.alertId());
+        doc.put("tenantId", tenantId);
+        return doc;
     }
 
     /** One document per protocol, and the attributes staff subscriptions filter on. */
