@@ -1,5 +1,6 @@
 package org.wardwatch.model.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.wardwatch.model.alert.Severity;
@@ -23,12 +24,22 @@ public record EscalationPolicy(List<EscalationStep> critical, List<EscalationSte
      * a WARNING sent to tier 2 at 15 minutes.
      */
     public static EscalationPolicy defaults() {
-        throw new UnsupportedOperationException("contract: implemented in issue 15");
+        return DEFAULTS;
     }
+
+    private static final EscalationPolicy DEFAULTS = new EscalationPolicy(
+            List.of(new EscalationStep(Duration.ofMinutes(3), 1, EscalationStep.Kind.REMINDER),
+                    new EscalationStep(Duration.ofMinutes(5), 2, EscalationStep.Kind.UNACKNOWLEDGED),
+                    new EscalationStep(Duration.ofMinutes(10), 3, EscalationStep.Kind.UNACKNOWLEDGED)),
+            List.of(new EscalationStep(Duration.ofMinutes(15), 2, EscalationStep.Kind.UNACKNOWLEDGED)));
 
     /** The steps of an alert of {@code severity} (none for {@link Severity#NONE}). */
     public List<EscalationStep> steps(Severity severity) {
-        throw new UnsupportedOperationException("contract: implemented in issue 15");
+        return switch (severity) {
+            case CRITICAL -> critical;
+            case WARNING -> warning;
+            case NONE -> List.of();
+        };
     }
 
     /**
