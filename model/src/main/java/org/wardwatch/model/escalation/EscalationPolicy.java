@@ -2,6 +2,7 @@ package org.wardwatch.model.escalation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.wardwatch.model.alert.Severity;
 
@@ -14,9 +15,29 @@ import org.wardwatch.model.alert.Severity;
  */
 public record EscalationPolicy(List<EscalationStep> critical, List<EscalationStep> warning) {
 
+    /** @throws IllegalArgumentException when a severity's steps are not in non-decreasing order of delay */
     public EscalationPolicy {
         critical = List.copyOf(critical);
         warning = List.copyOf(warning);
+        requireInOrder("CRITICAL", critical);
+        requireInOrder("WARNING", warning);
+    }
+
+    private static void requireInOrder(String severity, List<EscalationStep> steps) {
+        for (int i = 1; i < steps.size(); i++) {
+            Duration before = steps.get(i - 1).after();
+            Duration after = steps.get(i).after();
+            if (after.compareTo(before) < 0) {
+                throw new IllegalArgumentException("the " + severity + " escalation steps must be in order of "
+                        + "their delays: step " + (i + 1) + " (" + minutes(after) + ") comes before step " + i
+                        + " (" + minutes(before) + ")");
+            }
+        }
+    }
+
+    private static String minutes(Duration delay) {
+        long seconds = delay.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     /**
@@ -45,9 +66,24 @@ public record EscalationPolicy(List<EscalationStep> critical, List<EscalationSte
     /**
      * The steps due at {@code now} for an alert of {@code severity} whose clock started at {@code clockFrom}, of
      * which the first {@code sent} were sent already (since that clock started): each step whose delay has passed
-     * (exactly its delay counts), in order. A run that was late gives every step it missed, oldest first.
+     * (exactly its delay counts), in order. A run that was late gives every step it missed, oldest first. Nothing
+     * for {@link Severity#NONE}, nothing when {@code now} is before {@code clockFrom}, nothing once all were sent.
+     *
+     * @throws IllegalArgumentException when {@code sent} is negative
      */
     public List<EscalationStep> due(Severity severity, Instant clockFrom, int sent, Instant now) {
-        throw new UnsupportedOperationException("contract: implemented in issue 15");
+        if (sent < 0) {
+            throw new IllegalArgumentException("steps sent cannot be negative: " + sent);
+        }
+        List<EscalationStep> steps = steps(severity);
+        List<EscalationStep> due = new ArrayList<>();
+        for (int i = sent; i < steps.size(); i++) {
+            EscalationStep step = steps.get(i);
+            if (now.isBefore(clockFrom.plus(step.after()))) {
+                break; // the steps are in order of delay: none after this one is due either
+            }
+            due.add(step);
+        }
+        return List.copyOf(due);
     }
 }
