@@ -71,8 +71,8 @@ class AlertChannelsTest {
 
     @Test
     void subscriptionIds_dependOnTheEndpointNotOnItsPositionAndDoNotContainIt() {
-        Contact contact = new Contact(Contact.Protocol.SMS, "+15555550101", Severity.CRITICAL, List.of());
-        Contact sameEndpoint = new Contact(Contact.Protocol.SMS, "+15555550101", Severity.WARNING, List.of("icu"));
+        Contact contact = new Contact(Contact.Protocol.SMS, "+15555550101", Severity.CRITICAL, List.of(), 1);
+        Contact sameEndpoint = new Contact(Contact.Protocol.SMS, "+15555550101", Severity.WARNING, List.of("icu"), 2);
 
         assertThat(AlertChannels.subscriptionId(contact))
                 .isEqualTo(AlertChannels.subscriptionId(sameEndpoint))

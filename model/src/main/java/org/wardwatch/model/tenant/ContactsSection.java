@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.escalation.Tiers;
 
-/** The {@code contacts} block: who receives alerts, by SMS or e-mail, of which severities and wards. */
+/**
+ * The {@code contacts} block: who receives alerts, by SMS or e-mail, of which severities and wards, and at which
+ * tier of a ward's escalation ({@code tier}, 1 to 3, default 1).
+ */
 final class ContactsSection {
 
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** SNS allows 150 filter-policy combinations: 2 severities x 75 wards. */
     private static final int MAX_WARDS = 75;
+    static final String TIER_RULE = "1 (the ward's nurses), 2 (the nurse in charge) or 3 (outreach, rapid response or "
+            + "the doctor on call)";
 
     private ContactsSection() {
     }
@@ -33,7 +39,7 @@ final class ContactsSection {
                 fields.add("contacts[" + i + "]: must be an object");
                 continue;
             }
-            fields.allowOnly(contact, path, "protocol", "endpoint", "minimumSeverity", "wards");
+            fields.allowOnly(contact, path, "protocol", "endpoint", "minimumSeverity", "wards", "tier");
             Contact.Protocol protocol = null;
             String protocolText = fields.requiredText(contact, path, "protocol");
             if ("sms".equals(protocolText)) {
@@ -52,11 +58,13 @@ final class ContactsSection {
             }
             Severity severity = fields.alertSeverity(contact, path, "minimumSeverity");
             List<String> wards = wards(contact.get("wards"), path + "wards", fields);
+            Integer tier = fields.optionalWholeNumber(contact, path, "tier", Tiers.FIRST, Tiers.LAST, TIER_RULE);
             if (protocol != null && endpoint != null && severity != null && wards != null) {
                 if (!seen.add(protocolText + ":" + endpoint)) {
                     fields.add(path + "endpoint: " + endpoint + " is listed twice (one subscription per endpoint)");
                 }
-                contacts.add(new Contact(protocol, endpoint, severity, wards));
+                contacts.add(new Contact(protocol, endpoint, severity, wards,
+                        tier == null ? Contact.DEFAULT_TIER : tier));
             }
         }
         return contacts;

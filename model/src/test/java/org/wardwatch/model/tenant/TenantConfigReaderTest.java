@@ -1,6 +1,8 @@
 package org.wardwatch.model.tenant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ class TenantConfigReaderTest {
         assertThat(config.deviceIntervals()).as("no devices block: the function's defaults")
                 .isEqualTo(DeviceIntervals.DEFAULTS);
         assertThat(config.contacts().get(0))
-                .isEqualTo(new Contact(Contact.Protocol.SMS, "+15555550100", Severity.CRITICAL, List.of("icu")));
+                .isEqualTo(new Contact(Contact.Protocol.SMS, "+15555550100", Severity.CRITICAL, List.of("icu"), 1));
         assertThat(config.contacts().get(1).wards()).as("no wards means every ward").isEmpty();
     }
 
@@ -102,8 +104,28 @@ class TenantConfigReaderTest {
         String json = validWith("").replace("\"minimumSeverity\": \"CRITICAL\"", "\"minSeverity\": \"CRITICAL\"");
 
         assertThat(problemsOf(json)).containsExactly(
-                "contacts[0].minSeverity: unknown field (allowed: protocol, endpoint, minimumSeverity, wards)",
+                "contacts[0].minSeverity: unknown field (allowed: protocol, endpoint, minimumSeverity, wards, tier)",
                 "contacts[0].minimumSeverity: is required (WARNING or CRITICAL)");
+    }
+
+    @Test
+    void aContactsTier_isRead_andOneNamingNoneIsTier1() {
+        String json = validWith("").replace("\"minimumSeverity\": \"WARNING\"",
+                "\"minimumSeverity\": \"WARNING\", \"tier\": 3");
+
+        assertThat(TenantConfigReader.parse(json, "test.json").contacts()).extracting(Contact::tier)
+                .containsExactly(1, 3);
+        assertThat(Contact.DEFAULT_TIER).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "tier {0}")
+    @ValueSource(strings = {"0", "4", "-1", "1.5", "\"2\"", "null", "true"})
+    void aTierOtherThan1To3_isOneLine(String tier) {
+        String json = validWith("").replace("\"minimumSeverity\": \"WARNING\"",
+                "\"minimumSeverity\": \"WARNING\", \"tier\": " + tier);
+
+        assertThat(problemsOf(json)).containsExactly("contacts[1].tier: must be 1 (the ward's nurses), 2 (the nurse "
+                + "in charge) or 3 (outreach, rapid response or the doctor on call)");
     }
 
     @Test
