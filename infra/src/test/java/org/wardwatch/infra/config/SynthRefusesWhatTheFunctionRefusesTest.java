@@ -78,14 +78,18 @@ class SynthRefusesWhatTheFunctionRefusesTest {
     void aBadWardPolicyOrNews2Window_isRefusedBySynth_withTheFunctionsMessage() throws IOException {
         assertSameRefusal(write("ward.json", "", ",\n  \"wards\": {\"W5\": {\"vitals\": \"news\"}}"),
                 "wards.W5.vitals: must be thresholds or news2");
+        assertSameRefusal(write("escalation.json", "", ",\n  \"wards\": {\"W5\": {\"escalation\": {\"critical\": "
+                        + "[{\"afterMinutes\": 5, \"tier\": 2}, {\"afterMinutes\": 3, \"tier\": 1}]}}}"),
+                "wards.W5.escalation.critical[1].afterMinutes: 3 is less than the step before's 5 (steps are listed in "
+                        + "the order of their delays)");
         assertSameRefusal(write("news2.json", "", ",\n  \"news2\": {\"windowMinutes\": 1441}"),
                 "news2.windowMinutes: must be a whole number of minutes from 1 to 1440");
     }
 
     /**
      * Generated threshold blocks (list and object forms, inclusive and exclusive bounds), alarm delays, reading
-     * ages, ward policies and NEWS2 settings, good and bad: synth accepts exactly those the function accepts, with
-     * the same lines.
+     * ages, ward policies and escalations and NEWS2 settings, good and bad: synth accepts exactly those the function
+     * accepts, with the same lines.
      */
     @Test
     void generatedThresholds_synthAcceptsExactlyWhatTheFunctionAccepts() throws IOException {
@@ -93,6 +97,8 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         String[] metrics = {"spo2", "heart_rate", "body_temperature", "glucose", "respiratory_rate", "diastolic_bp"};
         int[] typical = {97, 75, 37, 100, 16, 75};
         int accepted = 0;
+        int acceptedEscalations = 0;
+        int refusedEscalations = 0;
         for (int trial = 0; trial < 300; trial++) {
             List<String> blocks = new ArrayList<>();
             for (int m = 0; m < metrics.length; m++) {
@@ -106,12 +112,19 @@ class SynthRefusesWhatTheFunctionRefusesTest {
             if (function == null) {
                 accepted++;
                 assertThat(synth).as(Files.readString(file)).isNull();
+                var escalations = FunctionConfigReader.read(file).wardEscalation();
+                assertThat(TenantConfigReader.read(file).wardEscalation()).as(Files.readString(file))
+                        .isEqualTo(escalations);
+                acceptedEscalations += escalations.size();
             } else {
                 assertThat(synth).as(Files.readString(file)).isNotNull();
                 assertThat(synth.problems()).isEqualTo(function.problems());
+                refusedEscalations += function.problems().stream().anyMatch(p -> p.contains(".escalation")) ? 1 : 0;
             }
         }
         assertThat(accepted).as("the generator makes valid files too").isBetween(30, 270);
+        assertThat(acceptedEscalations).as("and valid escalations").isGreaterThanOrEqualTo(5);
+        assertThat(refusedEscalations).as("and invalid ones").isGreaterThanOrEqualTo(5);
     }
 
     private static String override(Random random, int typical) {
@@ -149,7 +162,10 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         return String.join(", ", bands);
     }
 
-    /** Sometimes an alarm delay, a maximum reading age, a ward's vitals policy and NEWS2 settings (now and then bad). */
+    /**
+     * Sometimes an alarm delay, a maximum reading age, a ward's vitals policy and escalation and NEWS2 settings (now
+     * and then bad).
+     */
     private static String others(Random random, String[] metrics) {
         StringBuilder others = new StringBuilder();
         if (random.nextInt(3) == 0) {
@@ -165,14 +181,21 @@ class SynthRefusesWhatTheFunctionRefusesTest {
         if (random.nextInt(4) == 0) {
             others.append(",\n  \"maxReadingAgeMinutes\": ").append(random.nextInt(10) == 0 ? 0 : random.nextInt(600));
         }
-        if (random.nextInt(4) == 0) {
+        if (random.nextInt(3) == 0) {
             String vitals = switch (random.nextInt(8)) {
                 case 0 -> "\"NEWS2\"";
                 case 1, 2, 3 -> "\"news2\"";
                 default -> "\"thresholds\"";
             };
             String ward = random.nextInt(10) == 0 ? "W/" + random.nextInt(9) : "W" + random.nextInt(9);
-            others.append(",\n  \"wards\": {\"").append(ward).append("\": {\"vitals\": ").append(vitals)
+            List<String> settings = new ArrayList<>();
+            if (random.nextInt(3) != 0) {
+                settings.add("\"vitals\": " + vitals);
+            }
+            if (random.nextInt(3) != 0) {
+                settings.add("\"escalation\": " + escalation(random));
+            }
+            others.append(",\n  \"wards\": {\"").append(ward).append("\": {").append(String.join(", ", settings))
                     .append("}}");
         }
         if (random.nextInt(4) == 0) {
@@ -182,6 +205,34 @@ class SynthRefusesWhatTheFunctionRefusesTest {
                     .append("}");
         }
         return others.toString();
+    }
+
+    /** A ward's escalation: a critical and/or a warning list of steps, now and then empty, out of order or bad. */
+    private static String escalation(Random random) {
+        List<String> lists = new ArrayList<>();
+        for (String severity : new String[] {"critical", "warning"}) {
+            if (random.nextBoolean()) {
+                List<String> steps = new ArrayList<>();
+                int after = random.nextInt(10);
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    after += random.nextInt(20) == 0 ? -5 : random.nextInt(6);
+                    String minutes = random.nextInt(25) == 0 ? after + ".5" : Integer.toString(after);
+                    int tier = random.nextInt(25) == 0 ? 4 : 1 + random.nextInt(3);
+                    String kind = switch (random.nextInt(6)) {
+                        case 0 -> ", \"kind\": \"reminder\"";
+                        case 1 -> ", \"kind\": \"unacknowledged\"";
+                        case 2 -> random.nextInt(4) == 0 ? ", \"kind\": \"page\"" : "";
+                        default -> "";
+                    };
+                    steps.add("{\"afterMinutes\": " + minutes + ", \"tier\": " + tier + kind + "}");
+                }
+                lists.add("\"" + severity + "\": [" + String.join(", ", steps) + "]");
+            }
+        }
+        if (random.nextInt(20) == 0) {
+            lists.add("\"advisory\": []");
+        }
+        return "{" + String.join(", ", lists) + "}";
     }
 
     private void assertSameRefusal(Path file, String line) {

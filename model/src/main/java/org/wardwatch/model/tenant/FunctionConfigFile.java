@@ -8,20 +8,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdBand;
 import org.wardwatch.model.alert.ThresholdOverride;
 import org.wardwatch.model.coldchain.StorageProfile;
+import org.wardwatch.model.escalation.EscalationPolicy;
+import org.wardwatch.model.escalation.EscalationStep;
 import org.wardwatch.model.reading.Metric;
 
 /**
  * The file the stack gives every function ({@code WARDWATCH_CONFIG_FILE}): the validated blocks of the tenant
  * configuration the function reads at start (thresholds, alarm delays where they differ from the defaults,
- * the maximum reading age, storage profiles, each named ward's vitals policy, NEWS2's settings), in the tenant
- * file's own schema, metrics, profiles and wards in a fixed order so the file (and the asset hash) never depends on
- * the tenant file's order. A file, not environment variables: Lambda allows 4 KB for all of a function's
- * variables, and this grows with the configuration.
+ * the maximum reading age, storage profiles, each named ward's vitals policy and escalation, NEWS2's settings), in
+ * the tenant file's own schema, metrics, profiles and wards in a fixed order (a ward's escalation steps as given) so
+ * the file (and the asset hash) never depends on the tenant file's order. A file, not environment variables:
+ * Lambda allows 4 KB for all of a function's variables, and this grows with the configuration.
  */
 public final class FunctionConfigFile {
 
@@ -37,7 +40,7 @@ public final class FunctionConfigFile {
     }
 
     /** The file's text; reading it back with {@link FunctionConfigReader} gives the same table, profiles, ward
-     * policies and NEWS2 settings. */
+     * policies, ward escalations and NEWS2 settings. */
     public static String json(TenantConfig config) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("tenantId", config.tenantId());
@@ -78,9 +81,7 @@ public final class FunctionConfigFile {
                 p.put("freezeAtOrBelow", profile.freezeAtOrBelow());
             }
         }
-        ObjectNode wards = root.putObject("wards");
-        new TreeMap<>(config.wardVitals()).forEach((ward, policy) -> wards.putObject(ward).put("vitals",
-                policy.code()));
+        wards(root.putObject("wards"), config);
         ObjectNode news2 = root.putObject("news2");
         news2.put("windowMinutes", config.news2().window().toMinutes());
         news2.put("resolveSeconds", config.news2().resolve().toSeconds());
@@ -89,6 +90,37 @@ public final class FunctionConfigFile {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each ward named, by name: its vitals policy and, where it names one, its escalation (steps as given). */
+    private static void wards(ObjectNode wards, TenantConfig config) {
+        Set<String> named = new TreeSet<>(config.wardVitals().keySet());
+        named.addAll(config.wardEscalation().keySet());
+        for (String ward : named) {
+            ObjectNode w = wards.putObject(ward);
+            VitalsPolicy vitals = config.wardVitals().get(ward);
+            if (vitals != null) {
+                w.put("vitals", vitals.code());
+            }
+            EscalationPolicy escalation = config.wardEscalation().get(ward);
+            if (escalation != null) {
+                ObjectNode e = w.putObject("escalation");
+                steps(e.putArray("critical"), escalation.critical());
+                steps(e.putArray("warning"), escalation.warning());
+            }
+        }
+    }
+
+    private static void steps(ArrayNode array, List<EscalationStep> steps) {
+        for (EscalationStep step : steps) {
+            if (step.after().toSecondsPart() != 0 || step.after().toNanosPart() != 0) {
+                throw new IllegalArgumentException("the tenant file has whole minutes of escalation, not " + step);
+            }
+            ObjectNode s = array.addObject();
+            s.put("afterMinutes", step.after().toMinutes());
+            s.put("tier", step.tier());
+            s.put("kind", EscalationSection.code(step.kind()));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.alert.ThresholdOverride;
 import org.wardwatch.model.alert.ThresholdTable;
+import org.wardwatch.model.escalation.EscalationPolicy;
 import org.wardwatch.model.reading.Metric;
 
 /**
@@ -38,6 +39,8 @@ import org.wardwatch.model.reading.Metric;
  * @param wardVitals          the vitals policy of each ward the {@code wards} block names (sorted by ward); every
  *                            other ward {@link VitalsPolicy#THRESHOLDS}
  * @param news2               NEWS2's window and delays; {@link News2Settings#DEFAULTS} if absent
+ * @param wardEscalation      the escalation policy of each ward that names one in the {@code wards} block (sorted
+ *                            by ward); every other ward {@link EscalationPolicy#defaults()}
  */
 public record TenantConfig(
         String tenantId,
@@ -57,7 +60,8 @@ public record TenantConfig(
         AlarmDelays alarmDelays,
         int maxReadingAgeMinutes,
         Map<String, VitalsPolicy> wardVitals,
-        News2Settings news2) {
+        News2Settings news2,
+        Map<String, EscalationPolicy> wardEscalation) {
 
     public TenantConfig {
         contacts = List.copyOf(contacts);
@@ -70,6 +74,13 @@ public record TenantConfig(
         thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
         wardVitals = Collections.unmodifiableMap(new TreeMap<>(wardVitals));
         Objects.requireNonNull(news2, "news2");
+        wardEscalation = Collections.unmodifiableMap(new TreeMap<>(wardEscalation));
+    }
+
+    /** The ward's escalation policy: {@link EscalationPolicy#defaults()} unless the tenant names one. */
+    public EscalationPolicy escalationOf(String ward) {
+        return ward == null ? EscalationPolicy.defaults()
+                : wardEscalation.getOrDefault(ward, EscalationPolicy.defaults());
     }
 
     /** The table the function alerts with: the NEWS2 defaults, each override replacing the sides it names. */

@@ -88,7 +88,7 @@ public final class TenantConfigReader {
                 ThresholdTable.news2Defaults().withThresholdOverrides(thresholds), fields);
         int maxReadingAgeMinutes = maxReadingAgeMinutes(root, fields);
         ColdChain coldChain = ColdChainSection.read(fields.object(root, "", "coldChain"), fields);
-        Map<String, VitalsPolicy> wardVitals = WardsSection.read(fields.object(root, "", "wards"), fields);
+        WardsSection.Wards wards = WardsSection.read(fields.object(root, "", "wards"), fields);
         News2Settings news2 = News2Section.read(fields.object(root, "", "news2"), fields);
         DeviceIntervals deviceIntervals = deviceIntervals(fields.object(root, "", "devices"));
         String timeZone = timeZone(root);
@@ -100,7 +100,7 @@ public final class TenantConfigReader {
         }
         return new TenantConfig(tenantId, account, region, contacts, thresholds, coldChain, deviceIntervals,
                 timeZone, function.runtime, function.memoryMb, function.reservedConcurrency, retention[0],
-                retention[1], opsEmails, alarmDelays, maxReadingAgeMinutes, wardVitals, news2);
+                retention[1], opsEmails, alarmDelays, maxReadingAgeMinutes, wards.vitals(), news2, wards.escalation());
     }
 
     /** {@code maxReadingAgeMinutes}: a whole number of minutes, at least 1; the default if absent or invalid. */

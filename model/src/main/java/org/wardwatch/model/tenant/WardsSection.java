@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.wardwatch.model.device.InvalidNameException;
+import org.wardwatch.model.escalation.EscalationPolicy;
 
 /**
- * The {@code wards} block: ward name to what the tenant says of that ward, for now only its vitals policy, e.g.
- * {@code {"W5": {"vitals": "news2"}}}. A ward named without {@code vitals}, and every ward not named, is
- * {@link VitalsPolicy#THRESHOLDS}. Ward names follow the rule of {@code contacts[].wards}.
+ * The {@code wards} block: ward name to what the tenant says of that ward, its vitals policy and its escalation
+ * ({@link EscalationSection}), e.g. {@code {"W5": {"vitals": "news2", "escalation": {"warning": []}}}}. A ward
+ * named without {@code vitals}, and every ward not named, is {@link VitalsPolicy#THRESHOLDS}; a ward without
+ * {@code escalation} has {@link EscalationPolicy#defaults()}. Ward names follow the rule of
+ * {@code contacts[].wards}.
  */
 final class WardsSection {
 
@@ -21,11 +24,20 @@ final class WardsSection {
     private WardsSection() {
     }
 
-    /** The wards named, sorted by name, each with its policy. */
-    static Map<String, VitalsPolicy> read(JsonNode node, JsonFields fields) {
+    /**
+     * What the block says of the wards, each map sorted by ward.
+     *
+     * @param vitals     every ward named, with its vitals policy
+     * @param escalation the wards that name an escalation, with it
+     */
+    record Wards(Map<String, VitalsPolicy> vitals, Map<String, EscalationPolicy> escalation) {
+    }
+
+    static Wards read(JsonNode node, JsonFields fields) {
         Map<String, VitalsPolicy> wards = new TreeMap<>();
+        Map<String, EscalationPolicy> escalations = new TreeMap<>();
         if (node == null) {
-            return wards;
+            return new Wards(wards, escalations);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -40,13 +52,18 @@ final class WardsSection {
                 continue;
             }
             JsonNode settings = entry.getValue();
-            fields.allowOnly(settings, field + ".", "vitals");
+            fields.allowOnly(settings, field + ".", "vitals", "escalation");
             VitalsPolicy policy = vitals(settings.get("vitals"), field + ".vitals", fields);
             if (policy != null) {
                 wards.put(ward, policy);
             }
+            EscalationPolicy escalation = EscalationSection.read(settings.get("escalation"), field + ".escalation",
+                    fields);
+            if (escalation != null) {
+                escalations.put(ward, escalation);
+            }
         }
-        return wards;
+        return new Wards(wards, escalations);
     }
 
     private static VitalsPolicy vitals(JsonNode node, String field, JsonFields fields) {

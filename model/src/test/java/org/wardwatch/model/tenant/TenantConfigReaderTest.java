@@ -6,11 +6,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.coldchain.StorageProfile;
 import org.wardwatch.model.device.TenantId;
+import org.wardwatch.model.escalation.EscalationPolicy;
+import org.wardwatch.model.escalation.EscalationStep;
 import org.wardwatch.model.reading.Metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -236,7 +239,7 @@ class TenantConfigReaderTest {
     }
 
     @Test
-    void theFunctionsFile_doesNotDependOnTheFilesOrder_andReadsBackToTheSameTableWardsAndNews2Settings() {
+    void theFunctionsFile_doesNotDependOnTheFilesOrder_andReadsBackToTheSameTableWardsEscalationsAndNews2Settings() {
         String bands = """
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ],
                     "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
@@ -245,10 +248,16 @@ class TenantConfigReaderTest {
                     "heart_rate": { "clearSides": ["high"], "removesCritical": true, "reason": "paced" },
                     "body_temperature": [ { "above": 38.0, "severity": "WARNING" } ],
                     "spo2": [ { "max": 91, "severity": "CRITICAL" }, { "min": 92, "max": 93, "severity": "WARNING" } ]""";
+        String escalation = """
+                    "escalation": { "critical": [ { "afterMinutes": 2, "tier": 1 }, { "afterMinutes": 4, "tier": 3 } ],
+                                    "warning": [] }""";
         String wards = """
-                    "W5": { "vitals": "news2" }, "ICU": { "vitals": "thresholds" }, "W6": {}""";
+                    "W5": { "vitals": "news2", %s }, "ICU": { "vitals": "thresholds" }, "W6": {},
+                    "Day unit": { "escalation": { "warning": [ { "afterMinutes": 30, "tier": 2, "kind": "reminder" } ] } }"""
+                .formatted(escalation);
         String wardsReordered = """
-                    "W6": {}, "W5": { "vitals": "news2" }, "ICU": { "vitals": "thresholds" }""";
+                    "W6": {}, "Day unit": { "escalation": { "warning": [ { "afterMinutes": 30, "tier": 2, "kind": "reminder" } ] } },
+                    "W5": { %s, "vitals": "news2" }, "ICU": { "vitals": "thresholds" }""".formatted(escalation);
         String news2 = ",\n  \"news2\": { \"windowMinutes\": 30, \"resolveSeconds\": 0, \"observationMinutes\": 480 }";
         TenantConfig config = TenantConfigReader.parse(validWith(",\n  \"thresholds\": {" + bands + "}"
                 + ",\n  \"wards\": {" + wards + "}" + news2), "a.json");
@@ -262,13 +271,22 @@ class TenantConfigReaderTest {
                 .isEqualTo(config.effectiveThresholds().describe())
                 .contains("body_temperature (Cel): < 35.1 CRITICAL, > 38.0 WARNING", "heart_rate (/min): < 41 CRITICAL");
         assertThat(function.wardVitals()).isEqualTo(config.wardVitals()).containsOnly(
-                Map.entry("ICU", VitalsPolicy.THRESHOLDS), Map.entry("W5", VitalsPolicy.NEWS2),
-                Map.entry("W6", VitalsPolicy.THRESHOLDS));
+                Map.entry("Day unit", VitalsPolicy.THRESHOLDS), Map.entry("ICU", VitalsPolicy.THRESHOLDS),
+                Map.entry("W5", VitalsPolicy.NEWS2), Map.entry("W6", VitalsPolicy.THRESHOLDS));
+        assertThat(function.wardEscalation()).isEqualTo(config.wardEscalation()).containsOnlyKeys("Day unit", "W5");
+        assertThat(function.escalationOf("W5")).isEqualTo(new EscalationPolicy(
+                List.of(new EscalationStep(Duration.ofMinutes(2), 1, EscalationStep.Kind.REMINDER),
+                        new EscalationStep(Duration.ofMinutes(4), 3, EscalationStep.Kind.UNACKNOWLEDGED)),
+                List.of()));
+        assertThat(function.escalationOf("Day unit").warning()).containsExactly(
+                new EscalationStep(Duration.ofMinutes(30), 2, EscalationStep.Kind.REMINDER));
+        assertThat(function.escalationOf("ICU")).isEqualTo(EscalationPolicy.defaults());
         assertThat(function.news2()).isEqualTo(config.news2()).isNotEqualTo(News2Settings.DEFAULTS);
-        assertThat(file).containsSubsequence("\"ICU\"", "\"W5\"", "\"W6\"");
+        assertThat(file).containsSubsequence("\"Day unit\"", "\"ICU\"", "\"W5\"", "\"W6\"");
         FunctionConfig defaults = FunctionConfigReader.parse(FunctionConfigFile.json(
                 TenantConfigReader.parse(validWith(""), "c.json")), "f.json");
         assertThat(defaults.wardVitals()).isEmpty();
+        assertThat(defaults.wardEscalation()).isEmpty();
         assertThat(defaults.news2()).isEqualTo(News2Settings.DEFAULTS);
     }
 

@@ -80,7 +80,7 @@ class WardsAndNews2SettingsTest {
             "\"wards\": {\"W5\": {\"vitals\": \"NEWS2\"}}              | wards.W5.vitals: must be thresholds or news2",
             "\"wards\": {\"W5\": {\"vitals\": \"news\"}}               | wards.W5.vitals: must be thresholds or news2",
             "\"wards\": {\"W5\": {\"vitals\": 2}}                      | wards.W5.vitals: must be thresholds or news2",
-            "\"wards\": {\"W5\": {\"vitals\": \"news2\", \"beds\": 8}} | wards.W5.beds: unknown field (allowed: vitals)",
+            "\"wards\": {\"W5\": {\"vitals\": \"news2\", \"beds\": 8}} | wards.W5.beds: unknown field (allowed: vitals, escalation)",
             "\"wards\": {\"W5\": \"news2\"}                            | wards.W5: must be an object such as {\"vitals\": \"news2\"}",
             "\"wards\": {\"W/5\": {\"vitals\": \"news2\"}}             | wards.W/5: must be a ward name of 1-64 letters, digits, ' ', '.', '_', '-'",
             "\"wards\": {\"\": {\"vitals\": \"news2\"}}                | wards.: must be a ward name of 1-64 letters, digits, ' ', '.', '_', '-'",
