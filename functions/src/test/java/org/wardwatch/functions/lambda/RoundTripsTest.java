@@ -114,6 +114,21 @@ class RoundTripsTest {
         assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "PutItem", 6));
     }
 
+    @Test
+    void twoReadingsAtABedOfANews2Ward_withoutAlert_addOneWriteOfTheBedsNews2() {
+        tenant.registerDevice("rt-news2", "pulse_oximeter", TestTenant.NEWS2_WARD, "rt-1");
+        send("rt-news2", payload("rtn-1", "2026-11-25T07:00:00Z", spo2AndHeartRate(97)));
+
+        Map<String, Integer> calls = count(() -> send("rt-news2", payload("rtn-2", "2026-11-25T07:01:00Z",
+                spo2AndHeartRate(96))).body("readingsStored", equalTo(2)).body("notifications", equalTo(0)));
+
+        // the two-reading message's calls, and N#news2 after its parameters (functions/README.md, "Round trips")
+        assertAtMost(calls, Map.of("GetItem(devices)", 1, "BatchGetItem", 1, "BatchWriteItem", 1, "PutItem", 4));
+        assertThat(tenant.dynamo.getItem(b -> b.tableName(TestTenant.READINGS).consistentRead(true).key(Map.of(
+                "pk", s("B#" + TestTenant.NEWS2_WARD + "#rt-1"), "sk", s("N#news2")))).item())
+                .containsEntry("total", AttributeValue.fromN("0"));
+    }
+
     private static String spo2AndHeartRate(int spo2) {
         return reading("spo2", spo2, "%") + "," + reading("heart_rate", 72, "/min");
     }
