@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The tenant's DynamoDB tables, with the key layouts of functions/README.md: readings (with the sparse
- * {@code byBed} and {@code byPatient} indexes), quarantine ({@code byReason}) and the device registry. All
+ * {@code byBed}, {@code byPatient} and {@code byOpenAlert} indexes), quarantine ({@code byReason}) and the device
+ * registry. All
  * on-demand, point-in-time recovery, encrypted with the tenant's key, protected from deletion and retained if the
  * stack is deleted: they hold patient data.
  */
@@ -40,11 +41,13 @@ public final class ReadingsStore extends Construct {
         TenantNames names = props.names();
 
         readings = table("Readings", names.readingsTable(), "pk", "sk", true);
-        readings.addGlobalSecondaryIndex(index("byBed", "bedKey"));
-        readings.addGlobalSecondaryIndex(index("byPatient", "patientRef"));
+        readings.addGlobalSecondaryIndex(index("byBed", "bedKey", "sk"));
+        readings.addGlobalSecondaryIndex(index("byPatient", "patientRef", "sk"));
+        // the alert records (AL#<alertId>, AL#record) that are still open: only they carry openIndex and openKey
+        readings.addGlobalSecondaryIndex(index("byOpenAlert", "openIndex", "openKey"));
 
         quarantine = table("Quarantine", names.quarantineTable(), "pk", "sk", true);
-        quarantine.addGlobalSecondaryIndex(index("byReason", "reason"));
+        quarantine.addGlobalSecondaryIndex(index("byReason", "reason", "sk"));
 
         devices = table("Devices", names.devicesTable(), "thingName", null, false);
     }
@@ -69,11 +72,11 @@ public final class ReadingsStore extends Construct {
         return builder.build();
     }
 
-    private static GlobalSecondaryIndexProps index(String name, String partitionKey) {
+    private static GlobalSecondaryIndexProps index(String name, String partitionKey, String sortKey) {
         return GlobalSecondaryIndexProps.builder()
                 .indexName(name)
                 .partitionKey(string(partitionKey))
-                .sortKey(string("sk"))
+                .sortKey(string(sortKey))
                 .projectionType(ProjectionType.ALL)
                 .build();
     }

@@ -27,8 +27,12 @@ class ReadingsStoreTest {
     }
 
     private static Map<String, Object> index(String name, String partitionKey) {
+        return index(name, partitionKey, "sk");
+    }
+
+    private static Map<String, Object> index(String name, String partitionKey, String sortKey) {
         return Map.of("IndexName", name,
-                "KeySchema", List.of(key(partitionKey, "HASH"), key("sk", "RANGE")),
+                "KeySchema", List.of(key(partitionKey, "HASH"), key(sortKey, "RANGE")),
                 "Projection", Map.of("ProjectionType", "ALL"));
     }
 
@@ -53,8 +57,17 @@ class ReadingsStoreTest {
         template.hasResourceProperties("AWS::DynamoDB::Table", with(protectedEncryptedOnDemand(),
                 "TableName", "wardwatch-st-aurelia-readings",
                 "KeySchema", List.of(key("pk", "HASH"), key("sk", "RANGE")),
-                "GlobalSecondaryIndexes", List.of(index("byBed", "bedKey"), index("byPatient", "patientRef")),
+                "GlobalSecondaryIndexes", List.of(index("byBed", "bedKey"), index("byPatient", "patientRef"),
+                        index("byOpenAlert", "openIndex", "openKey")),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
+    }
+
+    @Test
+    void readingsTable_definesEveryKeyOfItsIndexesAsAString() {
+        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "TableName", "wardwatch-st-aurelia-readings",
+                "AttributeDefinitions", Match.arrayEquals(List.of("pk", "sk", "bedKey", "patientRef", "openIndex",
+                        "openKey").stream().map(name -> Map.of("AttributeName", name, "AttributeType", "S")).toList())));
     }
 
     @Test
