@@ -7,6 +7,7 @@ import org.wardwatch.model.alert.AlarmDelays;
 import org.wardwatch.model.tenant.FunctionConfig;
 import org.wardwatch.model.tenant.FunctionConfigReader;
 import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceRegistry;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
 import org.wardwatch.functions.aws.SnsAlertPublisher;
@@ -32,6 +33,10 @@ public final class MotoTelemetry implements AutoCloseable {
     private final SnsClient sns = SnsClient.builder().endpointOverride(tenant.endpoint)
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     public final SnsAlertPublisher publisher = new SnsAlertPublisher(sns, tenant.topicArn);
+    /** The alert records, in the readings table as the functions keep them. */
+    public final DynamoAlertRecordStore records = new DynamoAlertRecordStore(tenant.dynamo, TestTenant.READINGS);
+    /** {@link #publisher}, each alert's transition recorded in {@link #records} first, as the functions publish. */
+    public final RecordingPublisher recording = new RecordingPublisher(new AlertRecorder(records), publisher);
 
     /** With the handler tests' configuration ({@link TestTenant#DELIVERY_CONFIG}): no delay, no reading too old. */
     public TelemetryService service(TelemetryStore store, AlertPublisher publisher) {
@@ -55,6 +60,11 @@ public final class MotoTelemetry implements AutoCloseable {
 
     /** As {@link #news2Service(String)}, on {@code store}. */
     public TelemetryService news2Service(String news2Ward, TelemetryStore store) {
+        return news2Service(news2Ward, store, publisher);
+    }
+
+    /** As {@link #news2Service(String)}, on {@code store}, publishing through {@code publisher}. */
+    public TelemetryService news2Service(String news2Ward, TelemetryStore store, AlertPublisher publisher) {
         return new TelemetryService(TestTenant.ID, validator(), ThresholdTable.news2Defaults(),
                 AlarmDelays.defaults(), TelemetryService.DEFAULT_MAX_READING_AGE, ZoneOffset.UTC,
                 ward -> ward.equals(news2Ward) ? VitalsPolicy.NEWS2 : VitalsPolicy.THRESHOLDS, News2Settings.DEFAULTS,
