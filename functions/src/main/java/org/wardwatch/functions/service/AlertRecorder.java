@@ -51,17 +51,22 @@ public final class AlertRecorder {
         AlertTransition t = new AlertTransition(kind.get(), text(doc, "alertId"),
                 Severity.valueOf(text(doc, "currentSeverity")), Severity.valueOf(text(doc, "previousSeverity")),
                 instant(doc, "openedAt"), instant(doc, "deviceTime"), text(doc, "reason"));
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        String type = text(doc, "type");
+        AlertRecord first = t.transition() == Transition.OPENED
+                ? AlertLedger.opened(t.alertId(), type, text(doc, "ward"), place(type, doc), subject(type, doc), t)
+                : null;
+        // An OPENED is written without reading first: its record exists only when this is a retry.
+        if (first != null && store.write(null, first)) {
+            return;
+        }
+        for (int attempt = first == null ? 0 : 1; attempt < ATTEMPTS; attempt++) {
             Optional<AlertRecordStore.Stored> stored = store.find(t.alertId());
             if (stored.isEmpty()) {
-                if (t.transition() != Transition.OPENED) {
+                if (first == null) {
                     LOG.log(System.Logger.Level.WARNING, "alert {0}: {1} {2} not recorded, the alert has no record",
-                            t.alertId(), text(doc, "type"), t.transition());
+                            t.alertId(), type, t.transition());
                     return;
                 }
-                String type = text(doc, "type");
-                AlertRecord first = AlertLedger.opened(t.alertId(), type, text(doc, "ward"), place(type, doc),
-                        subject(type, doc), t);
                 if (store.write(null, first)) {
                     return;
                 }

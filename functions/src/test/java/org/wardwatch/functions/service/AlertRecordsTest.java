@@ -1,6 +1,7 @@
 package org.wardwatch.functions.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.wardwatch.functions.service.MotoTelemetry.envelope;
 
 import java.nio.charset.StandardCharsets;
@@ -147,8 +148,13 @@ class AlertRecordsTest {
 
     /** The records, with {@code before} run once just before the first write. */
     private static AlertRecordStore interleaving(AlertRecordStore records, Runnable before) {
+        return interleaving(records, before, 1);
+    }
+
+    /** The records, with {@code before} run just before each of the first {@code times} writes. */
+    private static AlertRecordStore interleaving(AlertRecordStore records, Runnable before, int times) {
         return new AlertRecordStore() {
-            private boolean ran;
+            private int ran;
 
             @Override
             public java.util.Optional<Stored> find(String alertId) {
@@ -167,8 +173,8 @@ class AlertRecordsTest {
 
             @Override
             public boolean write(Stored expected, AlertRecord next) {
-                if (!ran) {
-                    ran = true;
+                if (ran < times) {
+                    ran++;
                     before.run();
                 }
                 return records.write(expected, next);
@@ -213,6 +219,34 @@ class AlertRecordsTest {
 
             String alertId = StaffInbox.forDevice(ward + "-ox").get(0).text("alertId");
             assertThat(moto.records.find(alertId)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecordWrittenByOthersBeforeEachOfEightAttemptsFailsTheInvocationAndLeavesTheirs() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            moto.tenant.registerDevice(ward + "-ox", "pulse_oximeter", ward, "9");
+            Kept kept = new Kept(moto.publisher);
+            TelemetryService service = moto.service(moto.store, kept);
+            service.process(envelope(ward + "-ox"), spo2("e-1", "2026-11-25T22:30:00Z", 93));
+            service.process(envelope(ward + "-ox"), spo2("e-2", "2026-11-25T22:31:00Z", 97));
+            new AlertRecorder(moto.records).record(kept.alerts.get(0));
+            String alertId = StaffInbox.forDevice(ward + "-ox").get(0).text("alertId");
+            int[] othersWrote = {0};
+            Runnable another = () -> {
+                AlertRecordStore.Stored now = moto.records.find(alertId).orElseThrow();
+                assertThat(moto.records.write(now, now.record())).isTrue();
+                othersWrote[0]++;
+            };
+
+            assertThatThrownBy(() -> new AlertRecorder(interleaving(moto.records, another, 100))
+                    .record(kept.alerts.get(1))).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("alert " + alertId + ": its record was written by others 8 times in a row; "
+                            + "RESOLVED not recorded");
+            assertThat(othersWrote[0]).as("one write of ours lost to each").isEqualTo(8);
+            AlertRecordStore.Stored stored = moto.records.find(alertId).orElseThrow();
+            assertThat(stored.version()).isEqualTo(9);
+            assertThat(stored.record().open()).isTrue();
         }
     }
 }
