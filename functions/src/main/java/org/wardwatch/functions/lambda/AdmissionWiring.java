@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.wardwatch.functions.aws.DynamoAdmissionStore;
 import org.wardwatch.functions.aws.DynamoBedAlerts;
-import org.wardwatch.functions.aws.SnsAlertPublisher;
 import org.wardwatch.functions.service.AdmissionService;
 import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.News2Planner;
@@ -22,7 +21,7 @@ public class AdmissionWiring {
     AdmissionService admissionService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new AdmissionService(new DynamoAdmissionStore(dynamo, config.readingsTable()),
                 new DynamoBedAlerts(dynamo, config.readingsTable(),
-                        new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(), config.timeZone(),
+                        TelemetryWiring.publisher(config, dynamo, sns), config.tenantId(), config.timeZone(),
                         TelemetryWiring.store(config, dynamo), TenantConfigFile.read(config).news2()));
     }
 
@@ -32,6 +31,6 @@ public class AdmissionWiring {
         FunctionConfig tenant = TenantConfigFile.read(config);
         return new ObservationService(TelemetryWiring.store(config, dynamo), new News2Planner(config.tenantId(),
                 tenant::vitalsOf, tenant.news2(), new AlertRenderer(config.timeZone())),
-                new SnsAlertPublisher(sns, config.alertTopicArn()));
+                TelemetryWiring.publisher(config, dynamo, sns));
     }
 }

@@ -3,6 +3,7 @@ package org.wardwatch.functions.lambda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceDirectory;
 import org.wardwatch.functions.aws.DynamoDeviceRegistry;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
@@ -11,6 +12,9 @@ import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.functions.core.PayloadDecoder;
 import org.wardwatch.model.tenant.FunctionConfig;
+import org.wardwatch.functions.service.AlertPublisher;
+import org.wardwatch.functions.service.AlertRecorder;
+import org.wardwatch.functions.service.RecordingPublisher;
 import org.wardwatch.functions.service.SilenceService;
 import org.wardwatch.functions.service.TelemetryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,9 +28,18 @@ public class TelemetryWiring {
     @ApplicationScoped
     SilenceService silenceService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new SilenceService(config.tenantId(), new DynamoDeviceDirectory(dynamo, config.devicesTable()),
-                store(config, dynamo), new SnsAlertPublisher(sns, config.alertTopicArn()),
+                store(config, dynamo), publisher(config, dynamo, sns),
                 Duration.ofSeconds(config.vitalsIntervalSeconds()), Duration.ofSeconds(config.storageIntervalSeconds()),
                 config.timeZone());
+    }
+
+    /**
+     * The tenant's alert topic, each alert's transition recorded in its record first (functions/README.md,
+     * "Acknowledgement and escalation"): every function that publishes alerts publishes through this.
+     */
+    static AlertPublisher publisher(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
+        return new RecordingPublisher(new AlertRecorder(new DynamoAlertRecordStore(dynamo, config.readingsTable())),
+                new SnsAlertPublisher(sns, config.alertTopicArn()));
     }
 
     static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {
@@ -53,6 +66,6 @@ public class TelemetryWiring {
                 tenant.storageProfiles(),
                 coldChain,
                 store(config, dynamo),
-                new SnsAlertPublisher(sns, config.alertTopicArn()));
+                publisher(config, dynamo, sns));
     }
 }
