@@ -3,7 +3,6 @@ package org.wardwatch.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,6 @@ import org.wardwatch.functions.core.DeviceCondition;
 import org.wardwatch.functions.core.Envelope;
 import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.functions.core.News2Alert;
-import org.wardwatch.functions.core.News2Notification;
-import org.wardwatch.functions.core.News2Picture;
 import org.wardwatch.functions.core.NoSignal;
 import org.wardwatch.functions.core.Reading;
 import org.wardwatch.functions.core.SourceValue;
@@ -43,7 +40,7 @@ import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.BedParameter;
 import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.LatestState;
-import org.wardwatch.functions.service.News2Stored;
+import org.wardwatch.functions.service.News2Planner;
 import org.wardwatch.functions.service.OutgoingAlert;
 import org.wardwatch.functions.service.StateAdvance;
 import org.wardwatch.model.alert.AlarmDelays;
@@ -80,15 +77,7 @@ public class HotPathBenchmark {
 
     /** What one message planned: the state writes and the alerts it would send. */
     public record Outcome(Validation validation, Device stored, List<StateAdvance> advances,
-                          List<OutgoingAlert> alerts, News2Step news2) {
-    }
-
-    /**
-     * What the bed's NEWS2 evaluation planned on a ward that scores it (null elsewhere): the picture and score, the
-     * state the store would write conditioned on its version and the transition, and the alert rendered.
-     */
-    public record News2Step(News2Picture picture, News2Score score, News2Alert.Step step,
-                            Optional<OutgoingAlert> alert) {
+                          List<OutgoingAlert> alerts, News2Planner.Scored news2) {
     }
 
     private final MessageValidator validator = Messages.validator();
@@ -99,6 +88,7 @@ public class HotPathBenchmark {
     private final Duration maxReadingAge = Duration.ofMinutes(60);
     private final Function<String, VitalsPolicy> vitals = Messages::vitalsOf;
     private final News2Settings news2Settings = News2Settings.DEFAULTS;
+    private final News2Planner news2Planner = new News2Planner(Messages.TENANT, vitals, news2Settings, renderer);
 
     private final Envelope thermometer = Messages.envelope(Messages.THERMOMETER);
     private final Envelope oximeter = Messages.envelope(Messages.OXIMETER);
@@ -193,7 +183,7 @@ public class HotPathBenchmark {
                 || r.metric() == Metric.SPO2 || r.metric() == Metric.HEART_RATE);
         boolean noSignal = accepted.readings().stream().anyMatch(HotPathBenchmark::noSignal);
         boolean stale = Duration.between(message.deviceTime(), envelope.receivedAt()).compareTo(maxReadingAge) > 0;
-        boolean scoresNews2 = atBed && vitals.apply(device.ward()) == VitalsPolicy.NEWS2
+        boolean scoresNews2 = atBed && news2Planner.scores(device.ward())
                 && accepted.readings().stream().anyMatch(r -> News2Parameter.METRICS.contains(r.metric()));
         List<StateAdvance> advances = new ArrayList<>();
         for (Reading reading : accepted.readings()) {
@@ -222,7 +212,7 @@ public class HotPathBenchmark {
         Device stored = bed == null ? device
                 : device.withPatientRef(bed.admission().map(Admission::patientRef).orElse(null));
         // after the parameters are written, the bed is scored with their new states (TelemetryService, News2Planner)
-        News2Step news2 = scoresNews2 && !stale ? scoreNews2(device, message, bed, advances) : null;
+        News2Planner.Scored news2 = scoresNews2 && !stale ? scoreNews2(device, message, bed, advances) : null;
         List<OutgoingAlert> alerts = new ArrayList<>();
         advances.forEach(a -> a.alert().ifPresent(alerts::add));
         if (news2 != null) {
@@ -253,12 +243,12 @@ public class HotPathBenchmark {
         Metric metric = reading.metric();
         Optional<Admission> admission = bed.admission();
         // on a ward that scores NEWS2 the parameters it scores page only through it (BedPlanner.scoredByNews2)
-        Severity observed = News2Parameter.METRICS.contains(metric) && vitals.apply(bed.ward()) == VitalsPolicy.NEWS2
+        Severity observed = News2Parameter.METRICS.contains(metric) && news2Planner.scores(bed.ward())
                 ? Severity.NONE : bandsOf(admission).classify(metric, reading.value());
         BedAlert.Step step = BedAlert.evaluate(parameter.state(),
                 new SourceValue(device.thingName(), device.kind(), reading.value(), time), observed,
-                alarmDelays.of(metric), () -> AlertIds.of(Messages.TENANT, "bed " + bed.ward() + "#" + bed.bed(),
-                        metric, time));
+                alarmDelays.of(metric),
+                () -> AlertIds.ofBed(Messages.TENANT, bed.ward(), bed.bed(), metric.code(), time));
         if (step.late()) {
             return Optional.empty();
         }
@@ -274,31 +264,14 @@ public class HotPathBenchmark {
 
     /**
      * What News2Planner.evaluate computes before its conditional write (which succeeds here at the first attempt):
-     * the bed's parameters as read, those this message advanced in their place; the picture at the latest time the
-     * state has seen; the score; the alert's step; the notification of a transition, rendered.
+     * the bed's parameters as read, those this message advanced in their place, scored by the planner itself.
      */
-    private News2Step scoreNews2(Device device, DecodedMessage message, BedSnapshot bed, List<StateAdvance> advances) {
-        Map<Metric, BedParameterState> states = new EnumMap<>(Metric.class);
-        bed.parameters().forEach((metric, p) -> states.put(metric, p.state()));
-        for (StateAdvance a : advances) {
-            if (a instanceof StateAdvance.OfBed b && b.reading() != null) {
-                states.put(b.next().metric(), b.next().state());
-            }
-        }
-        News2Stored stored = bed.news2();
-        Instant time = message.deviceTime();
-        Instant at = stored.state().evaluatedAt() != null && stored.state().evaluatedAt().isAfter(time)
-                ? stored.state().evaluatedAt() : time;
-        News2Picture picture = News2Picture.at(at, states, stored.observations(),
-                bed.admission().map(Admission::spo2Scale).orElse(1), news2Settings);
-        News2Score score = News2.score(picture.inputs());
-        News2Alert.Step step = News2Alert.evaluate(stored.state(), score, at, news2Settings.resolve(),
-                () -> AlertIds.of(Messages.TENANT, "bed " + bed.ward() + "#" + bed.bed(), "news2", at));
-        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(new News2Notification(
-                Messages.TENANT, t, bed.ward(), bed.bed(), bed.admission().map(Admission::patientRef).orElse(null),
-                score, picture.values(), device.thingName(), message.messageId()),
-                "M#" + message.messageId() + "#N#news2"));
-        return new News2Step(picture, score, step, alert);
+    private News2Planner.Scored scoreNews2(Device device, DecodedMessage message, BedSnapshot bed,
+                                           List<StateAdvance> advances) {
+        Map<Metric, BedParameterState> states = bed.states();
+        states.putAll(News2Planner.written(advances));
+        return news2Planner.score(bed, states, new News2Planner.Trigger(device.thingName(), message.messageId(),
+                message.deviceTime(), device.thingName(), null, "M#" + message.messageId() + "#N#" + News2.SUBJECT));
     }
 
     /** A fridge's temperature or door (the benchmarks send no room air). */

@@ -1,5 +1,7 @@
 package org.wardwatch.benchmarks;
 
+import org.wardwatch.functions.service.News2Planner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -56,7 +58,7 @@ class HotPathBenchmarkTest {
         HotPathBenchmark.Outcome outcome = benchmark.message2ReadingsNews2Ward();
 
         assertQuietAtTheBed(outcome, Messages.DEVICE_TIME, Metric.SPO2, Metric.HEART_RATE);
-        HotPathBenchmark.News2Step news2 = outcome.news2();
+        News2Planner.Scored news2 = outcome.news2();
         assertThat(news2).isNotNull();
         assertThat(news2.score().total()).isZero();
         assertThat(news2.score().partial()).isFalse();
@@ -84,7 +86,7 @@ class HotPathBenchmarkTest {
             assertThat(a.next().state().atLeastWarningSince()).isNull();
             assertThat(a.next().state().lastCounted()).isEqualTo(Messages.DEVICE_TIME);
         });
-        HotPathBenchmark.News2Step news2 = outcome.news2();
+        News2Planner.Scored news2 = outcome.news2();
         assertThat(news2.score().total()).isEqualTo(5);
         assertThat(news2.score().partial()).isFalse();
         assertThat(news2.score().subScores()).containsEntry(News2Parameter.SPO2, 3)

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class News2Items {
 
-    static final String ALERT = "N#news2";
+    static final String ALERT = "N#" + org.wardwatch.model.news2.News2.SUBJECT;
     static final String OBSERVATIONS = "O#current";
 
     private News2Items() {

@@ -21,6 +21,11 @@ public final class AlertIds {
         return of(tenantId, thingName, metric.code(), openedAt);
     }
 
+    /** The id of a bed's alert on {@code subject} (a metric code, or NEWS2's): the bed's episode, not a device's. */
+    public static String ofBed(String tenantId, String ward, String bed, String subject, Instant openedAt) {
+        return of(tenantId, "bed " + ward + "#" + bed, subject, openedAt);
+    }
+
     /** The id of an alert on {@code subject}: a metric code or a device condition ({@code battery}, {@code silence}). */
     public static String of(String tenantId, String thingName, String subject, Instant openedAt) {
         byte[] digest;

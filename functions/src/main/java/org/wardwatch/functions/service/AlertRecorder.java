@@ -13,6 +13,7 @@ import org.wardwatch.functions.core.News2Notification;
 import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.Transition;
 import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.news2.News2;
 
 /**
  * Records each alert transition in the alert's record before it is published (issue 15; functions/README.md,
@@ -93,7 +94,7 @@ public final class AlertRecorder {
     }
 
     static String subject(String type, JsonNode doc) {
-        return News2Notification.TYPE.equals(type) ? "news2" : text(doc, "metric");
+        return News2Notification.TYPE.equals(type) ? News2.SUBJECT : text(doc, "metric");
     }
 
     private static Optional<Transition> transition(JsonNode doc) {

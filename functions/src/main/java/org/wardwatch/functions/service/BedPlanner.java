@@ -100,7 +100,7 @@ final class BedPlanner {
                 : bandsOf(admission).classify(metric, reading.value());
         BedAlert.Step step = BedAlert.evaluate(parameter.state(),
                 new SourceValue(device.thingName(), device.kind(), reading.value(), time), observed,
-                alarmDelays.of(metric), () -> AlertIds.of(tenantId, "bed " + bed.ward() + "#" + bed.bed(), metric, time));
+                alarmDelays.of(metric), () -> AlertIds.ofBed(tenantId, bed.ward(), bed.bed(), metric.code(), time));
         if (step.late()) {
             return new Plan(null, true);
         }

@@ -1,6 +1,8 @@
 package org.wardwatch.functions.service;
 
+import java.util.EnumMap;
 import java.util.Map;
+import org.wardwatch.functions.core.BedParameterState;
 import java.util.Optional;
 import org.wardwatch.functions.core.Admission;
 import org.wardwatch.model.reading.Metric;
@@ -18,6 +20,13 @@ public record BedSnapshot(String ward, String bed, Optional<Admission> admission
 
     public BedSnapshot(String ward, String bed, Optional<Admission> admission, Map<Metric, BedParameter> parameters) {
         this(ward, bed, admission, parameters, null);
+    }
+
+    /** Each parameter's alert state, by metric (what a NEWS2 picture is drawn from). */
+    public Map<Metric, BedParameterState> states() {
+        Map<Metric, BedParameterState> states = new EnumMap<>(Metric.class);
+        parameters.forEach((metric, p) -> states.put(metric, p.state()));
+        return states;
     }
 
     public BedParameter parameter(Metric metric) {

@@ -51,54 +51,67 @@ public final class News2Planner {
                           String outboxKey) {
     }
 
-    /** What an evaluation wrote: the score, and the alert's transition and its rendering, if any. */
-    public record Evaluation(News2Score score, Optional<AlertTransition> transition, Optional<OutgoingAlert> alert) {
+    /**
+     * What scoring the bed gave: the picture and score, the alert's step (the state to write, conditioned on the
+     * version read, and its transition) and the transition rendered.
+     */
+    public record Scored(News2Picture picture, News2Score score, News2Alert.Step step, Optional<OutgoingAlert> alert) {
+
+        public Optional<AlertTransition> transition() {
+            return step.transition();
+        }
     }
 
     /**
-     * Scores the bed at {@code trigger.time()} and writes its NEWS2 state (and alert, into the outbox of
-     * {@code trigger.outboxThing()} when not null) until written.
+     * Scores the bed at {@code trigger.time()}, or at the latest time its state has seen when that is later: an
+     * input that arrives late (another device's clock, an observation entered afterwards) does not hide the values
+     * that came after it. Pure: nothing is read or written.
+     *
+     * @param bed    the bed as read (its {@link BedSnapshot#news2()} set)
+     * @param states each parameter's state to score from
+     */
+    public Scored score(BedSnapshot bed, Map<Metric, BedParameterState> states, Trigger trigger) {
+        News2Stored stored = bed.news2();
+        Instant at = stored.state().evaluatedAt() != null && stored.state().evaluatedAt().isAfter(trigger.time())
+                ? stored.state().evaluatedAt() : trigger.time();
+        News2Picture picture = News2Picture.at(at, states, stored.observations(),
+                bed.admission().map(Admission::spo2Scale).orElse(1), settings);
+        News2Score score = News2.score(picture.inputs());
+        News2Alert.Step step = News2Alert.evaluate(stored.state(), score, at, settings.resolve(),
+                () -> AlertIds.ofBed(tenantId, bed.ward(), bed.bed(), News2.SUBJECT, at));
+        Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(new News2Notification(tenantId,
+                t, bed.ward(), bed.bed(), bed.admission().map(Admission::patientRef).orElse(null), score,
+                picture.values(), trigger.source(), trigger.messageId()), trigger.outboxKey()));
+        return new Scored(picture, score, step, alert);
+    }
+
+    /**
+     * Scores the bed ({@link #score}) and writes its NEWS2 state (and alert, into the outbox of
+     * {@code trigger.outboxThing()} when not null) until written; a lost race reads the bed again.
      *
      * @param bed     the bed as read with the trigger (its {@link BedSnapshot#news2()} set)
      * @param written parameters' states this invocation wrote after reading {@code bed}: they replace the read ones
-     * @return the score and the alert written, if any
+     * @return what was written
      */
-    public Evaluation evaluate(News2Store store, BedSnapshot bed, Map<Metric, BedParameterState> written,
-                                            Trigger trigger) {
-        Map<Metric, BedParameterState> states = new EnumMap<>(Metric.class);
-        bed.parameters().forEach((metric, p) -> states.put(metric, p.state()));
+    public Scored evaluate(News2Store store, BedSnapshot bed, Map<Metric, BedParameterState> written,
+                           Trigger trigger) {
+        Map<Metric, BedParameterState> states = bed.states();
         states.putAll(written);
         for (int attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-            News2Stored stored = bed.news2();
-            int scale = bed.admission().map(Admission::spo2Scale).orElse(1);
-            // Scored at the latest time the state has seen: an input that arrives late (another device's clock, an
-            // observation entered afterwards) does not hide the values that came after it.
-            Instant at = stored.state().evaluatedAt() != null && stored.state().evaluatedAt().isAfter(trigger.time())
-                    ? stored.state().evaluatedAt() : trigger.time();
-            News2Picture picture = News2Picture.at(at, states, stored.observations(), scale, settings);
-            News2Score score = News2.score(picture.inputs());
-            String ward = bed.ward();
-            String bedId = bed.bed();
-            Optional<String> patientRef = bed.admission().map(Admission::patientRef);
-            News2Alert.Step step = News2Alert.evaluate(stored.state(), score, at, settings.resolve(),
-                    () -> AlertIds.of(tenantId, "bed " + ward + "#" + bedId, "news2", at));
-            Optional<OutgoingAlert> alert = step.transition().map(t -> renderer.render(new News2Notification(tenantId,
-                    t, ward, bedId, patientRef.orElse(null), score, picture.values(),
-                    trigger.source(), trigger.messageId()), trigger.outboxKey()));
-            if (store.advanceNews2(ward, bedId, stored.version(), step.state(), alert, trigger.outboxThing(),
-                    trigger.receivedAt())) {
-                return new Evaluation(score, step.transition(), alert);
+            Scored scored = score(bed, states, trigger);
+            if (store.advanceNews2(bed.ward(), bed.bed(), bed.news2().version(), scored.step().state(),
+                    scored.alert(), trigger.outboxThing(), trigger.receivedAt())) {
+                return scored;
             }
-            bed = store.news2Bed(ward, bedId);
-            states.clear();
-            bed.parameters().forEach((metric, p) -> states.put(metric, p.state()));
+            bed = store.news2Bed(bed.ward(), bed.bed());
+            states = bed.states();
         }
         throw new IllegalStateException("the NEWS2 state of a bed kept changing under " + MAX_CONFLICT_RETRIES
                 + " attempts");
     }
 
     /** The parameters' states among {@code advances} (the last for each metric). */
-    static Map<Metric, BedParameterState> written(List<StateAdvance> advances) {
+    public static Map<Metric, BedParameterState> written(List<StateAdvance> advances) {
         Map<Metric, BedParameterState> states = new EnumMap<>(Metric.class);
         for (StateAdvance a : advances) {
             if (a instanceof StateAdvance.OfBed b && b.reading() != null) {

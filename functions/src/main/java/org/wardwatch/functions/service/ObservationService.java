@@ -59,7 +59,7 @@ public final class ObservationService {
                 new News2Stored(read.news2().state(), read.news2().version(), now));
         // No outbox: an observation belongs to no device partition; the state is written before the alert is
         // published, so a failed publish is the caller's error (as for a discharge's resolutions).
-        News2Planner.Evaluation evaluation = planner.evaluate(store, withObservation, Map.of(),
+        News2Planner.Scored evaluation = planner.evaluate(store, withObservation, Map.of(),
                 new News2Planner.Trigger(by, null, time, null, null, "O#" + time + "#" + by));
         evaluation.alert().ifPresent(publisher::publish);
         return new Outcome(now, Optional.of(evaluation.score()), evaluation.transition());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.wardwatch.model.news2.News2;
 import org.wardwatch.model.news2.News2Parameter;
 import org.wardwatch.model.tenant.News2Settings;
 import org.wardwatch.model.tenant.VitalsPolicy;
@@ -343,7 +344,7 @@ public final class TelemetryService {
 
     /** The outbox key of a bed's NEWS2 alert raised by a message: one per message. */
     static String news2OutboxKey(String messageId) {
-        return "M#" + messageId + "#N#news2";
+        return "M#" + messageId + "#N#" + News2.SUBJECT;
     }
 
     /** The outbox key of a reading's alert: one per message and metric, so a retry cannot add a second. */

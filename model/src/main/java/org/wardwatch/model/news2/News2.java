@@ -18,6 +18,12 @@ import java.util.Set;
  */
 public final class News2 {
 
+    /**
+     * What a bed's NEWS2 alert is about, where other alerts name their metric or device condition: its alert id,
+     * record, state item and outbox key say {@code news2}.
+     */
+    public static final String SUBJECT = "news2";
+
     private static final Chart RESPIRATION_RATE = new Chart(
             below(9, 3), below(12, 1), above(20, 2), above(24, 3));
     private static final Chart SPO2_SCALE_1 = new Chart(
