@@ -3,11 +3,11 @@ package org.wardwatch.functions.lambda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.wardwatch.functions.aws.DynamoAdmissionStore;
-import org.wardwatch.functions.aws.DynamoBedAlerts;
 import org.wardwatch.functions.service.AdmissionService;
 import org.wardwatch.functions.service.AlertRenderer;
 import org.wardwatch.functions.service.News2Planner;
 import org.wardwatch.functions.service.ObservationService;
+import org.wardwatch.functions.service.StoredBedAlerts;
 import org.wardwatch.model.tenant.FunctionConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -20,9 +20,9 @@ public class AdmissionWiring {
     @ApplicationScoped
     AdmissionService admissionService(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new AdmissionService(new DynamoAdmissionStore(dynamo, config.readingsTable()),
-                new DynamoBedAlerts(dynamo, config.readingsTable(),
+                new StoredBedAlerts(TelemetryWiring.store(config, dynamo),
                         TelemetryWiring.publisher(config, dynamo, sns), config.tenantId(), config.timeZone(),
-                        TelemetryWiring.store(config, dynamo), TenantConfigFile.read(config).news2()));
+                        TenantConfigFile.read(config).news2()));
     }
 
     @Produces

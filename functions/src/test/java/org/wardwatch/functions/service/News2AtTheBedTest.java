@@ -13,7 +13,6 @@ import org.wardwatch.functions.lambda.StaffInbox;
 import org.wardwatch.functions.lambda.Telemetry;
 import org.wardwatch.model.news2.Consciousness;
 import java.time.ZoneOffset;
-import org.wardwatch.functions.aws.DynamoBedAlerts;
 import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.lambda.TestTenant;
 import org.wardwatch.model.alert.Severity;
@@ -145,23 +144,28 @@ class News2AtTheBedTest {
     }
 
     @Test
-    void aDischargeResolvesTheBedsOpenNews2AlertSayingWhy() {
+    void aDischargeResolvesTheBedsOpenNews2AndThresholdAlertsSayingWhy() {
         try (MotoTelemetry moto = new MotoTelemetry()) {
             moto.tenant.registerDevice(ward + "-bp", "bp_monitor", ward, "7");
+            moto.tenant.registerDevice(ward + "-gluc7", "glucose_meter", ward, "7");
+            moto.news2Service(ward).process(envelope(ward + "-gluc7"), message("g-7", t0 + "05Z",
+                    r("glucose", 40, "mg/dL")));
             moto.news2Service(ward).process(envelope(ward + "-bp"), message("b-1", t0 + "00Z",
                     r("systolic_bp", 88, "mm[Hg]")));
             moto.observations(ward).observe(ward, "7", Consciousness.VOICE, null, "nurse-0017",
                     Instant.parse(t0 + "10Z"));
-            DynamoBedAlerts bedAlerts = new DynamoBedAlerts(moto.tenant.dynamo, TestTenant.READINGS, moto.publisher,
-                    TestTenant.ID, ZoneOffset.UTC, moto.store, News2Settings.DEFAULTS);
+            StoredBedAlerts bedAlerts = new StoredBedAlerts(moto.store, moto.publisher, TestTenant.ID, ZoneOffset.UTC,
+                    News2Settings.DEFAULTS);
 
             List<String> resolved = bedAlerts.resolveAll(ward, "7", "adm-0007", AlertTransition.DISCHARGED,
                     Instant.parse(t0 + "20Z"));
 
             assertThat(StaffInbox.forBed(ward, "7")).extracting(n -> line(n) + " " + n.text("reason"))
                     .containsExactly("NEWS2 OPENED WARNING 3 2026-11-25T22:30:00Z null",
+                            "THRESHOLD OPENED CRITICAL glucose 2026-11-25T22:30:05Z null",
+                            "THRESHOLD RESOLVED CRITICAL glucose 2026-11-25T22:30:20Z DISCHARGED",
                             "NEWS2 RESOLVED WARNING 6 2026-11-25T22:30:20Z DISCHARGED");
-            assertThat(resolved).hasSize(1);
+            assertThat(resolved).hasSize(2);
             assertThat(moto.store.news2Bed(ward, "7").news2().state().severity()).isEqualTo(Severity.NONE);
         }
     }
