@@ -1,6 +1,7 @@
 package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.TenantNames;
+import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -41,13 +42,14 @@ public final class ReadingsStore extends Construct {
         TenantNames names = props.names();
 
         readings = table("Readings", names.readingsTable(), "pk", "sk", true);
-        readings.addGlobalSecondaryIndex(index("byBed", "bedKey", "sk"));
-        readings.addGlobalSecondaryIndex(index("byPatient", "patientRef", "sk"));
+        readings.addGlobalSecondaryIndex(index(TableIndexes.BY_BED, TableIndexes.BED_KEY, "sk"));
+        readings.addGlobalSecondaryIndex(index(TableIndexes.BY_PATIENT, TableIndexes.PATIENT_REF, "sk"));
         // the alert records (AL#<alertId>, AL#record) that are still open: only they carry openIndex and openKey
-        readings.addGlobalSecondaryIndex(index("byOpenAlert", "openIndex", "openKey"));
+        readings.addGlobalSecondaryIndex(index(TableIndexes.BY_OPEN_ALERT, TableIndexes.OPEN_PARTITION,
+                TableIndexes.OPEN_SORT));
 
         quarantine = table("Quarantine", names.quarantineTable(), "pk", "sk", true);
-        quarantine.addGlobalSecondaryIndex(index("byReason", "reason", "sk"));
+        quarantine.addGlobalSecondaryIndex(index(TableIndexes.BY_REASON, TableIndexes.REASON, "sk"));
 
         devices = table("Devices", names.devicesTable(), "thingName", null, false);
     }

@@ -18,6 +18,7 @@ import org.wardwatch.functions.core.AlertRecord;
 import org.wardwatch.functions.core.AlertRecord.TimelineEntry;
 import org.wardwatch.functions.service.AlertRecordStore;
 import org.wardwatch.model.alert.Severity;
+import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,17 +31,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * audit record). While the alert is open the item also carries {@value #OPEN_INDEX_PARTITION} =
  * {@value #OPEN} and {@value #OPEN_INDEX_SORT} = {@code <ward>#<place>#<type>#<subject>#<alertId>}, the keys of
  * the sparse index {@value #OPEN_INDEX}; the put that closes it leaves them out, which takes it out of the index.
- * The infra module declares the same index and attribute names (it cannot depend on this module, as with
- * {@code byBed} and {@code byPatient}).
+ * The names are the model's ({@link TableIndexes}), which the stack declares the index with.
  */
 public final class DynamoAlertRecordStore implements AlertRecordStore {
 
     /** The readings table's sparse index of open alert records (partition {@code openIndex}, sort {@code openKey}). */
-    public static final String OPEN_INDEX = "byOpenAlert";
-    public static final String OPEN_INDEX_PARTITION = "openIndex";
-    public static final String OPEN_INDEX_SORT = "openKey";
+    public static final String OPEN_INDEX = TableIndexes.BY_OPEN_ALERT;
+    public static final String OPEN_INDEX_PARTITION = TableIndexes.OPEN_PARTITION;
+    public static final String OPEN_INDEX_SORT = TableIndexes.OPEN_SORT;
     /** The one value of {@link #OPEN_INDEX_PARTITION}. */
-    public static final String OPEN = "open";
+    public static final String OPEN = TableIndexes.OPEN;
     /** Written for an alert without a ward (the SNS {@code ward} attribute's word for it too). */
     static final String NO_WARD = "none";
 

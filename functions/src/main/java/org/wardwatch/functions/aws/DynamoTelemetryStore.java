@@ -38,6 +38,7 @@ import org.wardwatch.functions.core.NurseObservations;
 import org.wardwatch.functions.service.News2Stored;
 import org.wardwatch.model.news2.Consciousness;
 import org.wardwatch.model.news2.News2Parameter;
+import org.wardwatch.model.tenant.TableIndexes;
 import org.wardwatch.functions.service.BedParameter;
 import org.wardwatch.functions.service.BedSnapshot;
 import org.wardwatch.functions.service.DeviceSnapshot;
@@ -370,10 +371,10 @@ public final class DynamoTelemetryStore implements TelemetryStore {
             item.put(SK, s(Keys.reading(message.deviceTime(), reading.metric(), message.messageId(), reading.index())));
             item.put("idx", n(reading.index()));
             if (device.bedKey() != null) {
-                item.put("bedKey", s(device.bedKey()));
+                item.put(TableIndexes.BED_KEY, s(device.bedKey()));
             }
             if (device.patientRef() != null) {
-                item.put("patientRef", s(device.patientRef()));
+                item.put(TableIndexes.PATIENT_REF, s(device.patientRef()));
             }
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.wardwatch.functions.core.Envelope;
 import org.wardwatch.functions.core.PayloadDecoder;
 import org.wardwatch.functions.service.QuarantineEntry;
+import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,7 +39,7 @@ final class QuarantineItems {
         item.put(PK, AttributeValue.fromS(Keys.device(envelope.thingName())));
         item.put(SK, AttributeValue.fromS("Q#" + Keys.time(envelope.receivedAt()) + "#" + digest.substring(0, 16)
                 + "#" + position));
-        item.put("reason", AttributeValue.fromS(entry.rejection().reason().name()));
+        item.put(TableIndexes.REASON, AttributeValue.fromS(entry.rejection().reason().name()));
         item.put("detail", AttributeValue.fromS(entry.rejection().detail()));
         item.put("level", AttributeValue.fromS(entry.rejection().isMessageLevel() ? "MESSAGE" : "READING"));
         if (entry.rejection().readingIndex() != null) {
