@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.wardwatch.functions.core.AlertRecord;
 import org.wardwatch.functions.core.AlertRecord.TimelineEntry;
 import org.wardwatch.functions.service.AlertRecordStore;
+import org.wardwatch.functions.service.OutgoingAlert;
 import org.wardwatch.model.alert.Severity;
 import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code AL#record} per alert, written whole with {@code PutItem} conditioned on its {@code version}; no TTL (an
  * audit record). While the alert is open the item also carries {@value #OPEN_INDEX_PARTITION} =
  * {@value #OPEN} and {@value #OPEN_INDEX_SORT} = {@code <ward>#<place>#<type>#<subject>#<alertId>}, the keys of
- * the sparse index {@value #OPEN_INDEX}; the put that closes it leaves them out, which takes it out of the index.
+ * the sparse index {@value #OPEN_INDEX}; the put that closes it leaves them out, which takes it out of the index,
+ * unless the record still has pending notifications ({@code pending}: each alert as the outbox keeps one, and its
+ * claim), which keep it in the index until they are sent.
  * The names are the model's ({@link TableIndexes}), which the stack declares the index with.
  */
 public final class DynamoAlertRecordStore implements AlertRecordStore {
@@ -91,9 +94,9 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
     }
 
     @Override
-    public boolean write(Stored expected, AlertRecord next) {
+    public boolean write(Stored expected, AlertRecord next, List<Pending> pending) {
         long version = expected == null ? 1 : expected.version() + 1;
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item(next, version));
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item(next, version, pending));
         if (expected == null) {
             put.conditionExpression("attribute_not_exists(" + PK + ")");
         } else {
@@ -107,7 +110,7 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
         }
     }
 
-    static Map<String, AttributeValue> item(AlertRecord r, long version) {
+    static Map<String, AttributeValue> item(AlertRecord r, long version, List<Pending> pending) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(pk(r.alertId())));
         item.put(SK, s(RECORD));
@@ -138,7 +141,23 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
         }
         item.put("timeline", AttributeValue.fromL(timeline));
         item.put("version", n(version));
-        if (r.open()) {
+        if (!pending.isEmpty()) {
+            List<AttributeValue> outbox = new ArrayList<>();
+            for (Pending p : pending) {
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                m.put("thing", s(p.alert().thingName()));
+                m.put("key", s(p.alert().key()));
+                m.put("subject", s(p.alert().subject()));
+                m.put("message", s(p.alert().message()));
+                Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+                p.alert().attributes().forEach((k, v) -> attributes.put(k, s(v)));
+                m.put("attributes", AttributeValue.fromM(attributes));
+                putTime(m, "claimedUntil", p.claimedUntil());
+                outbox.add(AttributeValue.fromM(m));
+            }
+            item.put("pending", AttributeValue.fromL(outbox));
+        }
+        if (r.open() || !pending.isEmpty()) {
             item.put(OPEN_INDEX_PARTITION, s(OPEN));
             item.put(OPEN_INDEX_SORT, s(openPrefix(r.ward(), r.place(), r.type(), r.subject()) + r.alertId()));
         }
@@ -157,7 +176,15 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
                 time(item, "openedAt"), time(item, "clockFrom"), Integer.parseInt(item.get("stepsSent").n()),
                 Integer.parseInt(item.get("highestTier").n()), text(item, "acknowledgedBy"),
                 time(item, "acknowledgedAt"), text(item, "acknowledgementNote"), time(item, "resolvedAt"), timeline);
-        return new Stored(record, Long.parseLong(item.get("version").n()));
+        List<Pending> pending = new ArrayList<>();
+        for (AttributeValue v : item.getOrDefault("pending", AttributeValue.fromL(List.of())).l()) {
+            Map<String, AttributeValue> m = v.m();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            m.get("attributes").m().forEach((k, a) -> attributes.put(k, a.s()));
+            pending.add(new Pending(new OutgoingAlert(m.get("thing").s(), m.get("key").s(), m.get("subject").s(),
+                    m.get("message").s(), attributes), time(m, "claimedUntil")));
+        }
+        return new Stored(record, Long.parseLong(item.get("version").n()), pending);
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

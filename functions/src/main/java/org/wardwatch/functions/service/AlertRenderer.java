@@ -152,6 +152,48 @@ public final class AlertRenderer {
                 News2Texts.emailBody(n, zone));
     }
 
+    /**
+     * Renders a reminder, an escalation to a tier, or an acknowledgement of an alert (functions/README.md,
+     * "Acknowledgement and escalation"), from its record: same {@code type} as the alert, {@code transition} the
+     * event, and a {@code tier} attribute naming the tiers it goes to. The outbox partition is the alert's record.
+     *
+     * <p>Contract stub (issue 15): a minimal document until its texts are written.
+     */
+    public OutgoingAlert render(org.wardwatch.functions.core.EscalationNotification n, String outboxKey) {
+        org.wardwatch.functions.core.AlertRecord r = n.record();
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("type", r.type());
+        doc.put("transition", n.event().name());
+        doc.put("severity", r.severity().name());
+        doc.put("alertId", r.alertId());
+        doc.put("tenantId", n.tenantId());
+        doc.put("ward", r.ward());
+        doc.put("place", r.place());
+        doc.put("metric", r.subject());
+        doc.put("time", n.at().toString());
+        ArrayNode tiers = doc.putArray("tiers");
+        n.tiers().forEach(tiers::add);
+        if (n.by() != null) {
+            doc.put("by", n.by());
+        }
+        String sms = n.event() + " " + r.severity() + " " + r.ward() + " " + r.place() + " " + r.subject();
+        ObjectNode structure = JSON.createObjectNode();
+        structure.put("default", doc.toString());
+        structure.put("sms", sms);
+        structure.put("email", sms);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("severity", r.severity().name());
+        attributes.put("type", r.type());
+        attributes.put("transition", n.event().name());
+        attributes.put("ward", r.ward() == null || r.ward().isBlank() ? "none" : r.ward());
+        try {
+            return new OutgoingAlert("AL#" + r.alertId(), outboxKey, sms, JSON.writeValueAsString(structure),
+                    attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render alert " + r.alertId(), e);
+        }
+    }
+
     /** The fields every alert document starts with, in this order. */
     private static ObjectNode header(String type, AlertTransition t, String tenantId) {
         ObjectNode doc = JSON.createObjectNode();

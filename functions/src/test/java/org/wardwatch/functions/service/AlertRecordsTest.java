@@ -172,12 +172,12 @@ class AlertRecordsTest {
             }
 
             @Override
-            public boolean write(Stored expected, AlertRecord next) {
+            public boolean write(Stored expected, AlertRecord next, List<Pending> pending) {
                 if (ran < times) {
                     ran++;
                     before.run();
                 }
-                return records.write(expected, next);
+                return records.write(expected, next, pending);
             }
         };
     }

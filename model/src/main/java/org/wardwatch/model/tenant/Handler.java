@@ -43,6 +43,10 @@ public enum Handler {
         public static final String TEMPERATURE_LOG = "temperature-log";
         public static final String ACKNOWLEDGE_EXCURSION = "acknowledge-excursion";
         public static final String ADMISSION = "admission";
+        /** Acknowledges any alert (issue 15). */
+        public static final String ACKNOWLEDGE = "acknowledge";
+        /** The escalation check, every minute (issue 15). */
+        public static final String ESCALATION = "escalation";
 
         private Names() {
         }
