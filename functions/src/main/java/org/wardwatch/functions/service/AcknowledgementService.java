@@ -2,7 +2,17 @@ package org.wardwatch.functions.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.wardwatch.functions.core.AlertLedger;
+import org.wardwatch.functions.core.AlertNotification;
 import org.wardwatch.functions.core.AlertRecord;
+import org.wardwatch.functions.core.EscalationNotification;
+import org.wardwatch.functions.core.EscalationNotification.Event;
+import org.wardwatch.functions.service.AcknowledgementRefusedException.Reason;
+import org.wardwatch.model.escalation.Tiers;
 
 /**
  * Acknowledges any alert (issue 15; functions/README.md, "Acknowledgement and escalation"): records who, when and
@@ -31,9 +41,19 @@ public final class AcknowledgementService {
     public record Acknowledged(AlertRecord record, boolean notified) {
     }
 
+    private final String tenantId;
+    private final AlertRecordStore records;
+    private final ExcursionAcknowledgements excursions;
+    private final AlertRenderer renderer;
+    private final RecordOutbox outbox;
+
     public AcknowledgementService(String tenantId, AlertRecordStore records, AlertPublisher publisher,
                                   ExcursionAcknowledgements excursions, ZoneId zone) {
-        throw new UnsupportedOperationException("issue 15: not yet");
+        this.tenantId = tenantId;
+        this.records = records;
+        this.excursions = excursions;
+        this.renderer = new AlertRenderer(zone);
+        this.outbox = new RecordOutbox(records, publisher);
     }
 
     /**
@@ -43,7 +63,19 @@ public final class AcknowledgementService {
      * @throws IllegalArgumentException when nobody is named, or the note is too long
      */
     public Acknowledged acknowledge(Target target, String by, Instant at, String note) {
-        throw new UnsupportedOperationException("issue 15: not yet");
+        List<AlertRecordStore.Stored> open = records.openAt(target.ward(), target.place(), target.type(),
+                target.subject()).stream().filter(s -> s.record().open()).toList();
+        String where = where(target.ward(), target.place());
+        if (open.isEmpty()) {
+            throw new AcknowledgementRefusedException(Reason.NO_OPEN_ALERT, "no open " + target.type() + " alert at "
+                    + where + (target.subject() == null ? "" : " about " + target.subject()));
+        }
+        if (open.size() > 1) {
+            throw new AcknowledgementRefusedException(Reason.AMBIGUOUS, open.size() + " open " + target.type()
+                    + " alerts at " + where + ", about " + open.stream().map(s -> s.record().subject())
+                    .collect(Collectors.joining(", ")) + ": name the metric of the one acknowledged");
+        }
+        return acknowledge(open.get(0), by, at, note);
     }
 
     /**
@@ -52,6 +84,43 @@ public final class AcknowledgementService {
      * @throws AcknowledgementRefusedException when there is no such alert, it is closed or acknowledged already
      */
     public Acknowledged acknowledge(String alertId, String by, Instant at, String note) {
-        throw new UnsupportedOperationException("issue 15: not yet");
+        AlertRecordStore.Stored stored = records.find(alertId).orElseThrow(() ->
+                new AcknowledgementRefusedException(Reason.NO_SUCH_ALERT, "no alert " + alertId + " in this tenant"));
+        return acknowledge(stored, by, at, note);
+    }
+
+    private Acknowledged acknowledge(AlertRecordStore.Stored stored, String by, Instant at, String note) {
+        RecordOutbox.Outcome outcome = outbox.send(stored, current -> {
+            AlertLedger.Acknowledgement a = AlertLedger.acknowledge(current, by, at, note);
+            if (a.refusal().isPresent()) {
+                throw refused(current, a.refusal().get());
+            }
+            AlertRecord r = a.record();
+            EscalationNotification n = new EscalationNotification(tenantId, Event.ACKNOWLEDGED, r,
+                    IntStream.rangeClosed(Tiers.FIRST, r.highestTier()).boxed().toList(), at, r.acknowledgedBy(),
+                    r.acknowledgementNote());
+            return Optional.of(new RecordOutbox.Change(r, List.of(renderer.render(n,
+                    RecordOutbox.acknowledgementKey(at)))));
+        }, at);
+        AlertRecord r = outcome.record();
+        if (AlertNotification.COLD_CHAIN.equals(r.type())) {
+            excursions.acknowledged(r.place(), r.acknowledgedBy(), at, r.acknowledgementNote());
+        }
+        return new Acknowledged(r, outcome.sent().contains(RecordOutbox.acknowledgementKey(at)));
+    }
+
+    private static AcknowledgementRefusedException refused(AlertRecord r, AlertLedger.Refusal refusal) {
+        String alert = "alert " + r.alertId() + " (" + r.type() + " " + r.subject() + ", " + where(r.ward(), r.place())
+                + ")";
+        return switch (refusal) {
+            case ALREADY_ACKNOWLEDGED -> new AcknowledgementRefusedException(Reason.ALREADY_ACKNOWLEDGED,
+                    alert + " was already acknowledged by " + r.acknowledgedBy() + " at " + r.acknowledgedAt());
+            case ALERT_CLOSED -> new AcknowledgementRefusedException(Reason.ALERT_CLOSED,
+                    alert + " is closed: it resolved at " + r.resolvedAt());
+        };
+    }
+
+    private static String where(String ward, String place) {
+        return ward == null ? place : ward + " " + place;
     }
 }

@@ -3,8 +3,17 @@ package org.wardwatch.functions.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import org.wardwatch.functions.core.AlertLedger;
+import org.wardwatch.functions.core.AlertRecord;
+import org.wardwatch.functions.core.EscalationNotification;
+import org.wardwatch.functions.core.EscalationNotification.Event;
 import org.wardwatch.model.escalation.EscalationPolicy;
+import org.wardwatch.model.escalation.EscalationStep;
+import org.wardwatch.model.escalation.Tiers;
 
 /**
  * The escalation check, run every minute by a schedule (issue 15; functions/README.md, "Acknowledgement and
@@ -30,13 +39,67 @@ public final class EscalationService {
     public record Check(int records, int sent, int failed) {
     }
 
+    private final String tenantId;
+    private final AlertRecordStore records;
+    private final Function<String, EscalationPolicy> policyOf;
+    private final AlertRenderer renderer;
+    private final RecordOutbox outbox;
+
     /** @param policyOf the escalation policy of a ward (null for an alert without a ward: the defaults) */
     public EscalationService(String tenantId, AlertRecordStore records, AlertPublisher publisher,
                              Function<String, EscalationPolicy> policyOf, ZoneId zone) {
-        throw new UnsupportedOperationException("issue 15: not yet");
+        this.tenantId = tenantId;
+        this.records = records;
+        this.policyOf = policyOf;
+        this.renderer = new AlertRenderer(zone);
+        this.outbox = new RecordOutbox(records, publisher);
     }
 
+    /**
+     * Sends what is due at {@code now}. A record that cannot be handled (its store failing) does not stop the
+     * others: the first such failure is thrown once every record was looked at.
+     */
     public Check check(Instant now) {
-        throw new UnsupportedOperationException("issue 15: not yet");
+        List<AlertRecordStore.Stored> found = records.open();
+        int sent = 0;
+        int failed = 0;
+        RuntimeException first = null;
+        for (AlertRecordStore.Stored stored : found) {
+            try {
+                RecordOutbox.Outcome outcome = outbox.send(stored, record -> due(record, now), now);
+                sent += outcome.sent().size();
+                failed += outcome.failed();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return new Check(found.size(), sent, failed);
+    }
+
+    /** The steps due for {@code current} at {@code now}, rendered; empty when none is. */
+    private Optional<RecordOutbox.Change> due(AlertRecord current, Instant now) {
+        EscalationPolicy policy = policyOf.apply(current.ward());
+        AlertLedger.Escalation escalation = AlertLedger.escalate(current,
+                policy == null ? EscalationPolicy.defaults() : policy, now);
+        if (escalation.due().isEmpty()) {
+            return Optional.empty();
+        }
+        List<OutgoingAlert> notifications = new ArrayList<>();
+        for (int i = 0; i < escalation.due().size(); i++) {
+            EscalationStep step = escalation.due().get(i);
+            boolean reminder = step.kind() == EscalationStep.Kind.REMINDER;
+            EscalationNotification n = new EscalationNotification(tenantId,
+                    reminder ? Event.REMINDER : Event.UNACKNOWLEDGED, escalation.record(),
+                    List.of(reminder ? Tiers.FIRST : step.tier()), now, null, null);
+            notifications.add(renderer.render(n, RecordOutbox.stepKey(current, current.stepsSent() + i)));
+        }
+        return Optional.of(new RecordOutbox.Change(escalation.record(), notifications));
     }
 }

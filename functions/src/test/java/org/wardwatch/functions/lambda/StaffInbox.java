@@ -47,6 +47,15 @@ public final class StaffInbox {
                 .toList();
     }
 
+    /**
+     * Everything received so far about this alert (its transitions, reminders, escalations, acknowledgement), in
+     * the order received.
+     */
+    public static synchronized List<Notification> forAlert(String alertId) {
+        drain();
+        return RECEIVED.stream().filter(n -> alertId.equals(n.text("alertId"))).toList();
+    }
+
     private static void drain() {
         TestTenant tenant = TestTenant.get();
         while (true) {
