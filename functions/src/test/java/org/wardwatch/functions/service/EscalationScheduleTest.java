@@ -226,4 +226,24 @@ class EscalationScheduleTest {
             assertThat(moto.records.find(alertId).orElseThrow().pending()).isEmpty();
         }
     }
+
+    @Test
+    void aRecordWhoseWriteFailsDoesNotStopTheOthersAndIsSentByTheNextCheck() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            String first = spo2(moto, ward, "21", T0, 85);
+            String second = spo2(moto, ward, "22", T0, 85);
+            CountingPublisher counted = new CountingPublisher(moto.publisher);
+            EscalationService failingFirstWrite = checks(moto, new WardRecords(moto.records, ward, 1, () -> {
+                throw new IllegalStateException("DynamoDB unavailable");
+            }), counted);
+
+            assertThatThrownBy(() -> failingFirstWrite.check(at("3:00"))).hasMessage("DynamoDB unavailable");
+            assertThat(counted.published).as("the other record's reminder").hasSize(1);
+            assertThat(checks(moto, new WardRecords(moto.records, ward), counted).check(at("3:30")))
+                    .isEqualTo(new EscalationService.Check(2, 1, 0));
+
+            assertThat(counted.published).extracting(a -> CountingPublisher.document(a).get("alertId").asText())
+                    .containsExactlyInAnyOrder(first, second);
+        }
+    }
 }
