@@ -213,7 +213,7 @@ public final class AlertTexts {
                 + "Where:  " + devicePlace(a.device()) + "\n\n" + detail + "\n";
     }
 
-    private static String label(DeviceCondition condition) {
+    static String label(DeviceCondition condition) {
         return switch (condition) {
             case BATTERY -> "Low battery";
             case SILENCE -> "Device silent";

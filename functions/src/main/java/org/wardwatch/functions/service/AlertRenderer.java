@@ -10,10 +10,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
 import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.AlertRecord;
 import org.wardwatch.functions.core.AlertTexts;
 import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.functions.core.EscalationNotification;
+import org.wardwatch.functions.core.EscalationTexts;
 import org.wardwatch.functions.core.Excursion;
 import org.wardwatch.functions.core.News2Notification;
 import org.wardwatch.functions.core.News2Texts;
@@ -154,45 +157,75 @@ public final class AlertRenderer {
 
     /**
      * Renders a reminder, an escalation to a tier, or an acknowledgement of an alert (functions/README.md,
-     * "Acknowledgement and escalation"), from its record: same {@code type} as the alert, {@code transition} the
-     * event, and a {@code tier} attribute naming the tiers it goes to. The outbox partition is the alert's record.
-     *
-     * <p>Contract stub (issue 15): a minimal document until its texts are written.
+     * "Acknowledgement and escalation"), from its record ({@link EscalationTexts}): same {@code type} as the alert,
+     * {@code transition} the event, and the {@link OutgoingAlert#TIER} attribute naming the tiers it goes to. The
+     * outbox partition is the alert's record ({@code AL#<alertId>}).
      */
-    public OutgoingAlert render(org.wardwatch.functions.core.EscalationNotification n, String outboxKey) {
-        org.wardwatch.functions.core.AlertRecord r = n.record();
+    public OutgoingAlert render(EscalationNotification n, String outboxKey) {
+        AlertRecord r = n.record();
+        String severity = EscalationTexts.severity(r).name();
+        String sms = EscalationTexts.sms(n, zone);
+        String subject = EscalationTexts.emailSubject(n);
         ObjectNode doc = JSON.createObjectNode();
         doc.put("type", r.type());
         doc.put("transition", n.event().name());
-        doc.put("severity", r.severity().name());
+        doc.put("severity", severity);
+        doc.put("currentSeverity", r.severity().name());
         doc.put("alertId", r.alertId());
         doc.put("tenantId", n.tenantId());
         doc.put("ward", r.ward());
-        doc.put("place", r.place());
+        placeOf(r, doc);
         doc.put("metric", r.subject());
-        doc.put("time", n.at().toString());
+        doc.put("tier", n.tiers().stream().max(Integer::compare).orElseThrow());
         ArrayNode tiers = doc.putArray("tiers");
         n.tiers().forEach(tiers::add);
-        if (n.by() != null) {
+        doc.put("openedAt", r.openedAt().toString());
+        doc.put("clockFrom", r.clockFrom().toString());
+        doc.put("time", n.at().toString());
+        if (n.event() == EscalationNotification.Event.ACKNOWLEDGED) {
             doc.put("by", n.by());
+            if (n.note() != null) {
+                doc.put("note", n.note());
+            }
         }
-        String sms = n.event() + " " + r.severity() + " " + r.ward() + " " + r.place() + " " + r.subject();
+        doc.put("sms", sms);
+        doc.put("emailSubject", subject);
         ObjectNode structure = JSON.createObjectNode();
         structure.put("default", doc.toString());
         structure.put("sms", sms);
-        structure.put("email", sms);
+        structure.put("email", EscalationTexts.emailBody(n, zone));
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("severity", r.severity().name());
+        attributes.put("severity", severity);
         attributes.put("type", r.type());
         attributes.put("transition", n.event().name());
         attributes.put("ward", r.ward() == null || r.ward().isBlank() ? "none" : r.ward());
+        attributes.put(OutgoingAlert.TIER, OutgoingAlert.tierValue(n.tiers()));
         try {
-            return new OutgoingAlert("AL#" + r.alertId(), outboxKey, sms, JSON.writeValueAsString(structure),
+            return new OutgoingAlert("AL#" + r.alertId(), outboxKey, subject, JSON.writeValueAsString(structure),
                     attributes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render alert " + r.alertId(), e);
         }
     }
+
+    /**
+     * The record's place as the alerts' documents give it ({@link AlertRecorder#place}): {@code "bed":"12"} from
+     * {@code bed 12}, {@code "room":"3"} from {@code room 3}, else {@code "device"}: the thing name (every DEVICE
+     * alert's, even at a bed).
+     */
+    private static void placeOf(AlertRecord r, ObjectNode doc) {
+        String place = r.place();
+        if (!DeviceAlert.TYPE.equals(r.type()) && place != null && place.startsWith(BED)) {
+            doc.put("bed", place.substring(BED.length()));
+        } else if (AlertNotification.ENVIRONMENT.equals(r.type()) && place != null && place.startsWith(ROOM)) {
+            doc.put("room", place.substring(ROOM.length()));
+        } else {
+            doc.put("device", place);
+        }
+    }
+
+    private static final String BED = "bed ";
+    private static final String ROOM = "room ";
 
     /** The fields every alert document starts with, in this order. */
     private static ObjectNode header(String type, AlertTransition t, String tenantId) {

@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.functions.core.AlertNotification;
+import org.wardwatch.functions.core.AlertRecord;
+import org.wardwatch.functions.core.AlertRecord.TimelineEntry;
 import org.wardwatch.functions.core.AlertTransition;
 import org.wardwatch.functions.core.Device;
 import org.wardwatch.functions.core.DeviceAlert;
 import org.wardwatch.functions.core.DeviceCondition;
+import org.wardwatch.functions.core.EscalationNotification;
+import org.wardwatch.functions.core.EscalationNotification.Event;
 import org.wardwatch.functions.core.News2Notification;
 import org.wardwatch.functions.core.News2Value;
 import org.wardwatch.functions.core.Transition;
@@ -127,5 +131,99 @@ class AlertRendererTest {
         assertThat(doc.get("partial").asBoolean()).isFalse();
         assertThat(doc.get("missing")).isEmpty();
         assertThat(doc.get("subScores").fieldNames()).toIterable().containsExactly("spo2", "pulse");
+    }
+
+    private static final Instant OPENED = Instant.parse("2026-11-20T10:00:00Z");
+
+    private static AlertRecord record(String type, String place, String subject, int highestTier) {
+        return new AlertRecord("K7Q2XM4", type, "ICU-3", place, subject, Severity.CRITICAL, OPENED, OPENED, 2,
+                highestTier, null, null, null, null,
+                List.of(new TimelineEntry("OPENED", OPENED, Severity.CRITICAL, 1, null, null)));
+    }
+
+    private static JsonNode document(OutgoingAlert alert) throws Exception {
+        return JSON.readTree(JSON.readTree(alert.message()).get("default").asText());
+    }
+
+    @Test
+    void anEscalationToTier2_isTheDocumentOfTheAlertsRecord_routedToTier2() throws Exception {
+        EscalationNotification n = new EscalationNotification("st-elsewhere", Event.UNACKNOWLEDGED,
+                record("THRESHOLD", "bed 12", "spo2", 2), List.of(2), OPENED.plusSeconds(330), null, null);
+
+        OutgoingAlert alert = london.render(n, "S#2026-11-20T10:00:00Z#1");
+        JsonNode structure = JSON.readTree(alert.message());
+
+        assertThat(document(alert).toString()).isEqualTo(JSON.readTree("""
+                {"type":"THRESHOLD","transition":"UNACKNOWLEDGED","severity":"CRITICAL","currentSeverity":"CRITICAL",
+                 "alertId":"K7Q2XM4","tenantId":"st-elsewhere","ward":"ICU-3","bed":"12","metric":"spo2",
+                 "tier":2,"tiers":[2],"openedAt":"2026-11-20T10:00:00Z","clockFrom":"2026-11-20T10:00:00Z",
+                 "time":"2026-11-20T10:05:30Z",
+                 "sms":"UNACKNOWLEDGED 5 min - CRITICAL ICU-3 bed 12 SpO2 alert opened 10:00 GMT, nobody has acknowledged it | #K7Q2XM4",
+                 "emailSubject":"[wardwatch] UNACKNOWLEDGED 5 min, tier 2: CRITICAL SpO2 at ICU-3 bed 12 (alert K7Q2XM4)"}
+                """).toString());
+        assertThat(alert.attributes()).containsExactly(Map.entry("severity", "CRITICAL"),
+                Map.entry("type", "THRESHOLD"), Map.entry("transition", "UNACKNOWLEDGED"), Map.entry("ward", "ICU-3"),
+                Map.entry("tier", "[\"2\"]"));
+        assertThat(alert.thingName()).isEqualTo("AL#K7Q2XM4");
+        assertThat(alert.key()).isEqualTo("S#2026-11-20T10:00:00Z#1");
+        assertThat(alert.subject()).isEqualTo(document(alert).get("emailSubject").asText());
+        assertThat(structure.get("sms").asText()).isEqualTo(document(alert).get("sms").asText());
+        assertThat(structure.get("email").asText()).startsWith("Alert K7Q2XM4: SpO2 UNACKNOWLEDGED\n")
+                .contains("Tiers paged:  1, 2\n");
+    }
+
+    @Test
+    void anAcknowledgement_namesWhoAndTheNote_andGoesToEveryTierPaged() throws Exception {
+        EscalationNotification n = new EscalationNotification("st-elsewhere", Event.ACKNOWLEDGED,
+                record("THRESHOLD", "bed 12", "spo2", 2), List.of(1, 2), OPENED.plusSeconds(360), "nurse-0017",
+                "on my way");
+
+        OutgoingAlert alert = london.render(n, "A#2026-11-20T10:06:00Z");
+
+        assertThat(document(alert).toString()).isEqualTo(JSON.readTree("""
+                {"type":"THRESHOLD","transition":"ACKNOWLEDGED","severity":"CRITICAL","currentSeverity":"CRITICAL",
+                 "alertId":"K7Q2XM4","tenantId":"st-elsewhere","ward":"ICU-3","bed":"12","metric":"spo2",
+                 "tier":2,"tiers":[1,2],"openedAt":"2026-11-20T10:00:00Z","clockFrom":"2026-11-20T10:00:00Z",
+                 "time":"2026-11-20T10:06:00Z","by":"nurse-0017","note":"on my way",
+                 "sms":"ACKNOWLEDGED by nurse-0017 10:06 GMT - CRITICAL ICU-3 bed 12 SpO2 | #K7Q2XM4",
+                 "emailSubject":"[wardwatch] ACKNOWLEDGED by nurse-0017: CRITICAL SpO2 at ICU-3 bed 12 (alert K7Q2XM4)"}
+                """).toString());
+        assertThat(alert.attributes()).containsEntry("transition", "ACKNOWLEDGED")
+                .containsEntry("tier", "[\"1\",\"2\"]");
+    }
+
+    @Test
+    void anAcknowledgementWithoutANote_hasNoNote_aReminderNeitherByNorNote() throws Exception {
+        AlertRecord r = record("THRESHOLD", "bed 12", "spo2", 1);
+        JsonNode acknowledged = document(london.render(new EscalationNotification("st-elsewhere",
+                Event.ACKNOWLEDGED, r, List.of(1), OPENED.plusSeconds(60), "nurse-0017", null), "A#1"));
+        JsonNode reminder = document(london.render(new EscalationNotification("st-elsewhere", Event.REMINDER, r,
+                List.of(1), OPENED.plusSeconds(180), null, null), "S#1#0"));
+
+        assertThat(acknowledged.get("by").asText()).isEqualTo("nurse-0017");
+        assertThat(acknowledged.has("note")).isFalse();
+        assertThat(reminder.get("transition").asText()).isEqualTo("REMINDER");
+        assertThat(reminder.has("by")).isFalse();
+        assertThat(reminder.has("note")).isFalse();
+    }
+
+    @Test
+    void theRecordsPlace_isDecodedIntoExactlyOneOfBedRoomOrDevice() throws Exception {
+        JsonNode room = document(london.render(escalation(record("ENVIRONMENT", "room 3", "co2", 2)), "k"));
+        JsonNode fridge = document(london.render(escalation(record("COLD_CHAIN", "ph-fridge-01",
+                "storage_temperature", 2)), "k"));
+        JsonNode battery = document(london.render(escalation(record("DEVICE", "icu3-bed12-ecg", "battery", 2)), "k"));
+
+        assertThat(room.get("room").asText()).isEqualTo("3");
+        assertThat(room.has("bed") || room.has("device")).isFalse();
+        assertThat(fridge.get("device").asText()).isEqualTo("ph-fridge-01");
+        assertThat(fridge.has("bed") || fridge.has("room")).isFalse();
+        assertThat(battery.get("device").asText()).isEqualTo("icu3-bed12-ecg");
+        assertThat(battery.get("metric").asText()).isEqualTo("battery");
+    }
+
+    private static EscalationNotification escalation(AlertRecord r) {
+        return new EscalationNotification("st-elsewhere", Event.UNACKNOWLEDGED, r, List.of(2),
+                OPENED.plusSeconds(300), null, null);
     }
 }
