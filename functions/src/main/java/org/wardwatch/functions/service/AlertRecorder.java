@@ -42,12 +42,17 @@ public final class AlertRecorder {
         this.store = store;
     }
 
-    /** Records the transition {@code alert} carries, if it carries one. */
-    public void record(OutgoingAlert alert) {
+    /**
+     * Records the transition {@code alert} carries, if it carries one.
+     *
+     * @return the alert's record after recording (also when the transition was recorded already); empty when
+     *         {@code alert} carries no transition or its alert has no record
+     */
+    public Optional<AlertRecord> record(OutgoingAlert alert) {
         JsonNode doc = document(alert);
         Optional<Transition> kind = transition(doc);
         if (kind.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         AlertTransition t = new AlertTransition(kind.get(), text(doc, "alertId"),
                 Severity.valueOf(text(doc, "currentSeverity")), Severity.valueOf(text(doc, "previousSeverity")),
@@ -58,7 +63,7 @@ public final class AlertRecorder {
                 : null;
         // An OPENED is written without reading first: its record exists only when this is a retry.
         if (first != null && store.write(null, first)) {
-            return;
+            return Optional.of(first);
         }
         for (int attempt = first == null ? 0 : 1; attempt < ATTEMPTS; attempt++) {
             Optional<AlertRecordStore.Stored> stored = store.find(t.alertId());
@@ -66,16 +71,16 @@ public final class AlertRecorder {
                 if (first == null) {
                     LOG.log(System.Logger.Level.WARNING, "alert {0}: {1} {2} not recorded, the alert has no record",
                             t.alertId(), type, t.transition());
-                    return;
+                    return Optional.empty();
                 }
                 if (store.write(null, first)) {
-                    return;
+                    return Optional.of(first);
                 }
                 continue;
             }
             AlertLedger.Step step = AlertLedger.transition(stored.get().record(), t);
             if (!step.changed() || store.write(stored.get(), step.record())) {
-                return;
+                return Optional.of(step.record());
             }
         }
         throw new IllegalStateException("alert " + t.alertId() + ": its record was written by others "

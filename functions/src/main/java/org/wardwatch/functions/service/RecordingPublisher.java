@@ -1,9 +1,17 @@
 package org.wardwatch.functions.service;
 
+import org.wardwatch.functions.core.AlertRecord;
+import org.wardwatch.model.escalation.Tiers;
+
 /**
  * An {@link AlertPublisher} that records each alert's transition ({@link AlertRecorder}) and then publishes it.
  * Recording first: an alert whose record could not be written is not published, stays pending in its outbox and
  * is retried with it; a retry after a publish records nothing twice.
+ *
+ * <p>Every message it publishes carries the {@link OutgoingAlert#TIER} attribute: a transition goes to tiers 1 to
+ * its record's {@link AlertRecord#highestTier()} (so a RESOLVED reaches every tier that was paged), or to tier 1
+ * when it has no record; a message that names its tiers already (a reminder, escalation or acknowledgement,
+ * {@link AlertRenderer}) keeps them.
  */
 public final class RecordingPublisher implements AlertPublisher {
 
@@ -17,7 +25,8 @@ public final class RecordingPublisher implements AlertPublisher {
 
     @Override
     public String publish(OutgoingAlert alert) {
-        recorder.record(alert);
-        return publisher.publish(alert);
+        int highest = recorder.record(alert).map(AlertRecord::highestTier).orElse(Tiers.FIRST);
+        return publisher.publish(alert.attributes().containsKey(OutgoingAlert.TIER) ? alert
+                : alert.withTiers(OutgoingAlert.tiersUpTo(highest)));
     }
 }

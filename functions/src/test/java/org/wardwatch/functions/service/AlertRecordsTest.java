@@ -192,13 +192,15 @@ class AlertRecordsTest {
             service.process(envelope(ward + "-ox"), spo2("c-2", "2026-11-25T22:31:00Z", 85));
             service.process(envelope(ward + "-ox"), spo2("c-3", "2026-11-25T22:32:00Z", 97));
             AlertRecorder recorder = new AlertRecorder(moto.records);
-            recorder.record(kept.alerts.get(0));
+            assertThat(recorder.record(kept.alerts.get(0))).get().extracting(AlertRecord::timeline)
+                    .asList().hasSize(1);
 
-            new AlertRecorder(interleaving(moto.records, () -> recorder.record(kept.alerts.get(1))))
-                    .record(kept.alerts.get(2));
+            java.util.Optional<AlertRecord> returned = new AlertRecorder(interleaving(moto.records,
+                    () -> recorder.record(kept.alerts.get(1)))).record(kept.alerts.get(2));
 
             String alertId = StaffInbox.forDevice(ward + "-ox").get(0).text("alertId");
             AlertRecordStore.Stored stored = moto.records.find(alertId).orElseThrow();
+            assertThat(returned).as("the record after recording").contains(stored.record());
             assertThat(stored.record().timeline()).extracting(TimelineEntry::event)
                     .containsExactly("OPENED", "ESCALATED", "RESOLVED");
             assertThat(stored.record().open()).isFalse();
@@ -215,7 +217,7 @@ class AlertRecordsTest {
             service.process(envelope(ward + "-ox"), spo2("n-1", "2026-11-25T22:30:00Z", 93));
             service.process(envelope(ward + "-ox"), spo2("n-2", "2026-11-25T22:31:00Z", 97));
 
-            new AlertRecorder(moto.records).record(kept.alerts.get(1));
+            assertThat(new AlertRecorder(moto.records).record(kept.alerts.get(1))).isEmpty();
 
             String alertId = StaffInbox.forDevice(ward + "-ox").get(0).text("alertId");
             assertThat(moto.records.find(alertId)).isEmpty();
