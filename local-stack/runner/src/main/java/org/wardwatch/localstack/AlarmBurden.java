@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * The alarm burden of a replay, from its notification lines (local-stack/README.md, "Alarm burden"): per place and
  * local day, the notifications by type and severity, their total (every message sent to staff, whatever its
- * transition) and the alerts opened (OPENED). A place is a bed (ward and bed: its device alerts count for the bed,
+ * transition: a reminder or a page to a further tier is a page sent) and the alerts opened (OPENED: a reminder is
+ * not another alert). A place is a bed (ward and bed: its device alerts count for the bed,
  * they page its nurse), a room (ward and room), or else a device (ward and thing, e.g. a vaccine fridge).
  */
 final class AlarmBurden {
@@ -59,7 +60,8 @@ final class AlarmBurden {
     static AlarmBurden of(List<? extends JsonNode> lines, ZoneId zone) {
         AlarmBurden burden = new AlarmBurden();
         for (JsonNode line : lines) {
-            Instant time = ReplayFile.instant(line.path("deviceTime").asText());
+            // An escalation notification (REMINDER, UNACKNOWLEDGED, ACKNOWLEDGED) has the check's time, no device time.
+            Instant time = ReplayFile.instant(line.path(line.has("deviceTime") ? "deviceTime" : "time").asText());
             Key key = new Key(place(line), line.hasNonNull("bed"), time == null ? null : time.atZone(zone).toLocalDate());
             String kind = kind(line);
             burden.kinds.add(kind);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -207,6 +208,27 @@ public final class LocalStack implements AutoCloseable {
      */
     public Optional<JsonNode> admission(String request) {
         return functions.admission(request);
+    }
+
+    /**
+     * Invokes the tenant's {@code acknowledge} function synchronously with {@code request} and returns its answer;
+     * empty when the tenant stack has no such function. The first call starts its warm instance.
+     */
+    public Optional<JsonNode> acknowledge(String request) {
+        return functions.acknowledge(request);
+    }
+
+    /**
+     * Runs the stack's scheduled {@code escalation} function once, with the scheduled event's {@code time} (the
+     * check's instant); empty when the stack has no such function. The first call starts its warm instance.
+     */
+    public Optional<JsonNode> checkEscalations(Instant time) {
+        return functions.checkEscalations(time);
+    }
+
+    /** As {@link #checkSilence()}, with the scheduled event's {@code time} (the check's instant). */
+    public Optional<JsonNode> checkSilence(Instant time) {
+        return functions.checkSilence(time);
     }
 
     /** Whether the tenant stack has an admission function. */

@@ -10,16 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.wardwatch.localstack.ReplayFile.Acknowledgement;
 import org.wardwatch.localstack.ReplayFile.AdmissionCall;
+import org.wardwatch.localstack.ReplayFile.Clock;
 import org.wardwatch.localstack.ReplayFile.Declare;
 import org.wardwatch.localstack.ReplayFile.Line;
 import org.wardwatch.localstack.ReplayFile.Move;
 import org.wardwatch.localstack.ReplayFile.Publish;
 import org.wardwatch.localstack.ReplayFile.WardPolicy;
 import org.wardwatch.localstack.ward.DeviceConnection;
+import org.wardwatch.model.tenant.Handler;
 
 /**
  * Replays a checked file ({@link ReplayFile}) through the full pipeline, line by line, each fully processed before
@@ -29,7 +36,8 @@ import org.wardwatch.localstack.ward.DeviceConnection;
  * moved by one {@link TimeShift} so that its latest is now. Prints one JSON line per notification staff received,
  * with the file's own times, then a summary line; nothing else goes to stdout. A {@code declare ward} line is
  * configuration, merged before the stack started ({@link WardDeclarations}); an observation line calls the
- * admission function as a declare admission line does.
+ * admission function as a declare admission line does; an ack line calls the acknowledge function the same way; a
+ * clock line runs the scheduled checks (escalation, then silence) at its time.
  */
 public final class Replay {
 
@@ -38,6 +46,10 @@ public final class Replay {
     static final List<String> PLACE_FIELDS = List.of("ward", "bed", "room", "patientRef", "reason");
     /** The type of a bed's NEWS2 alert, whose line has a shape of its own ({@link #notificationLine}). */
     static final String NEWS2 = "NEWS2";
+    /** The transitions of an alert's escalation notifications, whose line has a shape of its own. */
+    static final Set<String> ESCALATION_TRANSITIONS = Set.of("REMINDER", "UNACKNOWLEDGED", "ACKNOWLEDGED");
+    /** After an escalation notification's {@code time}: the ward, then its one place field. */
+    static final List<String> ESCALATION_PLACE_FIELDS = List.of("ward", "bed", "room", "device");
 
     private final LocalStack stack;
     private final PrintStream out;
@@ -102,21 +114,51 @@ public final class Replay {
             return;
         } else if (line instanceof AdmissionCall a) {
             admission(a);
+        } else if (line instanceof Acknowledgement a) {
+            acknowledge(a);
+        } else if (line instanceof Clock c) {
+            clock(c);
         } else {
             publish((Publish) line);
         }
     }
 
     private void admission(AdmissionCall call) {
-        ObjectNode request = call.request().deepCopy();
-        Instant time = call.time() != null ? shift.published(call.time())
+        call(call.number(), call.request(), call.time(), stack::admission, StackFunctions.ADMISSION);
+    }
+
+    private void acknowledge(Acknowledgement ack) {
+        call(ack.number(), ack.request(), ack.time(), stack::acknowledge, StackFunctions.ACKNOWLEDGE);
+    }
+
+    /**
+     * Calls an operator's function with {@code request} and its time (the line's, moved, or the device time of the
+     * last reading line), stops the replay at an {@code "error"} answer, then prints what staff received.
+     */
+    private void call(int number, ObjectNode line, Instant lineTime, Function<String, Optional<JsonNode>> function,
+                      String handler) {
+        ObjectNode request = line.deepCopy();
+        Instant time = lineTime != null ? shift.published(lineTime)
                 : lastDeviceTime != null ? lastDeviceTime : Instant.now();
         request.put("time", time.toString());
-        String where = "line " + call.number() + ": ";
+        answered(number, handler, () -> function.apply(request.toString()));
+        printNotifications();
+    }
+
+    /** Every scheduled check at the clock line's (moved) time: escalations, then device silence. */
+    private void clock(Clock clock) {
+        Instant time = shift.published(clock.time());
+        answered(clock.number(), StackFunctions.ESCALATION, () -> stack.checkEscalations(time));
+        answered(clock.number(), Handler.SILENCE.handlerName(), () -> stack.checkSilence(time));
+        printNotifications();
+    }
+
+    private static void answered(int number, String handler, Supplier<Optional<JsonNode>> invocation) {
+        String where = "line " + number + ": ";
         JsonNode response;
         try {
-            response = stack.admission(request.toString()).orElseThrow(() -> new IllegalStateException(
-                    "the tenant stack has no admission function (handler \"" + StackFunctions.ADMISSION + "\")"));
+            response = invocation.get().orElseThrow(() -> new IllegalStateException(
+                    "the tenant stack has no " + handler + " function (handler \"" + handler + "\")"));
         } catch (RuntimeException e) {
             throw new IllegalStateException(where + e.getMessage());
         }
@@ -124,7 +166,6 @@ public final class Replay {
             throw new IllegalStateException(where + response.path("message").asText(response.path("error").asText())
                     .replaceAll("\\s+", " "));
         }
-        printNotifications();
     }
 
     private void publish(Publish p) {
@@ -186,9 +227,13 @@ public final class Replay {
     /**
      * The line printed for a notification, from the alert's default document: {@code device} (the source),
      * {@code type}, {@code metric}, {@code severity}, {@code transition}, {@code value}, {@code deviceTime} (moved
-     * back to the file's time), then {@link #PLACE_FIELDS} that the document has (not null).
+     * back to the file's time), then {@link #PLACE_FIELDS} that the document has (not null). A NEWS2 alert and an
+     * escalation notification (REMINDER, UNACKNOWLEDGED, ACKNOWLEDGED) have lines of their own shapes.
      */
     static ObjectNode notificationLine(JsonNode alert, TimeShift shift) {
+        if (ESCALATION_TRANSITIONS.contains(alert.path("transition").asText())) {
+            return escalationLine(alert, shift);
+        }
         if (NEWS2.equals(alert.path("type").asText())) {
             return news2Line(alert, shift);
         }
@@ -222,6 +267,32 @@ public final class Replay {
         }
         deviceTime(alert, shift, line);
         optional(alert, "reason", line);
+        return line;
+    }
+
+    /**
+     * An escalation notification of an alert of any type (a reminder, a page to a further tier, or the news that
+     * someone acknowledged it): {@code type}, {@code metric}, {@code severity}, {@code transition}, then
+     * {@code tier} (REMINDER, UNACKNOWLEDGED) or {@code tiers} and {@code by} (ACKNOWLEDGED), {@code time} (the
+     * check's or acknowledgement's instant, the file's time), then {@link #ESCALATION_PLACE_FIELDS} that the
+     * document has.
+     */
+    private static ObjectNode escalationLine(JsonNode alert, TimeShift shift) {
+        ObjectNode line = JSON.createObjectNode();
+        for (String field : List.of("type", "metric", "severity", "transition")) {
+            line.set(field, alert.get(field));
+        }
+        if ("ACKNOWLEDGED".equals(alert.path("transition").asText())) {
+            line.set("tiers", alert.get("tiers"));
+            line.set("by", alert.get("by"));
+        } else {
+            line.set("tier", alert.get("tier"));
+        }
+        Instant time = ReplayFile.instant(alert.path("time").asText());
+        line.put("time", time == null ? alert.path("time").asText() : shift.original(time).toString());
+        for (String field : ESCALATION_PLACE_FIELDS) {
+            optional(alert, field, line);
+        }
         return line;
     }
 

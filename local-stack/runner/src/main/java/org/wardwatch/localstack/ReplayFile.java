@@ -13,10 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.wardwatch.devicecerts.DeviceCertsException;
 import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.DeviceSpec;
@@ -39,9 +41,23 @@ final class ReplayFile {
     private static final Set<String> OBSERVATION_LINE_FIELDS = Set.of("observation", "by");
     private static final Set<String> OBSERVATION_FIELDS = Set.of("ward", "bed", "time", "consciousness", "oxygen");
     private static final Set<String> READING_FIELDS = Set.of("device", "deviceTime", "messageId", "readings", "battery");
+    private static final Set<String> ACK_LINE_FIELDS = Set.of("ack", "by", "time", "note");
+    private static final Set<String> ACK_FIELDS = Set.of("ward", "bed", "room", "device", "type", "metric");
+    /** Each alert type with the one place field that names its place (AlertRecord's place). */
+    private static final Map<String, String> ACK_PLACE_OF_TYPE = new LinkedHashMap<>();
+    static {
+        ACK_PLACE_OF_TYPE.put("THRESHOLD", "bed");
+        ACK_PLACE_OF_TYPE.put("NEWS2", "bed");
+        ACK_PLACE_OF_TYPE.put("COLD_CHAIN", "device");
+        ACK_PLACE_OF_TYPE.put("DEVICE", "device");
+        ACK_PLACE_OF_TYPE.put("ENVIRONMENT", "room");
+    }
+    /** As the acknowledge function checks {@code by} (a staff identifier, never a patient's). */
+    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
+    static final int NOTE_MAX = 500;
 
     /** One line of the file, validated. */
-    sealed interface Line permits Declare, Move, WardPolicy, AdmissionCall, Publish {
+    sealed interface Line permits Declare, Move, WardPolicy, AdmissionCall, Acknowledgement, Clock, Publish {
         int number();
     }
 
@@ -69,6 +85,17 @@ final class ReplayFile {
     }
 
     /**
+     * An acknowledgement of an alert: the acknowledge function's request without its {@code time}; {@code time} is
+     * the line's own, or null to take the device time of the reading line before it (as an admission line does).
+     */
+    record Acknowledgement(int number, ObjectNode request, Instant time) implements Line {
+    }
+
+    /** A clock line: every scheduled check (escalation, then silence) runs at {@code time}. */
+    record Clock(int number, Instant time) implements Line {
+    }
+
+    /**
      * A reading line ({@code payload} set, {@code deviceTime} when it is an ISO-8601 time) or a raw line
      * ({@code raw} set).
      */
@@ -87,6 +114,8 @@ final class ReplayFile {
     private final Map<String, Declare> declared = new HashMap<>();
     private final Map<String, DeviceSpec> placed = new HashMap<>();
     private final Map<String, WardPolicy> wards = new HashMap<>();
+    /** The last line with a time, which a clock line must not precede. */
+    private Line lastTimed;
 
     private ReplayFile(Path file, String tenantId) {
         this.file = file;
@@ -106,7 +135,11 @@ final class ReplayFile {
         for (int i = 0; i < text.size(); i++) {
             String raw = text.get(i).strip();
             if (!raw.isEmpty()) {
-                lines.add(reader.line(raw, i + 1));
+                Line line = reader.line(raw, i + 1);
+                if (timeOf(line) != null) {
+                    reader.lastTimed = line;
+                }
+                lines.add(line);
             }
         }
         return lines;
@@ -125,6 +158,12 @@ final class ReplayFile {
         }
         if (node.has("observation")) {
             return observation(node, number, where);
+        }
+        if (node.has("ack")) {
+            return acknowledgement(node, number, where);
+        }
+        if (node.has("clock")) {
+            return clock(node, number, where);
         }
         if (!node.has("declare")) {
             return publish(node, number, where);
@@ -227,6 +266,91 @@ final class ReplayFile {
         }
         request.set("by", by);
         return new AdmissionCall(number, request, time(observed, "observation.", where));
+    }
+
+    /**
+     * {@code {"ack":{"ward":..,"bed"|"room"|"device":..,"type":..,"metric":..},"by":..,"time":..,"note":..}}: the
+     * acknowledge function's request, flat: {@code {"ward","bed"|"room"|"device","type","metric"?,"by","note"?}}.
+     */
+    private Line acknowledgement(JsonNode node, int number, String where) {
+        unknownFields(node, ACK_LINE_FIELDS, where);
+        JsonNode ack = node.get("ack");
+        if (!ack.isObject()) {
+            throw new ReplayFileException(where + "\"ack\" must be an object: {\"ward\":..,\"bed\":..,\"type\":..,"
+                    + "\"metric\":..}");
+        }
+        unknownFields(ack, ACK_FIELDS, "ack.", where);
+        ObjectNode request = JSON.createObjectNode();
+        request.put("ward", requiredText(ack, "ward", "ack.", where));
+        List<String> places = List.of("bed", "room", "device").stream().filter(ack::has).toList();
+        if (places.size() != 1) {
+            throw new ReplayFileException(where + "\"ack\" needs exactly one of \"bed\", \"room\" or \"device\""
+                    + (places.isEmpty() ? "" : " (it has " + String.join(" and ", places) + ")"));
+        }
+        String place = places.get(0);
+        String value = requiredText(ack, place, "ack.", where);
+        String type = requiredText(ack, "type", "ack.", where);
+        String placeOfType = ACK_PLACE_OF_TYPE.get(type);
+        if (placeOfType == null) {
+            throw new ReplayFileException(where + "\"ack.type\" must be one of "
+                    + String.join(", ", ACK_PLACE_OF_TYPE.keySet()));
+        }
+        if (!placeOfType.equals(place)) {
+            throw new ReplayFileException(where + type + " alerts are at a " + placeOfType + ": \"ack\" needs \""
+                    + placeOfType + "\", not \"" + place + "\"");
+        }
+        request.put(place, value);
+        request.put("type", type);
+        if (ack.has("metric")) {
+            request.put("metric", requiredText(ack, "metric", "ack.", where));
+        }
+        JsonNode by = node.get("by");
+        if (by == null || !by.isTextual() || !STAFF_ID.matcher(by.asText()).matches()) {
+            throw new ReplayFileException(where + "\"by\" is required: who acknowledged, a staff identifier of 1-64 "
+                    + "of A-Z a-z 0-9 . _ @ : - (e.g. \"nurse-0017\")");
+        }
+        request.set("by", by);
+        JsonNode note = node.get("note");
+        if (note != null) {
+            if (!note.isTextual() || note.asText().length() > NOTE_MAX) {
+                throw new ReplayFileException(where + "\"note\" must be a string of at most " + NOTE_MAX
+                        + " characters");
+            }
+            request.set("note", note);
+        }
+        return new Acknowledgement(number, request, time(node, where));
+    }
+
+    /** {@code {"clock":"2026-11-20T10:05:30Z"}}: not earlier than the line before it with a time. */
+    private Line clock(JsonNode node, int number, String where) {
+        if (node.size() != 1) {
+            throw new ReplayFileException(where + "a clock line is {\"clock\":\"<ISO-8601 time>\"} and nothing else");
+        }
+        JsonNode clock = node.get("clock");
+        Instant time = clock.isTextual() ? instant(clock.asText()) : null;
+        if (time == null) {
+            throw new ReplayFileException(where + "\"clock\" must be an ISO-8601 time, e.g. 2026-11-20T10:05:30Z");
+        }
+        if (lastTimed != null && time.isBefore(timeOf(lastTimed))) {
+            throw new ReplayFileException(where + "clock " + time + " is earlier than line " + lastTimed.number()
+                    + " (" + timeOf(lastTimed) + "): clock lines move forward, never earlier than the line before "
+                    + "them with a time");
+        }
+        return new Clock(number, time);
+    }
+
+    /** The line's own time (a reading line's ISO-8601 device time), or null when it has none. */
+    static Instant timeOf(Line line) {
+        if (line instanceof Publish p) {
+            return p.deviceTime();
+        }
+        if (line instanceof AdmissionCall a) {
+            return a.time();
+        }
+        if (line instanceof Acknowledgement a) {
+            return a.time();
+        }
+        return line instanceof Clock c ? c.time() : null;
     }
 
     private Line admission(JsonNode node, int number, String where) {
@@ -352,6 +476,18 @@ final class ReplayFile {
             throw new ReplayFileException(where + "\"" + prefix + field + "\" is required");
         }
         return value;
+    }
+
+    /** A field that must be a non-blank string. */
+    private static String requiredText(JsonNode node, String field, String prefix, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ReplayFileException(where + "\"" + prefix + field + "\" is required");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new ReplayFileException(where + "\"" + prefix + field + "\" must be a non-empty string");
+        }
+        return value.asText();
     }
 
     private static String text(JsonNode node, String field) {

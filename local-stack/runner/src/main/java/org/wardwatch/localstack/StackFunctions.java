@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,18 @@ import org.wardwatch.model.tenant.TenantNames;
 
 /**
  * The packaged functions as the local stack runs them: function.zip unpacked under the Lambda runtime interface
- * client, warm instances of each function a rule invokes, and the redrive, silence and admission functions run on
- * demand. With fault injection the functions reach the emulator through a {@link FaultProxy}.
+ * client, warm instances of each function a rule invokes, and the redrive, silence, admission, acknowledge and
+ * escalation functions run on demand. With fault injection the functions reach the emulator through a {@link FaultProxy}.
  */
 final class StackFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The admission service's handler (functions/README.md, "Admissions"), invoked by an operator or a replay. */
     static final String ADMISSION = "admission";
+    /** Acknowledges any alert (functions/README.md), invoked by a replay's ack lines. */
+    static final String ACKNOWLEDGE = Handler.Names.ACKNOWLEDGE;
+    /** The scheduled escalation check, invoked by a replay's clock lines. */
+    static final String ESCALATION = Handler.Names.ESCALATION;
 
     private final LocalStack.Options options;
     private final LocalTenant tenant;
@@ -47,9 +52,9 @@ final class StackFunctions {
     private final Path code;
     private final FaultProxy faults;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    /** The functions no rule invokes (silence, admission, acknowledge, escalation), by handler, once started. */
+    private final Map<String, FunctionPool> onDemand = new LinkedHashMap<>();
     private FunctionPool pool;
-    private FunctionPool silencePool;
-    private FunctionPool admissionPool;
 
     private StackFunctions(LocalStack.Options options, LocalTenant tenant, String region, URI emulator, Path zip,
                            Path run, Consumer<AutoCloseable> closeLater) {
@@ -119,9 +124,9 @@ final class StackFunctions {
     }
 
     /**
-     * The redrive and silence functions, which no rule invokes: the test override of the timeout is for the rules'
-     * functions (a slow function that overruns it), so these keep the template's, and a redrive on a busy machine
-     * does not time out half-way.
+     * The functions no rule invokes (redrive, silence, admission, acknowledge, escalation): the test override of
+     * the timeout is for the rules' functions (a slow function that overruns it), so these keep the template's,
+     * and a redrive on a busy machine does not time out half-way.
      */
     private FunctionSpec functionSpec(String name, Map<String, String> environment) {
         return functionSpec(name, tenant.handler(), environment, tenant.functionTimeout(), tenant.functionMemoryMb());
@@ -162,31 +167,30 @@ final class StackFunctions {
     }
 
     /** Runs the scheduled {@code silence} function once; see {@link LocalStack#checkSilence()}. */
-    synchronized Optional<JsonNode> checkSilence() {
-        Map<String, String> environment = tenant.environments().get(Handler.SILENCE.handlerName());
-        if (environment == null) {
-            return Optional.empty();
-        }
-        try {
-            if (silencePool == null) {
-                silencePool = new FunctionPool(functionSpec(tenant.functionName() + "-silence", environment),
-                        awsEnvironment(region), options.runDirectory().resolve("logs"));
-                closeLater.accept(silencePool);
-                silencePool.start(1, Duration.ofSeconds(120));
-            }
-            var result = silencePool.invoke("{\"source\":\"local-stack schedule\"}").get(2, TimeUnit.MINUTES);
-            if (result.failed()) {
-                throw new IllegalStateException("the silence check failed: " + result.body());
-            }
-            return Optional.of(JSON.readTree(result.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the silence check", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the silence check did not finish", e);
-        }
+    Optional<JsonNode> checkSilence() {
+        return onDemand(Handler.SILENCE.handlerName(), tenant.functionName() + "-silence",
+                "{\"source\":\"local-stack schedule\"}", "the silence check");
+    }
+
+    /**
+     * Runs the scheduled {@code silence} function once with {@code {"time": time}} (the event's time, the check's
+     * instant, as an EventBridge scheduled event carries it); empty when the stack has none.
+     */
+    Optional<JsonNode> checkSilence(Instant time) {
+        return onDemand(Handler.SILENCE.handlerName(), tenant.functionName() + "-silence", timeEvent(time),
+                "the silence check");
+    }
+
+    /** Runs the scheduled {@code escalation} function once with {@code {"time": time}}; empty when the stack has none. */
+    Optional<JsonNode> checkEscalations(Instant time) {
+        return onDemand(ESCALATION, new TenantNames(tenant.tenantId()).resource(ESCALATION), timeEvent(time),
+                "the escalation check");
+    }
+
+    /** Invokes the {@code acknowledge} function synchronously; empty when the stack has none. */
+    Optional<JsonNode> acknowledge(String request) {
+        return onDemand(ACKNOWLEDGE, new TenantNames(tenant.tenantId()).resource(ACKNOWLEDGE), request,
+                "the acknowledge function");
     }
 
     /** Whether the tenant stack has a function with the {@code admission} handler. */
@@ -198,30 +202,47 @@ final class StackFunctions {
      * Invokes the {@code admission} function synchronously, as an operator would; empty when the stack has none.
      * The first call starts its warm instance.
      */
-    synchronized Optional<JsonNode> admission(String request) {
-        Map<String, String> environment = tenant.environments().get(ADMISSION);
+    Optional<JsonNode> admission(String request) {
+        return onDemand(ADMISSION, new TenantNames(tenant.tenantId()).resource(ADMISSION), request,
+                "the admission function");
+    }
+
+    private static String timeEvent(Instant time) {
+        return JSON.createObjectNode().put("time", time.toString()).toString();
+    }
+
+    /**
+     * Invokes the function with {@code handler}, which no rule invokes, synchronously and returns its answer; empty
+     * when the tenant stack has no such function. Its one warm instance starts on the first call and is closed
+     * with the stack.
+     */
+    private synchronized Optional<JsonNode> onDemand(String handler, String functionName, String request,
+                                                     String what) {
+        Map<String, String> environment = tenant.environments().get(handler);
         if (environment == null) {
             return Optional.empty();
         }
         try {
-            if (admissionPool == null) {
-                admissionPool = new FunctionPool(functionSpec(new TenantNames(tenant.tenantId()).resource(ADMISSION),
-                        environment), awsEnvironment(region), options.runDirectory().resolve("logs"));
-                closeLater.accept(admissionPool);
-                admissionPool.start(1, Duration.ofSeconds(120));
+            FunctionPool started = onDemand.get(handler);
+            if (started == null) {
+                started = new FunctionPool(functionSpec(functionName, environment), awsEnvironment(region),
+                        options.runDirectory().resolve("logs"));
+                closeLater.accept(started);
+                onDemand.put(handler, started);
+                started.start(1, Duration.ofSeconds(120));
             }
-            var result = admissionPool.invoke(request).get(2, TimeUnit.MINUTES);
+            var result = started.invoke(request).get(2, TimeUnit.MINUTES);
             if (result.failed()) {
-                throw new IllegalStateException("the admission function failed: " + result.body());
+                throw new IllegalStateException(what + " failed: " + result.body());
             }
             return Optional.of(JSON.readTree(result.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during an admission call", e);
+            throw new IllegalStateException("interrupted during " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the admission function did not answer", e);
+            throw new IllegalStateException(what + " did not answer", e);
         }
     }
 

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.wardwatch.localstack.ReplayFile.AdmissionCall;
 import org.wardwatch.localstack.ReplayFile.Line;
-import org.wardwatch.localstack.ReplayFile.Publish;
 
 /**
  * One offset, in whole seconds, that moves a replay file's times so that its latest time is now: a recorded file
@@ -18,12 +16,14 @@ record TimeShift(Duration offset) {
 
     static final TimeShift NONE = new TimeShift(Duration.ZERO);
 
-    /** The shift that makes the latest device time (or {@code time} of a declare line) of {@code lines} now. */
+    /**
+     * The shift that makes the latest time of {@code lines} now: a reading line's device time, the {@code time} of
+     * a declare, observation or ack line, a clock line's time ({@link ReplayFile#timeOf}).
+     */
     static TimeShift toNow(List<Line> lines, Instant now) {
         Instant latest = null;
         for (Line line : lines) {
-            Instant time = line instanceof Publish p ? p.deviceTime()
-                    : line instanceof AdmissionCall a ? a.time() : null;
+            Instant time = ReplayFile.timeOf(line);
             if (time != null && (latest == null || time.isAfter(latest))) {
                 latest = time;
             }

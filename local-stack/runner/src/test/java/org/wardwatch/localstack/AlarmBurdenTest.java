@@ -70,4 +70,22 @@ class AlarmBurdenTest {
                 mean per bed-day  0 bed-days    0.0     0.0
                 """);
     }
+
+    @Test
+    void remindersAndPagesToFurtherTiers_countAsMessagesSent_notAsAlertsOpened_onTheDayOfTheirTime() {
+        List<ObjectNode> lines = List.of(
+                line("{\"device\":\"icu3-bed12-spo2\",\"type\":\"THRESHOLD\",\"metric\":\"spo2\",\"severity\":\"CRITICAL\",\"transition\":\"OPENED\",\"value\":84,\"deviceTime\":\"2026-11-24T23:58:00Z\",\"ward\":\"ICU-3\",\"bed\":\"12\"}"),
+                line("{\"type\":\"THRESHOLD\",\"metric\":\"spo2\",\"severity\":\"CRITICAL\",\"transition\":\"REMINDER\",\"tier\":1,\"time\":\"2026-11-25T00:01:00Z\",\"ward\":\"ICU-3\",\"bed\":\"12\"}"),
+                line("{\"type\":\"THRESHOLD\",\"metric\":\"spo2\",\"severity\":\"CRITICAL\",\"transition\":\"UNACKNOWLEDGED\",\"tier\":2,\"time\":\"2026-11-25T00:03:00Z\",\"ward\":\"ICU-3\",\"bed\":\"12\"}"),
+                line("{\"type\":\"THRESHOLD\",\"metric\":\"spo2\",\"severity\":\"CRITICAL\",\"transition\":\"ACKNOWLEDGED\",\"tiers\":[1,2],\"by\":\"nurse-0017\",\"time\":\"2026-11-25T00:04:00Z\",\"ward\":\"ICU-3\",\"bed\":\"12\"}"));
+
+        AlarmBurden burden = AlarmBurden.of(lines, UTC);
+
+        AlarmBurden.Counts nextDay = burden.rows().get(new AlarmBurden.Key("ICU-3 bed 12", true, LocalDate.parse("2026-11-25")));
+        assertThat(nextDay.total()).isEqualTo(3);
+        assertThat(nextDay.of("THRESHOLD CRITICAL")).isEqualTo(3);
+        assertThat(nextDay.opened()).isZero();
+        assertThat(burden.rows().get(new AlarmBurden.Key("ICU-3 bed 12", true, LocalDate.parse("2026-11-24"))).opened())
+                .isEqualTo(1);
+    }
 }
