@@ -231,6 +231,11 @@ public final class LocalStack implements AutoCloseable {
         return functions.checkSilence(time);
     }
 
+    /** Whether the tenant stack has a function with {@code handler} (a {@code Handler.Names} name). */
+    public boolean hasFunction(String handler) {
+        return functions.has(handler);
+    }
+
     /** Whether the tenant stack has an admission function. */
     public boolean hasAdmissions() {
         return functions.hasAdmissions();

@@ -153,6 +153,7 @@ public final class Replay {
         printNotifications();
     }
 
+    /** Stops the replay at line {@code number} when the stack has no such function or it answered an error. */
     private static void answered(int number, String handler, Supplier<Optional<JsonNode>> invocation) {
         String where = "line " + number + ": ";
         JsonNode response;

@@ -195,7 +195,12 @@ final class StackFunctions {
 
     /** Whether the tenant stack has a function with the {@code admission} handler. */
     boolean hasAdmissions() {
-        return tenant.environments().containsKey(ADMISSION);
+        return has(ADMISSION);
+    }
+
+    /** Whether the tenant stack has a function with {@code handler} (e.g. {@code acknowledge}). */
+    boolean has(String handler) {
+        return tenant.environments().containsKey(handler);
     }
 
     /**

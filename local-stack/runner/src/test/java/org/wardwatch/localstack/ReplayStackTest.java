@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Replay lines that change the ward, and recorded files of another year, run on one stack started as a replay
  * starts it (the functions read the device registry on every message). Each test uses devices and beds of its own.
- * The admission tests need the tenant stack's admission function; without it they are skipped, not passed.
+ * The admission tests need the tenant stack's admission function, the ack and clock tests its acknowledge and
+ * escalation functions; without them they are skipped, not passed.
  */
 class ReplayStackTest {
 
@@ -137,5 +138,52 @@ class ReplayStackTest {
                 """), IllegalStateException.class);
 
         assertThat(stopped.getMessage()).startsWith("line 3: ").doesNotContain("\n");
+    }
+
+    @Test
+    void anAckLine_withoutTheAcknowledgeFunction_stopsTheReplayNamingTheLine() throws Exception {
+        assumeFalse(stack.hasFunction(StackFunctions.ACKNOWLEDGE), "the tenant stack has an acknowledge function");
+
+        IllegalStateException stopped = catchThrowableOfType(() -> replay("""
+                {"declare":"device","thing":"replay-noack-spo2","kind":"pulse_oximeter","ward":"ICU-3","bed":"30"}
+                {"ack":{"ward":"ICU-3","bed":"30","type":"THRESHOLD","metric":"spo2"},"by":"nurse-0017"}
+                """), IllegalStateException.class);
+
+        assertThat(stopped).hasMessage("line 2: the tenant stack has no acknowledge function (handler \"acknowledge\")");
+    }
+
+    @Test
+    void aClockLine_withoutTheEscalationFunction_stopsTheReplayNamingTheLine() throws Exception {
+        assumeFalse(stack.hasFunction(StackFunctions.ESCALATION), "the tenant stack has an escalation function");
+
+        IllegalStateException stopped = catchThrowableOfType(() -> replay("""
+                {"clock":"2026-11-20T10:05:30Z"}
+                """), IllegalStateException.class);
+
+        assertThat(stopped).hasMessage("line 1: the tenant stack has no escalation function (handler \"escalation\")");
+    }
+
+    @Test
+    void aCriticalNobodyTook_isRemindedAtTheClockLine_andTheAcknowledgementTellsWhoTookIt_thenNothingMore()
+            throws Exception {
+        assumeTrue(stack.hasFunction(StackFunctions.ACKNOWLEDGE) && stack.hasFunction(StackFunctions.ESCALATION),
+                "the tenant stack has no acknowledge and escalation functions yet");
+
+        // The checks are the tenant's: other tests' alerts and devices may be reminded or flagged silent too.
+        List<String> lines = replay("""
+                {"declare":"device","thing":"replay-esc-spo2","kind":"pulse_oximeter","ward":"ICU-3","bed":"31"}
+                {"device":"replay-esc-spo2","deviceTime":"2026-11-20T10:02:00Z","readings":[{"metric":"spo2","value":84,"unit":"%"}]}
+                {"clock":"2026-11-20T10:04:30Z"}
+                {"clock":"2026-11-20T10:05:30Z"}
+                {"ack":{"ward":"ICU-3","bed":"31","type":"THRESHOLD","metric":"spo2"},"by":"nurse-0017","time":"2026-11-20T10:06:00Z"}
+                {"clock":"2026-11-20T10:15:00Z"}
+                """).stream().filter(l -> l.contains("\"bed\":\"31\"") && l.contains("\"metric\":\"spo2\"")).toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"severity\":\"CRITICAL\",\"transition\":\"OPENED\"");
+        assertThat(lines.get(1)).startsWith("{\"type\":\"THRESHOLD\",\"metric\":\"spo2\",\"severity\":\"CRITICAL\","
+                + "\"transition\":\"REMINDER\",\"tier\":1,\"time\":\"2026-11-20T10:05:30Z\"");
+        assertThat(lines.get(2)).contains("\"transition\":\"ACKNOWLEDGED\"").contains("\"by\":\"nurse-0017\"")
+                .contains("\"time\":\"2026-11-20T10:06:00Z\"");
     }
 }
