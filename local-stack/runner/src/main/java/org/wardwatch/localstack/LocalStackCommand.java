@@ -258,14 +258,20 @@ public final class LocalStackCommand implements Callable<Integer> {
             Instant started = Instant.now();
             simulator.start(Duration.ofSeconds(durationSeconds));
             inbox.start();
-            // The stack's schedule runs the silence check every minute; locally every 10 s, on this clock.
+            // The stack's schedules run the escalation and silence checks every minute; locally every 10 s, on
+            // this clock.
             java.util.concurrent.ScheduledExecutorService schedule = java.util.concurrent.Executors
                     .newSingleThreadScheduledExecutor(r -> {
-                        Thread t = new Thread(r, "silence-schedule");
+                        Thread t = new Thread(r, "checks-schedule");
                         t.setDaemon(true);
                         return t;
                     });
             schedule.scheduleWithFixedDelay(() -> {
+                try {
+                    stack.checkEscalations(Instant.now());
+                } catch (RuntimeException e) {
+                    err.println("[local-stack] " + e.getMessage());
+                }
                 try {
                     stack.checkSilence();
                 } catch (RuntimeException e) {

@@ -59,6 +59,11 @@ public final class Replay {
     private final List<ObjectNode> notifications = new ArrayList<>();
     /** The (moved) device time of the last reading line, and IoT Core's receive time of the last publish. */
     private Instant lastDeviceTime;
+    /**
+     * The (moved) time of the latest line with one (reading, clock, ack, admission): an operator line without a
+     * time of its own happens then, never before a clock line already run.
+     */
+    private Instant lastTime;
     private Instant lastReceived;
 
     /** What a replay printed: its notification lines (the file's times) and its summary. */
@@ -132,15 +137,15 @@ public final class Replay {
     }
 
     /**
-     * Calls an operator's function with {@code request} and its time (the line's, moved, or the device time of the
-     * last reading line), stops the replay at an {@code "error"} answer, then prints what staff received.
+     * Calls an operator's function with {@code request} and its time (the line's, moved, or {@link #lastTime}), stops the replay at an {@code "error"} answer, then prints what staff received.
      */
     private void call(int number, ObjectNode line, Instant lineTime, Function<String, Optional<JsonNode>> function,
                       String handler) {
         ObjectNode request = line.deepCopy();
         Instant time = lineTime != null ? shift.published(lineTime)
-                : lastDeviceTime != null ? lastDeviceTime : Instant.now();
+                : lastTime != null ? lastTime : Instant.now();
         request.put("time", time.toString());
+        lastTime = time;
         answered(number, handler, () -> function.apply(request.toString()));
         printNotifications();
     }
@@ -148,6 +153,7 @@ public final class Replay {
     /** Every scheduled check at the clock line's (moved) time: escalations, then device silence. */
     private void clock(Clock clock) {
         Instant time = shift.published(clock.time());
+        lastTime = time;
         answered(clock.number(), StackFunctions.ESCALATION, () -> stack.checkEscalations(time));
         answered(clock.number(), Handler.SILENCE.handlerName(), () -> stack.checkSilence(time));
         printNotifications();
@@ -175,6 +181,7 @@ public final class Replay {
             ObjectNode moved = p.payload().deepCopy();
             if (p.deviceTime() != null) {
                 lastDeviceTime = shift.published(p.deviceTime());
+                lastTime = lastTime == null || lastDeviceTime.isAfter(lastTime) ? lastDeviceTime : lastTime;
                 moved.put("deviceTime", lastDeviceTime.toString());
                 // File order is arrival order: a line older than the one before it arrived after it.
                 lastReceived = lastReceived == null || lastDeviceTime.isAfter(lastReceived) ? lastDeviceTime
