@@ -93,6 +93,12 @@ public final class AcknowledgementService {
         RecordOutbox.Outcome outcome = outbox.send(stored, current -> {
             AlertLedger.Acknowledgement a = AlertLedger.acknowledge(current, by, at, note);
             if (a.refusal().isPresent()) {
+                if (a.refusal().get() == AlertLedger.Refusal.ALREADY_ACKNOWLEDGED
+                        && AlertNotification.COLD_CHAIN.equals(current.type())) {
+                    // A retry after the excursion's write failed: the first acknowledgement's, written now (once).
+                    excursions.acknowledged(current.place(), current.acknowledgedBy(), current.acknowledgedAt(),
+                            current.acknowledgementNote());
+                }
                 throw refused(current, a.refusal().get());
             }
             AlertRecord r = a.record();

@@ -207,4 +207,47 @@ class AcknowledgementServiceTest {
                             .containsExactly("OPENED", "ACKNOWLEDGED"));
         }
     }
+
+    @Test
+    void aRetryAfterTheExcursionsWriteFailedIsRefusedAndStillFillsTheExcursionsColumns() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            String fridge = ward + "-fridge-retry";
+            moto.tenant.registerStorageSensor(fridge, ward, "vaccine_fridge");
+            TelemetryService telemetry = moto.service(moto.store, moto.recording);
+            String[][] readings = {{"r-1", "09:00", "5.0"}, {"r-2", "09:05", "9.0"}, {"r-3", "09:20", "9.5"}};
+            for (String[] r : readings) {
+                telemetry.process(envelope(fridge), Telemetry.payload(r[0], "2026-11-24T" + r[1] + ":00Z",
+                        Telemetry.reading("storage_temperature", Double.parseDouble(r[2]), "Cel")
+                                + ",{\"metric\":\"door_open\",\"value\":false}").getBytes(StandardCharsets.UTF_8));
+            }
+            DynamoExcursionAcknowledgements log =
+                    new DynamoExcursionAcknowledgements(moto.tenant.dynamo, TestTenant.READINGS, TestTenant.ID);
+            AtomicInteger calls = new AtomicInteger();
+            ExcursionAcknowledgements failingOnce = (thing, by, at, note) -> {
+                if (calls.getAndIncrement() == 0) {
+                    throw new IllegalStateException("the excursion log did not answer");
+                }
+                log.acknowledged(thing, by, at, note);
+            };
+            AcknowledgementService service = new AcknowledgementService(TestTenant.ID, moto.records, moto.publisher,
+                    failingOnce, ZoneOffset.UTC);
+            Target target = new Target(ward, fridge, "COLD_CHAIN", null);
+            java.time.Instant first = java.time.Instant.parse("2026-11-24T09:25:00Z");
+
+            assertThatThrownBy(() -> service.acknowledge(target, "pharmacist-0042", first, "stock quarantined"))
+                    .hasMessage("the excursion log did not answer");
+            assertThatThrownBy(() -> service.acknowledge(target, "pharmacist-0042",
+                    java.time.Instant.parse("2026-11-24T09:26:00Z"), "stock quarantined"))
+                    .isInstanceOf(AcknowledgementRefusedException.class)
+                    .extracting(e -> ((AcknowledgementRefusedException) e).reason())
+                    .isEqualTo(Reason.ALREADY_ACKNOWLEDGED);
+
+            Map<String, AttributeValue> logged = moto.tenant.dynamo.getItem(b -> b.tableName(TestTenant.READINGS)
+                    .key(Map.of("pk", AttributeValue.fromS("D#" + fridge),
+                            "sk", AttributeValue.fromS("X#2026-11-24T09:05:00.000Z")))).item();
+            assertThat(logged.get("acknowledgedBy").s()).isEqualTo("pharmacist-0042");
+            assertThat(logged.get("acknowledgedAt").s()).isEqualTo("2026-11-24T09:25:00Z");
+            assertThat(logged.get("actionsTaken").s()).isEqualTo("stock quarantined");
+        }
+    }
 }
