@@ -3,6 +3,7 @@ package org.wardwatch.functions.lambda;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceDirectory;
 import org.wardwatch.functions.aws.DynamoDeviceRegistry;
@@ -12,6 +13,7 @@ import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.functions.core.PayloadDecoder;
 import org.wardwatch.model.tenant.FunctionConfig;
+import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.functions.service.AlertPublisher;
 import org.wardwatch.functions.service.AlertRecorder;
 import org.wardwatch.functions.service.RecordingPublisher;
@@ -35,11 +37,19 @@ public class TelemetryWiring {
 
     /**
      * The tenant's alert topic, each alert's transition recorded in its record first (functions/README.md,
-     * "Acknowledgement and escalation"): every function that publishes alerts publishes through this.
+     * "Acknowledgement and escalation"): every function that publishes alerts publishes through this. A publish that
+     * fails is counted ({@link PublishFailureMetrics}).
      */
     static AlertPublisher publisher(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
         return new RecordingPublisher(new AlertRecorder(new DynamoAlertRecordStore(dynamo, config.readingsTable())),
-                new SnsAlertPublisher(sns, config.alertTopicArn()));
+                new PublishFailureMetrics(new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(),
+                        handler(), System.out));
+    }
+
+    /** The function's handler ({@code quarkus.lambda.handler}), the {@code function} dimension of its metrics. */
+    static String handler() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.lambda.handler", String.class)
+                .orElse(Handler.Names.TELEMETRY);
     }
 
     static DynamoTelemetryStore store(WardwatchConfig config, DynamoDbClient dynamo) {

@@ -1,6 +1,7 @@
 package org.wardwatch.functions.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.functions.aws.SnsAlertPublisher;
+import org.wardwatch.functions.service.AlertPublisher;
+import org.wardwatch.functions.service.OutgoingAlert;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
 import org.wardwatch.functions.service.PresenceResult;
 import org.wardwatch.functions.service.TelemetryResult;
 
@@ -68,6 +79,37 @@ class MetricsLinesTest {
         assertThat(line.path("A").asInt()).isEqualTo(3);
         assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText()).isEqualTo("A");
         assertThat(line.at("/_aws/Timestamp").asLong()).isPositive();
+    }
+
+    @Test
+    void failedPublish_isCountedOnce_byTenantAndFunction_andStillFails_aSentOneIsNot() throws Exception {
+        OutgoingAlert alert = new OutgoingAlert("pm-oximeter", "O#2026-11-25T09:00:00Z", "[wardwatch] CRITICAL",
+                "{\"default\":\"{\\\"ward\\\":\\\"ICU-3\\\"}\"}", Map.of("severity", "CRITICAL"));
+        try (SnsClient unreachable = SnsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(URI.create("http://127.0.0.1:1")) // nothing listens on port 1
+                .region(Region.EU_WEST_2)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            AlertPublisher counted = new PublishFailureMetrics(
+                    new SnsAlertPublisher(unreachable, "arn:aws:sns:eu-west-2:000000000000:wardwatch-t-alerts"),
+                    "demo-hospital", "escalation", out);
+
+            assertThatThrownBy(() -> counted.publish(alert)).isInstanceOf(SdkClientException.class);
+        }
+        new PublishFailureMetrics(a -> "message-1", "demo-hospital", "escalation", out).publish(alert);
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).as("the failure only").hasSize(1);
+        JsonNode line = lines.get(0);
+        assertThat(line.path("AlertPublishFailed").asInt()).isEqualTo(1);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("wardwatch");
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions/0").toString())
+                .isEqualTo("[\"function\",\"tenant\"]");
+        assertThat(line.path("function").asText()).isEqualTo("escalation");
+        assertThat(line.path("tenant").asText()).isEqualTo("demo-hospital");
+        assertThat(line.toString()).doesNotContain("ICU-3").doesNotContain("pm-oximeter");
     }
 
     private List<JsonNode> lines() throws Exception {
