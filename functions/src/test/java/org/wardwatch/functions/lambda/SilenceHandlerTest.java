@@ -142,6 +142,40 @@ class SilenceHandlerTest {
         assertThat(StaffInbox.forDevice("sl-fridge")).as("storage sensors report every 300 s").isEmpty();
     }
 
+    private static io.restassured.response.ValidatableResponse checkAt(Instant clock, String eventTime) {
+        NOW.set(clock);
+        return given().contentType(ContentType.JSON)
+                .body("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\",\"time\":\"" + eventTime
+                        + "\",\"detail\":{}}")
+                .when().post().then().statusCode(200);
+    }
+
+    /**
+     * The clock says the oximeter has been silent for 200 s; the scheduled events say otherwise: at 100 s it is not
+     * silent yet, an event 61 s after the clock is refused (no check runs), and at 190 s it is flagged, as of then.
+     */
+    @Test
+    void theScheduledEventsTime_isTheChecksInstant_oneMoreThanAMinuteAfterTheClockIsRefused() {
+        Instant t0 = Instant.parse("2026-11-27T09:00:00Z");
+        Instant clock = t0.plusSeconds(200);
+        tenant.registerDevice("sl-timed", "pulse_oximeter", "ICU-4", "7");
+        lastReading("sl-timed", "spo2", t0);
+
+        checkAt(clock, t0.plusSeconds(100).toString()).body("error", org.hamcrest.Matchers.nullValue());
+        checkAt(clock, clock.plusSeconds(61).toString())
+                .body("error", org.hamcrest.Matchers.equalTo("INVALID_REQUEST"))
+                .body("message", org.hamcrest.Matchers.containsString("more than a minute after the clock"));
+        checkAt(clock, "yesterday").body("error", org.hamcrest.Matchers.equalTo("INVALID_REQUEST"))
+                .body("message", org.hamcrest.Matchers.containsString("ISO-8601"));
+        checkAt(clock, t0.plusSeconds(190).toString()).body("opened", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        assertThat(StaffInbox.forDevice("sl-timed")).singleElement().satisfies(opened -> {
+            assertThat(opened.attributes()).containsEntry("transition", "OPENED");
+            assertThat(opened.text("deviceTime")).isEqualTo(t0.plusSeconds(190).toString());
+            assertThat(opened.text("value")).isEqualTo("190");
+        });
+    }
+
     /** 60 oximeters are 120 latest-reading keys: more than one batch read (100 keys), and none may be missed. */
     @Test
     void moreDevicesThanOneBatchRead_everySilentOneIsFlagged() {
