@@ -23,7 +23,9 @@ import java.util.Map;
 /**
  * The alert topic (KMS-encrypted, TLS only) and one subscription per staff contact. Each subscription filters on
  * the message attributes the function sets (functions/README.md): {@code severity} (a WARNING contact also gets
- * CRITICAL) and, unless the contact covers every ward, {@code ward}.
+ * CRITICAL), {@code tier} (the contact's tier of the ward's escalation: every message carries the tiers it is for,
+ * a String.Array such as {@code ["1","2"]}, which matches when one of them is the contact's) and, unless the contact
+ * covers every ward, {@code ward}.
  */
 public final class AlertChannels extends Construct {
 
@@ -70,6 +72,8 @@ public final class AlertChannels extends Construct {
         Map<String, SubscriptionFilter> policy = new LinkedHashMap<>();
         policy.put("severity", SubscriptionFilter.stringFilter(StringConditions.builder()
                 .allowlist(contact.minimumSeverity().andAbove()).build()));
+        policy.put("tier", SubscriptionFilter.stringFilter(StringConditions.builder()
+                .allowlist(List.of(Integer.toString(contact.tier()))).build()));
         if (!contact.wards().isEmpty()) {
             policy.put("ward", SubscriptionFilter.stringFilter(StringConditions.builder()
                     .allowlist(contact.wards()).build()));

@@ -1,11 +1,14 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -18,17 +21,25 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Tells the hospital's operations staff when messages are being lost or the function is failing: alarms on the
- * depth of every dead-letter queue, on the telemetry function's errors and throttles, and on errors of the redrive
- * function, of the silent-devices check and of the presence function, all notifying the ops topic (alarm and recovery). The temperature-log
+ * depth of every dead-letter queue, on the telemetry function's errors and throttles, on errors of the redrive
+ * function, of the silent-devices check, of the presence function and of the escalation check, on staff alerts SNS
+ * could not deliver (SMS, e-mail) and on alerts a function could not publish, all notifying the ops topic (alarm
+ * and recovery). The temperature-log
  * function has none: it fails by design on a request it cannot answer (an unknown device, a malformed month), and
  * whoever asked sees the reason. The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
  */
 public final class Operations extends Construct {
+
+    /** The functions' metric of a failed publish (functions, PublishFailureMetrics) and its namespace. */
+    static final String PUBLISH_FAILED = "AlertPublishFailed";
+    static final String PUBLISH_FAILED_NAMESPACE = "wardwatch";
 
     private final Topic topic;
     private final List<Alarm> alarms = new ArrayList<>();
@@ -86,6 +97,53 @@ public final class Operations extends Construct {
                 "The presence function failed (it is retried; persistent failures reach the failures queue): devices' "
                         + "connections and disconnections are recorded late until it recovers or the queue is redriven",
                 props.presenceFunction().metricErrors(MetricOptions.builder().period(period).statistic("Sum").build()));
+        alarm("EscalationErrors", names.resource("escalation-errors"),
+                "The escalation check failed: while it fails, no reminder or escalation of an unacknowledged alert is "
+                        + "sent (it runs again every minute; what was due is sent by the first check that succeeds)",
+                props.escalationFunction().metricErrors(MetricOptions.builder().period(period).statistic("Sum")
+                        .build()));
+        alarm("AlertDeliveryFailures", names.resource("alert-deliveries-failed"),
+                "SNS could not deliver staff alerts (SMS or e-mail) after its retries: someone was not told; check "
+                        + "the topic's delivery status logs and the contacts' endpoints",
+                props.alertTopic().metricNumberOfNotificationsFailed(MetricOptions.builder().period(period)
+                        .statistic("Sum").build()));
+        alarm("AlertPublishFailures", names.resource("alert-publish-failed"),
+                "A function could not publish a staff alert to the alert topic (it stays pending and is retried; "
+                        + "see the function's log for which one)",
+                publishFailures(names, period));
+    }
+
+    /**
+     * The {@code AlertPublishFailed} counts every publishing function writes (functions/README.md, "Metrics":
+     * namespace {@code wardwatch}, dimensions {@code tenant} and {@code function}, its handler), summed: one alarm
+     * for all of them.
+     */
+    private static IMetric publishFailures(TenantNames names, Duration period) {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        for (Handler handler : Handler.values()) {
+            if (handler.publishesAlerts()) {
+                metrics.put(handler.name().toLowerCase(Locale.ROOT), Metric.Builder.create()
+                        .namespace(PUBLISH_FAILED_NAMESPACE)
+                        .metricName(PUBLISH_FAILED)
+                        .dimensionsMap(dimensions(names.tenantId(), handler.handlerName()))
+                        .statistic("Sum")
+                        .period(period)
+                        .build());
+            }
+        }
+        return MathExpression.Builder.create()
+                .expression("SUM(METRICS())")
+                .usingMetrics(metrics)
+                .label(PUBLISH_FAILED)
+                .period(period)
+                .build();
+    }
+
+    private static Map<String, String> dimensions(String tenant, String function) {
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put("tenant", tenant);
+        dimensions.put("function", function);
+        return dimensions;
     }
 
     private void alarm(String id, String name, String description, IMetric metric) {

@@ -3,6 +3,7 @@ package org.wardwatch.infra;
 import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.IQueue;
 
 import java.util.LinkedHashMap;
@@ -20,12 +21,14 @@ import java.util.Objects;
  * @param silenceFunction the silent-devices check (errors: a check that failed, so silent devices go unflagged)
  * @param presenceFunction the presence function (errors: connections recorded late, or, after the retries, only
  *                        in the failures queue)
+ * @param escalationFunction the escalation check (errors: a check that failed, so reminders and escalations wait)
+ * @param alertTopic      the staff alert topic (deliveries to staff that failed: SMS, e-mail)
  * @param deadLetterQueues queues where unprocessed messages end up, by short name (used in alarm names)
  * @param opsEmails       addresses subscribed to the ops topic
  */
 public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction function, IFunction redriveFunction,
-                              IFunction silenceFunction, IFunction presenceFunction, Map<String, IQueue> deadLetterQueues,
-                              List<String> opsEmails) {
+                              IFunction silenceFunction, IFunction presenceFunction, IFunction escalationFunction,
+                              ITopic alertTopic, Map<String, IQueue> deadLetterQueues, List<String> opsEmails) {
 
     public OperationsProps {
         Objects.requireNonNull(names, "names");
@@ -34,6 +37,8 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         Objects.requireNonNull(redriveFunction, "redriveFunction");
         Objects.requireNonNull(silenceFunction, "silenceFunction");
         Objects.requireNonNull(presenceFunction, "presenceFunction");
+        Objects.requireNonNull(escalationFunction, "escalationFunction");
+        Objects.requireNonNull(alertTopic, "alertTopic");
         deadLetterQueues = new LinkedHashMap<>(deadLetterQueues);
         opsEmails = List.copyOf(opsEmails);
     }
@@ -49,6 +54,8 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
         private IFunction redriveFunction;
         private IFunction silenceFunction;
         private IFunction presenceFunction;
+        private IFunction escalationFunction;
+        private ITopic alertTopic;
         private Map<String, IQueue> deadLetterQueues = new LinkedHashMap<>();
         private List<String> opsEmails = List.of();
 
@@ -82,6 +89,16 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
             return this;
         }
 
+        public Builder escalationFunction(IFunction escalationFunction) {
+            this.escalationFunction = escalationFunction;
+            return this;
+        }
+
+        public Builder alertTopic(ITopic alertTopic) {
+            this.alertTopic = alertTopic;
+            return this;
+        }
+
         public Builder deadLetterQueues(Map<String, IQueue> deadLetterQueues) {
             this.deadLetterQueues = deadLetterQueues;
             return this;
@@ -94,7 +111,7 @@ public record OperationsProps(TenantNames names, IKey encryptionKey, IFunction f
 
         public OperationsProps build() {
             return new OperationsProps(names, encryptionKey, function, redriveFunction, silenceFunction,
-                    presenceFunction, deadLetterQueues, opsEmails);
+                    presenceFunction, escalationFunction, alertTopic, deadLetterQueues, opsEmails);
         }
     }
 }

@@ -165,6 +165,43 @@ public final class ReadingsStore extends Construct {
         encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
     }
 
+    /**
+     * What the escalation check needs (functions/README.md, "Acknowledgement and escalation"): {@code Query} of the
+     * open alert records on the {@code byOpenAlert} index (that index only), and on the readings table itself
+     * {@code GetItem} of a record (read consistently) and {@code PutItem} of it (whole, conditioned on its version,
+     * its pending notifications with it); the key to read and write them. No other table, no Scan, no UpdateItem.
+     */
+    public void grantEscalationAccess(IGrantable function) {
+        grantAlertRecordAccess(function);
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
+     * What the acknowledge function needs: the escalation check's access to the alert records (it finds the open
+     * alert by place on the index, and writes the acknowledgement into the record with its ACKNOWLEDGED
+     * notification), and for a COLD_CHAIN alert the excursion log's side, on the readings table itself: {@code Query}
+     * of the storage unit's excursions ({@code D#<thing>} partition) and {@code UpdateItem} of the excursion's item.
+     */
+    public void grantAcknowledgementAccess(IGrantable function) {
+        grantAlertRecordAccess(function);
+        grantOnTable(function, readings, "dynamodb:Query", "dynamodb:UpdateItem");
+        encryptionKey.grant(function, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
+     * The alert records' {@code byOpenAlert} index ({@code Query}) and items ({@code GetItem}, {@code PutItem}).
+     * Items are not narrowed to their {@code AL#} partitions with {@code dynamodb:LeadingKeys}: no grant of the stack
+     * conditions on keys (a function's role is the tenant's, on the tenant's own table).
+     */
+    private void grantAlertRecordAccess(IGrantable function) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(function)
+                .actions(List.of("dynamodb:Query"))
+                .resourceArns(List.of(readings.getTableArn() + "/index/" + TableIndexes.BY_OPEN_ALERT))
+                .build());
+        grantOnTable(function, readings, "dynamodb:GetItem", "dynamodb:PutItem");
+    }
+
     private static void grantOnTable(IGrantable grantee, Table table, String... actions) {
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(grantee)

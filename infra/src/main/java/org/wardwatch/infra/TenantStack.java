@@ -38,7 +38,9 @@ public final class TenantStack extends Stack {
     private final OperatorFunction temperatureLogs;
     private final OperatorFunction excursionAcknowledgements;
     private final OperatorFunction admissions;
+    private final OperatorFunction acknowledgements;
     private final SilentDevices silentDevices;
+    private final Escalations escalations;
     private final Presence presence;
     private final Operations operations;
 
@@ -117,9 +119,20 @@ public final class TenantStack extends Stack {
         readingsStore.grantAdmissionAccess(admissions.function());
         alertChannels.grantPublish(admissions.function());
 
+        // Acknowledging any alert (functions/README.md, "Acknowledgement and escalation"): the alert's record and,
+        // for a cold-chain alert, its excursion; everyone paged for it is told who took it, so it publishes.
+        acknowledgements = new OperatorFunction(this, "Acknowledgements", singleFunction, Handler.ACKNOWLEDGE,
+                "acknowledges an alert (who, when, note) and tells everyone paged for it");
+        readingsStore.grantAcknowledgementAccess(acknowledgements.function());
+        alertChannels.grantPublish(acknowledgements.function());
+
         silentDevices = new SilentDevices(this, "SilentDevices", singleFunction);
         readingsStore.grantSilenceCheckAccess(silentDevices.function());
         alertChannels.grantPublish(silentDevices.function());
+
+        escalations = new Escalations(this, "Escalations", singleFunction);
+        readingsStore.grantEscalationAccess(escalations.function());
+        alertChannels.grantPublish(escalations.function());
 
         // Lifecycle events fail into the telemetry queues, so the one redrive (granted telemetry's access, which
         // covers presence's) replays both.
@@ -142,6 +155,8 @@ public final class TenantStack extends Stack {
                 .function(ingest.function())
                 .redriveFunction(redrive.function())
                 .silenceFunction(silentDevices.function())
+                .escalationFunction(escalations.function())
+                .alertTopic(alertChannels.topic())
                 .presenceFunction(presence.function())
                 .deadLetterQueues(deadLetterQueues)
                 .opsEmails(config.opsEmails())
@@ -217,6 +232,11 @@ public final class TenantStack extends Stack {
                 "records who acknowledged a cold-chain excursion: invoke its live alias with device, start, by, note");
         output("AdmissionFunctionName", admissions.function().getFunctionName(),
                 "admits, transfers and discharges patients: invoke its live alias with action, ward, bed, ...");
+        output("AcknowledgeFunctionName", acknowledgements.function().getFunctionName(),
+                "acknowledges an alert: invoke its live alias with ward, bed/room/device, type, metric, by (or alertId, by)");
+        output("EscalationFunctionName", escalations.function().getFunctionName(),
+                "sends reminders and escalations of unacknowledged alerts; the rule "
+                        + names.resource(Escalations.SCHEDULE) + " runs it every minute");
         output("SilentDevicesFunctionName", silentDevices.function().getFunctionName(),
                 "flags devices that stopped reporting; the rule " + names.resource(SilentDevices.SCHEDULE)
                         + " runs it every minute");
@@ -271,6 +291,14 @@ public final class TenantStack extends Stack {
 
     public OperatorFunction admissions() {
         return admissions;
+    }
+
+    public OperatorFunction acknowledgements() {
+        return acknowledgements;
+    }
+
+    public Escalations escalations() {
+        return escalations;
     }
 
     public SilentDevices silentDevices() {

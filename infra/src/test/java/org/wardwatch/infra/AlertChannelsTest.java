@@ -44,23 +44,25 @@ class AlertChannelsTest {
     }
 
     @Test
-    void criticalSmsContact_getsOnlyCriticalAlertsOfItsWards() {
+    void criticalSmsContact_getsOnlyCriticalAlertsOfItsWards_forTier1() {
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "TopicArn", ref(topicId),
                 "Protocol", "sms",
                 "Endpoint", "+15555550101",
                 "FilterPolicy", Match.objectEquals(Map.of(
                         "severity", List.of("CRITICAL"),
+                        "tier", List.of("1"),
                         "ward", List.of("icu", "ward-2")))));
     }
 
     @Test
-    void warningEmailContactWithoutWards_getsWarningAndCriticalOfEveryWard() {
+    void warningEmailContactWithoutWards_ofTier2_getsWarningAndCriticalOfEveryWard_forTier2() {
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "TopicArn", ref(topicId),
                 "Protocol", "email",
                 "Endpoint", "charge-nurse@example.org",
-                "FilterPolicy", Match.objectEquals(Map.of("severity", List.of("WARNING", "CRITICAL")))));
+                "FilterPolicy", Match.objectEquals(Map.of("severity", List.of("WARNING", "CRITICAL"),
+                        "tier", List.of("2")))));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.wardwatch.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -23,6 +24,8 @@ import static org.wardwatch.infra.TemplateJson.ref;
  * state and alerts take.
  */
 class LeastPrivilegeTest {
+
+    private static final String OPEN_ALERT_INDEX = "/index/" + TableIndexes.BY_OPEN_ALERT;
 
     private static List<Template> templates;
     private static Template jvm;
@@ -46,7 +49,8 @@ class LeastPrivilegeTest {
 
     /**
      * The logical id an IAM resource entry points at: {@code Ref} or {@code GetAtt ... Arn} of a resource of this
-     * stack, or that ARN followed by {@code /index/*} (the table's own indexes). Anything else fails.
+     * stack, or that ARN followed by {@code /index/*} (the table's own indexes), or by {@code /index/byOpenAlert}
+     * (that index only: {@code <logical id>/index/byOpenAlert}). Anything else fails.
      */
     @SuppressWarnings("unchecked")
     private static String ownResource(Object resource, Set<String> logicalIds) {
@@ -64,8 +68,9 @@ class LeastPrivilegeTest {
                 List<Object> parts = (List<Object>) ((List<Object>) map.get("Fn::Join")).get(1);
                 assertThat(parts).as("joined resource %s", resource).hasSize(2);
                 assertThat(parts.get(1)).as("only a table's own indexes may be joined: %s", resource)
-                        .isEqualTo("/index/*");
-                return ownResource(parts.get(0), logicalIds);
+                        .isIn("/index/*", OPEN_ALERT_INDEX);
+                String table = ownResource(parts.get(0), logicalIds);
+                return parts.get(1).equals(OPEN_ALERT_INDEX) ? table + OPEN_ALERT_INDEX : table;
             }
         }
         throw new AssertionError("IAM resource is not one of the stack's own resources: " + resource);
@@ -83,8 +88,8 @@ class LeastPrivilegeTest {
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
             assertThat(policies)
                     .as("telemetry, redrive, temperature-log, acknowledge-excursion, admission, silence, presence, "
-                            + "rules' error action")
-                    .hasSize(8);
+                            + "acknowledge, escalation, rules' error action")
+                    .hasSize(10);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -102,9 +107,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(8);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(10);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(8);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(10);
         }
     }
 
@@ -288,6 +293,39 @@ class LeastPrivilegeTest {
         assertThat(granted("Presence")).isEqualTo(expected);
     }
 
+    /** The alert records: Query of the open ones on their index only, GetItem and PutItem of one; the alert topic. */
+    private static Map<String, Set<String>> alertRecordAccess() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        Map<String, Set<String>> expected = new TreeMap<>();
+        expected.put("dynamodb:Query", new TreeSet<>(List.of(readings + OPEN_ALERT_INDEX)));
+        expected.put("dynamodb:GetItem", Set.of(readings));
+        expected.put("dynamodb:PutItem", Set.of(readings));
+        expected.put("sns:Publish", Set.of(TemplateJson.logicalId(jvm, "AWS::SNS::Topic", "AlertChannels")));
+        expected.put("kms:Decrypt", Set.of(key()));
+        expected.put("kms:GenerateDataKey", Set.of(key()));
+        return expected;
+    }
+
+    @Test
+    void escalationCheck_mayQueryTheOpenAlertIndex_getAndPutItemsOfReadings_publishAlerts_andNothingElse() {
+        Map<String, Set<String>> expected = alertRecordAccess();
+        putOwnLogs(expected, "Escalations");
+
+        // no Scan, no UpdateItem, no other index, no other table: the open records, and each written whole
+        assertThat(granted("Escalations")).isEqualTo(expected);
+    }
+
+    @Test
+    void acknowledgeFunction_mayDoWhatTheEscalationCheckMay_andQueryAndUpdateReadingsItems_forExcursions() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        Map<String, Set<String>> expected = alertRecordAccess();
+        expected.get("dynamodb:Query").add(readings);
+        expected.put("dynamodb:UpdateItem", Set.of(readings));
+        putOwnLogs(expected, "Acknowledgements");
+
+        assertThat(granted("Acknowledgements")).isEqualTo(expected);
+    }
+
     @Test
     void operatorScheduledAndPresenceFunctions_mayUseTheReadingsTableItself_notItsIndexes() {
         for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "Admissions", "SilentDevices",
@@ -305,7 +343,7 @@ class LeastPrivilegeTest {
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
         for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
-                "Admissions", "SilentDevices", "Presence")) {
+                "Admissions", "SilentDevices", "Presence", "Acknowledgements", "Escalations")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

@@ -2,6 +2,7 @@ package org.wardwatch.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.model.tenant.Handler;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -64,9 +65,10 @@ class OperationsTest {
         // two queues, telemetry errors and throttles, redrive, silent-devices check and presence errors; none for the
         // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer,
         // nor for the admission function, whose operator reads every failure in its answer
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+        // plus the escalation check's errors, failed deliveries and failed publishes (tested below)
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
         for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction",
-                "AdmissionsFunction")) {
+                "AdmissionsFunction", "AcknowledgementsFunction")) {
             String function = TemplateJson.logicalId(template, "AWS::Lambda::Function", construct);
             assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(
                     Map.of("Dimensions", Match.arrayWith(List.of(Map.of("Name", "FunctionName",
@@ -86,6 +88,53 @@ class OperationsTest {
         String presence = TemplateJson.logicalId(template, "AWS::Lambda::Function", "PresenceFunction");
         hasAlarm("wardwatch-st-aurelia-presence-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(presence)));
+    }
+
+    @Test
+    void anEscalationCheckThatFails_raisesAnAlarm() {
+        String escalation = TemplateJson.logicalId(template, "AWS::Lambda::Function", "EscalationsFunction");
+        hasAlarm("wardwatch-st-aurelia-escalation-errors", "AWS/Lambda", "Errors", "Sum",
+                Map.of("Name", "FunctionName", "Value", ref(escalation)));
+    }
+
+    @Test
+    void staffAlertsSnsCouldNotDeliver_raiseAnAlarm() {
+        String alertTopic = TemplateJson.logicalId(template, "AWS::SNS::Topic", "AlertChannels");
+        hasAlarm("wardwatch-st-aurelia-alert-deliveries-failed", "AWS/SNS", "NumberOfNotificationsFailed", "Sum",
+                Map.of("Name", "TopicName", "Value", Map.of("Fn::GetAtt", List.of(alertTopic, "TopicName"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailedPublishInAnyPublishingFunction_raisesOneAlarm_onTheSumOfTheirAlertPublishFailedCounts() {
+        Map<String, Map<String, Object>> alarms = template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties",
+                Match.objectLike(Map.of("AlarmName", "wardwatch-st-aurelia-alert-publish-failed",
+                        "Threshold", 1, "EvaluationPeriods", 1,
+                        "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching",
+                        "AlarmActions", List.of(ref(opsTopicId)), "OKActions", List.of(ref(opsTopicId))))));
+        assertThat(alarms).hasSize(1);
+        List<Map<String, Object>> metrics = (List<Map<String, Object>>) ((Map<String, Object>) alarms.values()
+                .iterator().next().get("Properties")).get("Metrics");
+        assertThat(metrics.stream().filter(m -> m.containsKey("Expression")))
+                .singleElement().satisfies(sum -> assertThat(sum).containsEntry("Expression", "SUM(METRICS())"));
+        List<String> functions = new java.util.ArrayList<>();
+        for (Map<String, Object> m : metrics) {
+            if (m.containsKey("MetricStat")) {
+                Map<String, Object> stat = (Map<String, Object>) m.get("MetricStat");
+                Map<String, Object> metric = (Map<String, Object>) stat.get("Metric");
+                assertThat(metric).containsEntry("Namespace", "wardwatch").containsEntry("MetricName",
+                        "AlertPublishFailed");
+                assertThat(stat).containsEntry("Stat", "Sum").containsEntry("Period", 300);
+                List<Map<String, Object>> dimensions = (List<Map<String, Object>>) metric.get("Dimensions");
+                assertThat(dimensions).contains(Map.of("Name", "tenant", "Value", "st-aurelia")).hasSize(2);
+                dimensions.stream().filter(d -> d.get("Name").equals("function"))
+                        .forEach(d -> functions.add((String) d.get("Value")));
+                assertThat(m).containsEntry("ReturnData", false);
+            }
+        }
+        assertThat(functions).containsExactlyInAnyOrder(java.util.Arrays.stream(Handler.values())
+                .filter(Handler::publishesAlerts).map(Handler::handlerName).toArray(String[]::new))
+                .contains("telemetry", "silence", "redrive", "admission", "acknowledge", "escalation");
     }
 
     @Test

@@ -29,7 +29,7 @@ class OperatorFunctionsTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource({"TemperatureLogs, temperature-log, 60", "ExcursionAcknowledgements, acknowledge-excursion, 30",
-            "Admissions, admission, 30"})
+            "Admissions, admission, 30", "Acknowledgements, acknowledge, 30"})
     void jvm_runsJava21WithSnapStart_forItsTimeout_withoutReservedConcurrency(String construct, String handler,
                                                                              int timeout) {
         jvm.hasResourceProperties("AWS::Lambda::Function", Map.of(
@@ -45,7 +45,7 @@ class OperatorFunctionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"temperature-log, 60", "acknowledge-excursion, 30", "admission, 30"})
+    @CsvSource({"temperature-log, 60", "acknowledge-excursion, 30", "admission, 30", "acknowledge, 30"})
     void native_runsTheBootstrapOnAl2023(String handler, int timeout) {
         nativeTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "wardwatch-harbour-clinic-" + handler,
@@ -57,7 +57,7 @@ class OperatorFunctionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"temperature-log", "acknowledge-excursion", "admission"})
+    @CsvSource({"temperature-log", "acknowledge-excursion", "admission", "acknowledge", "escalation"})
     void functionName_fitsLambdasLimit_forTheLongestTenantId(String handler) {
         // tenant ids are at most 32 characters (TenantConfigReader); Lambda function names at most 64
         assertThat(new TenantNames("a".repeat(32)).resource(handler)).hasSizeLessThanOrEqualTo(64);

@@ -32,7 +32,8 @@ class SilentDevicesTest {
     void deviceIntervals_reachTheFunctionsOnlyWhenTheConfigSetsThem() {
         // GIVEN st-aurelia sets both intervals, harbour-clinic neither (the function's 60 and 300 s apply)
         for (String function : List.of("IngestFunction", "RedriveFunction", "TemperatureLogsFunction",
-                "ExcursionAcknowledgementsFunction", "SilentDevicesFunction", "PresenceFunction")) {
+                "ExcursionAcknowledgementsFunction", "SilentDevicesFunction", "PresenceFunction",
+                "AcknowledgementsFunction", "EscalationsFunction")) {
             assertThat(TemplateJson.environment(jvm, function)).as(function)
                     .containsEntry("WARDWATCH_VITALS_INTERVAL_SECONDS", "30")
                     .containsEntry("WARDWATCH_STORAGE_INTERVAL_SECONDS", "600");
@@ -73,7 +74,7 @@ class SilentDevicesTest {
                 "FunctionName", ref(function),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
 
-        jvm.resourceCountIs("AWS::Events::Rule", 1);
+        jvm.resourceCountIs("AWS::Events::Rule", 2); // this one and the escalation check's (EscalationsTest)
         jvm.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Name", "wardwatch-st-aurelia-silence-schedule",
                 "ScheduleExpression", "rate(1 minute)",

@@ -34,7 +34,9 @@ class TenantFunctionsTest {
             "ExcursionAcknowledgementsFunction, acknowledge-excursion",
             "AdmissionsFunction, admission",
             "SilentDevicesFunction, silence",
-            "PresenceFunction, presence"})
+            "PresenceFunction, presence",
+            "AcknowledgementsFunction, acknowledge",
+            "EscalationsFunction, escalation"})
     void getsTheTelemetryEnvironment_withItsOwnHandler(String function, String handler) {
         for (Template template : List.of(jvm, nativeTemplate)) {
             Map<String, Object> expected = TemplateJson.environment(template, "IngestFunction");
@@ -51,7 +53,9 @@ class TenantFunctionsTest {
             "acknowledge-excursion, AcknowledgeExcursion",
             "admission, Admission",
             "silence, Silence",
-            "presence, Presence"})
+            "presence, Presence",
+            "acknowledge, Acknowledge",
+            "escalation, Escalation"})
     void logsGoToItsOwnLogGroup_encryptedWithTheTenantKey(String handler, String sidSuffix) {
         String logGroup = "/aws/lambda/wardwatch-st-aurelia-" + handler;
         String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");

@@ -20,7 +20,14 @@ public enum Handler {
     TEMPERATURE_LOG("temperature-log", true, false, Trigger.OPERATOR, Duration.ofSeconds(60)),
     ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false, Trigger.OPERATOR, Duration.ofSeconds(30)),
     /** Admits, transfers and discharges patients; a discharge resolves the bed's alerts, so it publishes. */
-    ADMISSION("admission", false, true, Trigger.OPERATOR, Duration.ofSeconds(30));
+    ADMISSION("admission", false, true, Trigger.OPERATOR, Duration.ofSeconds(30)),
+    /**
+     * Acknowledges any alert (issue 15): a few reads and conditional writes of the alert's record, and the
+     * ACKNOWLEDGED notification to everyone paged for it, so it publishes.
+     */
+    ACKNOWLEDGE("acknowledge", false, true, Trigger.OPERATOR, Duration.ofSeconds(30)),
+    /** The escalation check, every minute (issue 15): sends the reminders and escalations due, as the silence check. */
+    ESCALATION("escalation", false, true, Trigger.SCHEDULE, Duration.ofSeconds(60));
 
     /** What invokes a handler's function. */
     public enum Trigger {
