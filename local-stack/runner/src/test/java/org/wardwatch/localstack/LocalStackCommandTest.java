@@ -49,6 +49,26 @@ class LocalStackCommandTest {
     }
 
     /**
+     * escalation (issue 15), under its own tenant (three tiers of contacts, a vital-sign interval of 60 s so that the
+     * oximeters reporting every minute stay in time): a CRITICAL reminded at 3 minutes, escalated to tier 2 at 5 and
+     * acknowledged (tier 3 never paged, its resolution after); a CRITICAL that resolves before its reminder (nothing
+     * more sent); a WARNING escalated to tier 2 at 15 minutes, not at 14:59, then acknowledged. With --burden.
+     */
+    @Test
+    void replayWithClockAndAckLines_remindsEscalatesAndStopsAtTheAcknowledgement() throws Exception {
+        Path examples = ProjectRoot.find().resolve("local-stack/examples");
+
+        int exit = run("--replay", examples.resolve("escalation.jsonl").toString(), "--tenant-config",
+                examples.resolve("escalation-tenant.json").toString(), "--burden");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> expected = new java.util.ArrayList<>(
+                Files.readAllLines(examples.resolve("escalation.expected.jsonl")));
+        expected.addAll(Files.readAllLines(examples.resolve("escalation.burden.expected.txt")));
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(expected);
+    }
+
+    /**
      * news2 (issue 14): a patient deteriorating to NEWS2 8 and recovering, a single parameter scoring 3, oxygen
      * started and new confusion entered by nurses, glucose keeping its threshold alert, a discharge; replayed again
      * with W5 on thresholds, the alarm burden of both side by side and the alerts only one of them raised.
