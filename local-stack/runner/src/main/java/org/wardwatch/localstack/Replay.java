@@ -145,7 +145,9 @@ public final class Replay {
         Instant time = lineTime != null ? shift.published(lineTime)
                 : lastTime != null ? lastTime : Instant.now();
         request.put("time", time.toString());
-        lastTime = time;
+        if (lineTime != null && (lastTime == null || time.isAfter(lastTime))) {
+            lastTime = time;
+        }
         answered(number, handler, () -> function.apply(request.toString()));
         printNotifications();
     }

@@ -144,10 +144,13 @@ class BrokerRefusalTest {
                     .isEqualTo("PUBACK NOT_AUTHORIZED (0x87)");
             assertThat(connection.awaitServerDisconnect(SHORT)).contains("DISCONNECT NOT_AUTHORIZED (0x87)");
         }
-        Mosquitto mosquitto = broker.mosquitto(mallory);
-        assertThat(mosquitto.publish("mqttv5", mallory.thing(), victimTopic, 1, false).output())
+        // A device of its own for the other client: the broker disconnects a refused client by client id shortly
+        // after the refusal, which could otherwise reach a new connection of the same thing.
+        TestBroker.Device eve = broker.declare("refusal-eve");
+        Mosquitto mosquitto = broker.mosquitto(eve);
+        assertThat(mosquitto.publish("mqttv5", eve.thing(), victimTopic, 1, false).output())
                 .contains("received PUBACK (Mid: 1, RC:135)");
-        Mosquitto.Run v311 = mosquitto.publish("mqttv311", mallory.thing(), victimTopic, 1, false);
+        Mosquitto.Run v311 = mosquitto.publish("mqttv311", eve.thing(), victimTopic, 1, false);
         assertThat(v311.output()).contains("received CONNACK (0)").doesNotContain("received PUBACK");
         assertThat(v311.output()).contains("The connection was lost");
         assertThat(toRules).noneMatch(line -> line.endsWith(" " + victimTopic));
