@@ -95,6 +95,21 @@ public final class TenantNames {
         return "tenants/" + tenantId + "/devices/${iot:Connection.Thing.ThingName}/telemetry";
     }
 
+    /** The Cognito user pool of the tenant's staff (issue 16): {@code wardwatch-<tenant>-staff}. */
+    public String staffUserPool() {
+        return resource("staff");
+    }
+
+    /** The user pool's app client of the staff dashboard; a client's name is the pool's own, not the account's. */
+    public String dashboardClient() {
+        return "dashboard";
+    }
+
+    /** The append-only audit of staff's writes: {@code wardwatch-<tenant>-audit}. */
+    public String auditTable() {
+        return resource("audit");
+    }
+
     public String keyAlias() {
         return "alias/" + prefix + "-data";
     }

@@ -1,0 +1,82 @@
+package org.wardwatch.model.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wardwatch.model.staff.StaffRole.*;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class StaffRoleTest {
+
+    private static Set<StaffRole> thatMay(java.util.function.Predicate<StaffRole> permission) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        Arrays.stream(values()).filter(permission).forEach(roles::add);
+        return roles;
+    }
+
+    @Test
+    void theGroupNames_areTheIssues_six() {
+        assertThat(Arrays.stream(values()).map(StaffRole::groupName)).containsExactly(
+                "nurse", "nurse_in_charge", "clinician", "pharmacist", "biomed", "admin");
+    }
+
+    @Test
+    void everyRole_mayReadTheWardsItServes() {
+        assertThat(thatMay(StaffRole::mayRead)).containsExactlyInAnyOrder(values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AlertType.class, names = {"THRESHOLD", "NEWS2", "ENVIRONMENT"})
+    void aPatientsOrARoomsAlert_isAcknowledgedByNursesAndAbove(AlertType type) {
+        assertThat(thatMay(role -> role.mayAcknowledge(type))).containsExactlyInAnyOrder(
+                NURSE, NURSE_IN_CHARGE, CLINICIAN);
+    }
+
+    @Test
+    void aStorageUnitsAlert_isAcknowledgedByThePharmacist_only() {
+        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).containsExactly(PHARMACIST);
+    }
+
+    @Test
+    void aDevicesAlert_isAcknowledgedByTheBiomedEngineer_only() {
+        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.DEVICE))).containsExactly(BIOMED);
+    }
+
+    @Test
+    void admissions_areForTheNurseInChargeAndTheClinician() {
+        assertThat(thatMay(StaffRole::mayAdmit)).containsExactlyInAnyOrder(NURSE_IN_CHARGE, CLINICIAN);
+    }
+
+    @Test
+    void settingsAndOverrides_areTheClinicians() {
+        assertThat(thatMay(StaffRole::maySetSettings)).containsExactly(CLINICIAN);
+    }
+
+    @Test
+    void theAudit_isTheAdmins() {
+        assertThat(thatMay(StaffRole::mayReadAudit)).containsExactly(ADMIN);
+    }
+
+    @Test
+    void aTokensGroups_giveTheirRoles_andGroupsThatAreNoRoleAreLeftOut() {
+        assertThat(ofGroups(List.of("nurse", "pharmacist", "visitors", "Nurse"))).containsExactly(NURSE, PHARMACIST);
+        assertThat(ofGroup("nurse_in_charge")).contains(NURSE_IN_CHARGE);
+        assertThat(ofGroup("NURSE_IN_CHARGE")).isEmpty();
+        assertThat(ofGroups(List.of())).isEmpty();
+    }
+
+    @Test
+    void aUserInSeveralGroups_mayWhatAnyOfThemMay() {
+        Set<StaffRole> nurseAndPharmacist = ofGroups(List.of("nurse", "pharmacist"));
+
+        assertThat(anyMay(nurseAndPharmacist, role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).isTrue();
+        assertThat(anyMay(nurseAndPharmacist, role -> role.mayAcknowledge(AlertType.NEWS2))).isTrue();
+        assertThat(anyMay(nurseAndPharmacist, StaffRole::mayAdmit)).isFalse();
+        assertThat(anyMay(Set.of(), StaffRole::mayRead)).isFalse();
+    }
+}
