@@ -43,6 +43,8 @@ public final class TenantStack extends Stack {
     private final Escalations escalations;
     private final Presence presence;
     private final Operations operations;
+    private final StaffSignIn staffSignIn;
+    private final Audit audit;
 
     public TenantStack(Construct scope, TenantStackProps props) {
         super(scope, new TenantNames(props.config().tenantId()).stackName(), StackProps.builder()
@@ -162,6 +164,10 @@ public final class TenantStack extends Stack {
                 .opsEmails(config.opsEmails())
                 .build());
 
+        // Staff sign-in and the audit of their writes (issue 16); the staff API that uses them comes later.
+        staffSignIn = new StaffSignIn(this, "StaffSignIn", names);
+        audit = new Audit(this, "Audit", names, key);
+
         Tags.of(this).add("tenant", names.tenantId());
         Tags.of(this).add("data-classification", "PHI");
         Tags.of(this).add("application", "wardwatch");
@@ -246,6 +252,11 @@ public final class TenantStack extends Stack {
                 "records devices' connections and disconnections");
         output("IngestDeadLetterQueueUrl", ingest.deadLetterQueue().getQueueUrl(), "topic rule error action");
         output("TelemetryFailuresQueueUrl", ingest.failureQueue().getQueueUrl(), "events that failed all retries");
+        output("StaffUserPoolId", staffSignIn.userPool().getUserPoolId(),
+                "Cognito user pool of the tenant's staff: the hospital's admin creates users and groups in it");
+        output("DashboardClientId", staffSignIn.dashboard().getUserPoolClientId(),
+                "app client of the staff dashboard (public, no secret)");
+        output("AuditTableName", audit.table().getTableName(), "append-only audit of staff's writes");
         output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
     }
 
@@ -311,6 +322,14 @@ public final class TenantStack extends Stack {
 
     public Operations operations() {
         return operations;
+    }
+
+    public StaffSignIn staffSignIn() {
+        return staffSignIn;
+    }
+
+    public Audit audit() {
+        return audit;
     }
 
     /** The stack's input: the validated tenant configuration and where the function's code is. */

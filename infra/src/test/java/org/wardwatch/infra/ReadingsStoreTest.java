@@ -91,9 +91,10 @@ class ReadingsStoreTest {
 
     @Test
     void everyTable_isRetainedWhenTheStackIsDeleted() {
-        template.resourceCountIs("AWS::DynamoDB::Table", 3);
+        // readings, quarantine, devices and the audit (AuditTest)
+        template.resourceCountIs("AWS::DynamoDB::Table", 4);
         assertThat(template.findResources("AWS::DynamoDB::Table", Map.of(
-                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"))).hasSize(3);
+                "DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"))).hasSize(4);
     }
 
     @Test

@@ -21,6 +21,7 @@ class TenantIsolationTest {
 
     /** The properties that carry a physical name, by resource type. */
     private static final Map<String, String> NAME_PROPERTIES = new TreeMap<>(Map.ofEntries(
+            Map.entry("AWS::Cognito::UserPool", "UserPoolName"),
             Map.entry("AWS::DynamoDB::Table", "TableName"),
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::SQS::Queue", "QueueName"),
@@ -68,7 +69,7 @@ class TenantIsolationTest {
         Set<String> namesA = physicalNames(templateA);
         Set<String> namesB = physicalNames(templateB);
 
-        assertThat(namesA).hasSize(42).allSatisfy(name -> assertThat(name).containsAnyOf(
+        assertThat(namesA).hasSize(44).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-st-aurelia-", "wardwatch_st_aurelia_"));
         assertThat(namesB).hasSize(namesA.size()).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-harbour-clinic-", "wardwatch_harbour_clinic_"));
