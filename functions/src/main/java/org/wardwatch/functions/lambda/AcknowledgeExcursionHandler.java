@@ -1,5 +1,6 @@
 package org.wardwatch.functions.lambda;
 
+import org.wardwatch.model.staff.StaffId;
 import org.wardwatch.model.tenant.Handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public class AcknowledgeExcursionHandler
         implements RequestHandler<AcknowledgeExcursionHandler.Request, Map<String, String>> {
 
-    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
 
     /** What to acknowledge. */
     @RegisterForReflection
@@ -73,8 +72,8 @@ public class AcknowledgeExcursionHandler
         if (request == null || request.device == null || request.start == null || request.by == null) {
             throw new InvalidAcknowledgementException("device, start and by are required");
         }
-        if (!STAFF_ID.matcher(request.by).matches()) {
-            throw new InvalidAcknowledgementException("by must be a staff identifier: 1-64 of A-Z a-z 0-9 . _ @ : -");
+        if (!StaffId.valid(request.by)) {
+            throw new InvalidAcknowledgementException("by must be " + StaffId.RULE);
         }
         if (request.note != null && request.note.length() > 500) {
             throw new InvalidAcknowledgementException("note is at most 500 characters");

@@ -1,5 +1,8 @@
 package org.wardwatch.functions.lambda;
 
+import org.wardwatch.model.alert.AlertType;
+import org.wardwatch.model.staff.StaffId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,27 +32,12 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
     private static final List<String> FIELDS = List.of("alertId", "bed", "by", "device", "metric", "note", "room",
             "time", "type", "ward");
     private static final Set<String> PLACE_FIELDS = Set.of("ward", "bed", "room", "device", "type", "metric");
-    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern SUBJECT = Pattern.compile("[a-z0-9_]{1,64}");
     /** AlertIds: 7 characters of Crockford base32. */
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
 
     /** An alert's type, and the field that says where it is (AlertRecord.place). */
-    enum Type {
-        THRESHOLD("bed"), NEWS2("bed"), ENVIRONMENT("room"), COLD_CHAIN("device"), DEVICE("device");
-
-        final String placeField;
-
-        Type(String placeField) {
-            this.placeField = placeField;
-        }
-
-        static String names() {
-            return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
-        }
-    }
-
     /** The request is not one the handler reads; the message says which field and what it must be. */
     static final class InvalidRequestException extends RuntimeException {
         InvalidRequestException(String message) {
@@ -71,8 +59,8 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
             }
         }
         String by = text(request, "by");
-        if (by == null || !STAFF_ID.matcher(by).matches()) {
-            throw new InvalidRequestException("by must be a staff identifier: 1-64 of A-Z a-z 0-9 . _ @ : -");
+        if (!StaffId.valid(by)) {
+            throw new InvalidRequestException("by must be " + StaffId.RULE);
         }
         String note = text(request, "note");
         if (note != null && (note.isBlank() || note.length() > NOTE_LENGTH)) {
@@ -102,17 +90,17 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
             throw new InvalidRequestException("the alert is named by ward, bed, room or device, and type; "
                     + "or by alertId");
         }
-        Type type = java.util.Arrays.stream(Type.values()).filter(t -> t.name().equals(typeName)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("type must be one of " + Type.names()));
+        AlertType type = AlertType.of(typeName)
+                .orElseThrow(() -> new InvalidRequestException("type must be one of " + AlertType.names()));
         List<String> places = List.of("bed", "room", "device").stream().filter(request::has).toList();
         if (places.size() != 1) {
             throw new InvalidRequestException("exactly one of bed, room or device says where the alert is");
         }
-        if (!places.get(0).equals(type.placeField)) {
-            throw new InvalidRequestException(type + " alerts are found by " + type.placeField + ", not "
+        if (!places.get(0).equals(type.placeField())) {
+            throw new InvalidRequestException(type + " alerts are found by " + type.placeField() + ", not "
                     + places.get(0));
         }
-        String place = switch (type.placeField) {
+        String place = switch (type.placeField()) {
             case "bed" -> "bed " + name(request, "bed");
             case "room" -> "room " + name(request, "room");
             default -> {

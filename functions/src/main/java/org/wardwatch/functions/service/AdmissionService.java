@@ -1,5 +1,7 @@
 package org.wardwatch.functions.service;
 
+import org.wardwatch.model.staff.StaffId;
+
 import static org.wardwatch.functions.service.AdmissionRefusedException.Code.*;
 import static org.wardwatch.functions.service.AdmissionRefusedException.bed;
 
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.core.AdmissionChange;
 import org.wardwatch.functions.core.AdmissionChange.Action;
@@ -30,7 +31,6 @@ public final class AdmissionService {
     public record Outcome(Admission admission, List<String> resolvedAlerts) {
     }
 
-    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
     private static final int MAX_REASON = 500;
 
     private final AdmissionStore store;
@@ -172,9 +172,9 @@ public final class AdmissionService {
     }
 
     private static void checkStaff(String by) {
-        if (by != null && !STAFF_ID.matcher(by).matches()) {
+        if (by != null && !StaffId.valid(by)) {
             throw new AdmissionRefusedException(INVALID_STAFF_ID,
-                    "by must be a staff identifier: 1-64 of A-Z a-z 0-9 . _ @ : -");
+                    "by must be " + StaffId.RULE);
         }
     }
 

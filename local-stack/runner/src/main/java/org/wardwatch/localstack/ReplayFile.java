@@ -1,5 +1,8 @@
 package org.wardwatch.localstack;
 
+import org.wardwatch.model.alert.AlertType;
+import org.wardwatch.model.staff.StaffId;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,12 +16,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.wardwatch.devicecerts.DeviceCertsException;
 import org.wardwatch.devicecerts.DeviceNames;
 import org.wardwatch.devicecerts.DeviceSpec;
@@ -43,17 +44,6 @@ final class ReplayFile {
     private static final Set<String> READING_FIELDS = Set.of("device", "deviceTime", "messageId", "readings", "battery");
     private static final Set<String> ACK_LINE_FIELDS = Set.of("ack", "by", "time", "note");
     private static final Set<String> ACK_FIELDS = Set.of("ward", "bed", "room", "device", "type", "metric");
-    /** Each alert type with the one place field that names its place (AlertRecord's place). */
-    private static final Map<String, String> ACK_PLACE_OF_TYPE = new LinkedHashMap<>();
-    static {
-        ACK_PLACE_OF_TYPE.put("THRESHOLD", "bed");
-        ACK_PLACE_OF_TYPE.put("NEWS2", "bed");
-        ACK_PLACE_OF_TYPE.put("COLD_CHAIN", "device");
-        ACK_PLACE_OF_TYPE.put("DEVICE", "device");
-        ACK_PLACE_OF_TYPE.put("ENVIRONMENT", "room");
-    }
-    /** As the acknowledge function checks {@code by} (a staff identifier, never a patient's). */
-    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._@:-]{1,64}");
     static final int NOTE_MAX = 500;
 
     /** One line of the file, validated. */
@@ -290,11 +280,8 @@ final class ReplayFile {
         String place = places.get(0);
         String value = requiredText(ack, place, "ack.", where);
         String type = requiredText(ack, "type", "ack.", where);
-        String placeOfType = ACK_PLACE_OF_TYPE.get(type);
-        if (placeOfType == null) {
-            throw new ReplayFileException(where + "\"ack.type\" must be one of "
-                    + String.join(", ", ACK_PLACE_OF_TYPE.keySet()));
-        }
+        String placeOfType = AlertType.of(type).map(AlertType::placeField).orElseThrow(() ->
+                new ReplayFileException(where + "\"ack.type\" must be one of " + AlertType.names()));
         if (!placeOfType.equals(place)) {
             throw new ReplayFileException(where + type + " alerts are at a " + placeOfType + ": \"ack\" needs \""
                     + placeOfType + "\", not \"" + place + "\"");
@@ -305,9 +292,9 @@ final class ReplayFile {
             request.put("metric", requiredText(ack, "metric", "ack.", where));
         }
         JsonNode by = node.get("by");
-        if (by == null || !by.isTextual() || !STAFF_ID.matcher(by.asText()).matches()) {
-            throw new ReplayFileException(where + "\"by\" is required: who acknowledged, a staff identifier of 1-64 "
-                    + "of A-Z a-z 0-9 . _ @ : - (e.g. \"nurse-0017\")");
+        if (by == null || !by.isTextual() || !StaffId.valid(by.asText())) {
+            throw new ReplayFileException(where + "\"by\" is required: who acknowledged, " + StaffId.RULE
+                    + " (e.g. \"nurse-0017\")");
         }
         request.set("by", by);
         JsonNode note = node.get("note");

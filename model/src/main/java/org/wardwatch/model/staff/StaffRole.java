@@ -1,5 +1,6 @@
 package org.wardwatch.model.staff;
 
+import org.wardwatch.model.alert.AlertType;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.wardwatch.model.staff;
 
+import org.wardwatch.model.alert.AlertType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wardwatch.model.staff.StaffRole.*;
 
