@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -30,6 +31,7 @@ final class AwsEmulator {
     /** For device-certs' registration, which updates a moved device's thing with PATCH: device-certs' IoT client. */
     private final IotClient iotRegistration;
     private final SnsClient sns;
+    private final CognitoIdentityProviderClient cognito;
 
     private AwsEmulator(MotoServer moto, String region) {
         this.moto = moto;
@@ -39,6 +41,7 @@ final class AwsEmulator {
         this.iotRegistration = IotRegistrar.iotClientBuilder().endpointOverride(moto.endpoint())
                 .region(Region.of(region)).credentialsProvider(TESTING).build();
         this.sns = client(SnsClient.builder(), region);
+        this.cognito = client(CognitoIdentityProviderClient.builder(), region);
     }
 
     /** Starts moto server for the project at {@code root}; the server and each client are handed to {@code closeLater}. */
@@ -51,6 +54,7 @@ final class AwsEmulator {
         closeLater.accept(emulator.iot);
         closeLater.accept(emulator.iotRegistration);
         closeLater.accept(emulator.sns);
+        closeLater.accept(emulator.cognito);
         return emulator;
     }
 
@@ -77,6 +81,10 @@ final class AwsEmulator {
 
     SnsClient sns() {
         return sns;
+    }
+
+    CognitoIdentityProviderClient cognito() {
+        return cognito;
     }
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder, String region) {

@@ -149,8 +149,8 @@ public final class LocalStack implements AutoCloseable {
                     options.root().resolve("local-stack/.run/synth"));
         }
         step("creating the tenant's tables, topics, queues and IoT policy from " + template.getFileName());
-        tenant = new TemplateProvisioner(emulator.dynamo(), emulator.sns(), emulator.sqs(), emulator.iot())
-                .provision(template, region, EMULATED_ACCOUNT);
+        tenant = new TemplateProvisioner(emulator.dynamo(), emulator.sns(), emulator.sqs(), emulator.iot(),
+                emulator.cognito()).provision(template, region, EMULATED_ACCOUNT);
         queues = new TenantQueues(emulator.sqs(), tenant);
 
         step("creating and registering the tenant CA (device-certs)");

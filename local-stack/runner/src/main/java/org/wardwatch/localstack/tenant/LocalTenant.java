@@ -21,6 +21,7 @@ import org.wardwatch.model.tenant.TenantNames;
  * @param environments the environment of each of the stack's functions, by handler ({@code telemetry},
  *                     {@code redrive}, ...), references resolved
  * @param rules every enabled topic rule of the stack, in template order, each with the function it invokes
+ * @param staffPool the staff user pool and the dashboard's app client, when the template has them
  */
 public record LocalTenant(String tenantId, String region, String account, String devicesTable,
                           String readingsTable, String quarantineTable, String alertTopicArn, String staffQueueUrl,
@@ -28,7 +29,7 @@ public record LocalTenant(String tenantId, String region, String account, String
                           String policyName, String functionName, String functionArn, String handler,
                           Map<String, String> functionEnvironment, Duration functionTimeout, int functionMemoryMb,
                           int retryAttempts, Map<String, Map<String, String>> environments,
-                          List<TenantRule> rules) {
+                          List<TenantRule> rules, Optional<StaffPool> staffPool) {
 
     /** The rule invoking the telemetry function. */
     public TenantRule telemetryRule() {

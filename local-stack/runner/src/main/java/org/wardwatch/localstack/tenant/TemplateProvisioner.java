@@ -12,6 +12,8 @@ import org.wardwatch.localstack.rules.UnsupportedRuleException;
 import org.wardwatch.model.tenant.FunctionEnvironment;
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
+import java.util.Optional;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates a tenant stack in the emulator from its synthesized CloudFormation template: DynamoDB tables (keys,
  * indexes, TTL), SNS topics, SQS queues and the IoT device policy, exactly as named in the template; and reads
- * every topic rule from it, each with the function its Lambda action invokes (that function's environment and
+ * the staff user pool with its groups and app clients (Cognito), and reads every topic rule from it, each with the function its Lambda action invokes (that function's environment and
  * asynchronous invoke configuration). Staff subscriptions
  * (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM, alarms and logs are not emulated.
  */
@@ -37,12 +39,15 @@ public final class TemplateProvisioner {
     private final SnsClient sns;
     private final SqsClient sqs;
     private final IotClient iot;
+    private final UserPools userPools;
 
-    public TemplateProvisioner(DynamoDbClient dynamo, SnsClient sns, SqsClient sqs, IotClient iot) {
+    public TemplateProvisioner(DynamoDbClient dynamo, SnsClient sns, SqsClient sqs, IotClient iot,
+                               CognitoIdentityProviderClient cognito) {
         this.dynamo = dynamo;
         this.sns = sns;
         this.sqs = sqs;
         this.iot = iot;
+        this.userPools = new UserPools(cognito);
     }
 
     public LocalTenant provision(Path template, String region, String account) {
@@ -65,6 +70,7 @@ public final class TemplateProvisioner {
             queueUrlsByArn.put(arn, url);
             t.define(id, url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
         });
+        Optional<StaffPool> staffPool = userPools.create(t, region);
         Map.Entry<String, JsonNode> policy = t.single("AWS::IoT::Policy");
         String policyName = t.string(policy.getValue().get("PolicyName"));
         String document = t.resolveTree(policy.getValue().get("PolicyDocument")).toString();
@@ -115,7 +121,7 @@ public final class TemplateProvisioner {
                 alertTopicArn, staffQueue, telemetry.name(), telemetry.sql(), telemetry.errorQueueUrl(),
                 function.onFailureQueueUrl(), policyName, function.functionName(), function.functionArn(),
                 function.runtimeHandler(), environment, function.timeout(), function.memoryMb(),
-                function.retryAttempts(), environments, List.copyOf(rules));
+                function.retryAttempts(), environments, List.copyOf(rules), staffPool);
     }
 
     /**

@@ -23,6 +23,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -43,6 +44,7 @@ class TemplateProvisionerTest {
     private static SnsClient sns;
     private static SqsClient sqs;
     private static IotClient iot;
+    private static CognitoIdentityProviderClient cognito;
     private static TemplateProvisioner provisioner;
 
     @BeforeAll
@@ -51,7 +53,8 @@ class TemplateProvisionerTest {
         sns = client(SnsClient.builder());
         sqs = client(SqsClient.builder());
         iot = client(IotClient.builder());
-        provisioner = new TemplateProvisioner(dynamo, sns, sqs, iot);
+        cognito = client(CognitoIdentityProviderClient.builder());
+        provisioner = new TemplateProvisioner(dynamo, sns, sqs, iot, cognito);
     }
 
     @AfterAll
@@ -60,6 +63,7 @@ class TemplateProvisionerTest {
         sns.close();
         sqs.close();
         iot.close();
+        cognito.close();
     }
 
     private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C client(B builder) {
