@@ -28,10 +28,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates a tenant stack in the emulator from its synthesized CloudFormation template: DynamoDB tables (keys,
- * indexes, TTL), SNS topics, SQS queues and the IoT device policy, exactly as named in the template; and reads
- * the staff user pool with its groups and app clients (Cognito), and reads every topic rule from it, each with the function its Lambda action invokes (that function's environment and
- * asynchronous invoke configuration). Staff subscriptions
- * (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM, alarms and logs are not emulated.
+ * indexes, TTL), SNS topics, SQS queues, the IoT device policy and, when the template has one, the staff user pool
+ * with its groups and app clients (Cognito), exactly as named in the template; and reads every topic rule from it,
+ * each with the function its Lambda action invokes (that function's environment and asynchronous invoke
+ * configuration). Staff subscriptions (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM,
+ * alarms and logs are not emulated.
  */
 public final class TemplateProvisioner {
 
