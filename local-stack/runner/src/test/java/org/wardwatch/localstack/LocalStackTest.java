@@ -97,6 +97,18 @@ class LocalStackTest {
     }
 
     @Test
+    void theTenantTemplatesStaffPool_isCreatedWithItsSixGroupsAndTheDashboardClient() {
+        var pool = stack.tenant().staffPool().orElseThrow();
+
+        assertThat(pool.groups()).containsExactlyInAnyOrder("nurse", "nurse_in_charge", "clinician", "pharmacist",
+                "biomed", "admin");
+        assertThat(pool.userPoolId()).isNotBlank();
+        assertThat(pool.clientId()).isNotBlank();
+        assertThat(pool.issuer()).isEqualTo("https://cognito-idp." + pool.region() + ".amazonaws.com/"
+                + pool.userPoolId());
+    }
+
+    @Test
     void devicePublishes_readingIsStored_andTheAlertReachesStaff() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-icu3-bed7-spo2", "7"));
         try (DeviceConnection connection = stack.connect(device)) {
