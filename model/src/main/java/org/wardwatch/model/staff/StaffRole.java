@@ -13,17 +13,19 @@ import java.util.Set;
  *
  * <ul>
  *   <li>read a ward: every role, on the wards the user serves (an admin too: no role reads every ward);</li>
- *   <li>acknowledge: nurse, nurse in charge and clinician a patient's or a room's alert (nurse and above); the
- *       pharmacist a storage unit's (cold chain); the biomed engineer a device's;</li>
+ *   <li>acknowledge: nurse, nurse in charge and clinician any alert of their wards (nurse and above: a ward's
+ *       nurses also take its fridge's excursion or a monitor's flat battery, so that no alert of a ward waits for
+ *       someone who may not be on shift); the pharmacist a storage unit's (cold chain); the biomed engineer a
+ *       device's;</li>
  *   <li>admit, transfer, discharge: nurse in charge, clinician;</li>
  *   <li>set a patient's SpO2 scale and threshold overrides: clinician;</li>
  *   <li>read the audit: admin (the audit is the tenant's, not a ward's).</li>
  * </ul>
  */
 public enum StaffRole {
-    NURSE("nurse", EnumSet.of(AlertType.THRESHOLD, AlertType.NEWS2, AlertType.ENVIRONMENT)),
-    NURSE_IN_CHARGE("nurse_in_charge", EnumSet.of(AlertType.THRESHOLD, AlertType.NEWS2, AlertType.ENVIRONMENT)),
-    CLINICIAN("clinician", EnumSet.of(AlertType.THRESHOLD, AlertType.NEWS2, AlertType.ENVIRONMENT)),
+    NURSE("nurse", EnumSet.allOf(AlertType.class)),
+    NURSE_IN_CHARGE("nurse_in_charge", EnumSet.allOf(AlertType.class)),
+    CLINICIAN("clinician", EnumSet.allOf(AlertType.class)),
     PHARMACIST("pharmacist", EnumSet.of(AlertType.COLD_CHAIN)),
     BIOMED("biomed", EnumSet.of(AlertType.DEVICE)),
     ADMIN("admin", EnumSet.noneOf(AlertType.class));

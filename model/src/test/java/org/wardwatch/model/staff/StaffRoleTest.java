@@ -33,19 +33,21 @@ class StaffRoleTest {
 
     @ParameterizedTest
     @EnumSource(value = AlertType.class, names = {"THRESHOLD", "NEWS2", "ENVIRONMENT"})
-    void aPatientsOrARoomsAlert_isAcknowledgedByNursesAndAbove(AlertType type) {
+    void aPatientsOrARoomsAlert_isAcknowledgedByNursesAndAbove_only(AlertType type) {
         assertThat(thatMay(role -> role.mayAcknowledge(type))).containsExactlyInAnyOrder(
                 NURSE, NURSE_IN_CHARGE, CLINICIAN);
     }
 
     @Test
-    void aStorageUnitsAlert_isAcknowledgedByThePharmacist_only() {
-        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).containsExactly(PHARMACIST);
+    void aStorageUnitsAlert_isAcknowledgedByThePharmacist_andTheWardsNurses() {
+        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).containsExactlyInAnyOrder(
+                NURSE, NURSE_IN_CHARGE, CLINICIAN, PHARMACIST);
     }
 
     @Test
-    void aDevicesAlert_isAcknowledgedByTheBiomedEngineer_only() {
-        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.DEVICE))).containsExactly(BIOMED);
+    void aDevicesAlert_isAcknowledgedByTheBiomedEngineer_andTheWardsNurses() {
+        assertThat(thatMay(role -> role.mayAcknowledge(AlertType.DEVICE))).containsExactlyInAnyOrder(
+                NURSE, NURSE_IN_CHARGE, CLINICIAN, BIOMED);
     }
 
     @Test
@@ -73,11 +75,12 @@ class StaffRoleTest {
 
     @Test
     void aUserInSeveralGroups_mayWhatAnyOfThemMay() {
-        Set<StaffRole> nurseAndPharmacist = ofGroups(List.of("nurse", "pharmacist"));
+        Set<StaffRole> pharmacistAndBiomed = ofGroups(List.of("pharmacist", "biomed"));
 
-        assertThat(anyMay(nurseAndPharmacist, role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).isTrue();
-        assertThat(anyMay(nurseAndPharmacist, role -> role.mayAcknowledge(AlertType.NEWS2))).isTrue();
-        assertThat(anyMay(nurseAndPharmacist, StaffRole::mayAdmit)).isFalse();
+        assertThat(anyMay(pharmacistAndBiomed, role -> role.mayAcknowledge(AlertType.COLD_CHAIN))).isTrue();
+        assertThat(anyMay(pharmacistAndBiomed, role -> role.mayAcknowledge(AlertType.DEVICE))).isTrue();
+        assertThat(anyMay(pharmacistAndBiomed, role -> role.mayAcknowledge(AlertType.NEWS2))).isFalse();
+        assertThat(anyMay(pharmacistAndBiomed, StaffRole::mayAdmit)).isFalse();
         assertThat(anyMay(Set.of(), StaffRole::mayRead)).isFalse();
     }
 }
