@@ -1,0 +1,82 @@
+package org.wardwatch.staffapi;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.wardwatch.emulator.MotoServer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The shared moto server with what the staff API needs of a tenant (the minimum of functions' TestTenant): the
+ * readings table with its byOpenAlert index (alert records), the audit table, the alert topic.
+ */
+public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
+
+    static final String TENANT = "st-elsewhere";
+    static final String READINGS = "wardwatch-" + TENANT + "-readings";
+    static final String AUDIT = "wardwatch-" + TENANT + "-audit";
+
+    static URI endpoint;
+
+    @Override
+    public Map<String, String> start() {
+        MotoServer moto = MotoServer.shared();
+        endpoint = moto.endpoint();
+        System.setProperty("aws.endpointUrl", endpoint.toString());
+        String topicArn;
+        try (DynamoDbClient dynamo = dynamo(); SnsClient sns = SnsClient.builder().endpointOverride(endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            create(dynamo, READINGS, List.of("pk", "sk", "openIndex", "openKey"), List.of(GlobalSecondaryIndex
+                    .builder().indexName("byOpenAlert").keySchema(key("openIndex", KeyType.HASH),
+                            key("openKey", KeyType.RANGE))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+            create(dynamo, AUDIT, List.of("pk", "sk"), List.of());
+            topicArn = sns.createTopic(b -> b.name("wardwatch-" + TENANT + "-alerts")).topicArn();
+        }
+        return Map.of("wardwatch.tenant-id", TENANT, "wardwatch.readings-table", READINGS,
+                "wardwatch.audit-table", AUDIT, "wardwatch.alert-topic-arn", topicArn);
+    }
+
+    static DynamoDbClient dynamo() {
+        return DynamoDbClient.builder().endpointOverride(endpoint)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    private static void create(DynamoDbClient dynamo, String table, List<String> attributes,
+                               List<GlobalSecondaryIndex> indexes) {
+        try {
+            dynamo.createTable(b -> {
+                b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder()
+                                .attributeName(a).attributeType(ScalarAttributeType.S).build()).toList())
+                        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+            });
+        } catch (ResourceInUseException alreadyThere) {
+            // created by an earlier test class in this JVM
+        }
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    @Override
+    public void stop() {
+        // the shared server stops when the test JVM exits
+    }
+}
