@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ public class AlertsResource {
         if (!caller.mayAcknowledge(before.ward(), before.type())) {
             throw new ProblemException(403, "your role may not acknowledge " + before.type() + " alerts");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AcknowledgementService.Acknowledged done;
         try {
             done = acknowledgements.acknowledge(before.alertId(), caller.username(), now, note);

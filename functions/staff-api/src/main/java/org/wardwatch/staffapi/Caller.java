@@ -22,6 +22,7 @@ record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
     static final String USERNAME = "cognito:username";
     static final String GROUPS = "cognito:groups";
     static final String WARDS = "custom:wards";
+    static final String TOKEN_USE = "token_use";
 
     private static final Pattern USERNAME_FORM = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
 
@@ -31,12 +32,16 @@ record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
     }
 
     /**
-     * The caller the claims name, or empty when they name nobody (no claims, no or a malformed username).
+     * The caller the claims name, or empty when they name nobody (no claims, not an ID token's, no or a malformed
+     * username).
      * API Gateway passes a list claim as one string: {@code "[nurse nurse_in_charge]"}; a comma-separated or JSON
      * list form is read too.
      */
     static Optional<Caller> fromClaims(Map<String, String> claims) {
         if (claims == null) {
+            return Optional.empty();
+        }
+        if (!"id".equals(claims.get(TOKEN_USE))) {
             return Optional.empty();
         }
         String username = claims.get(USERNAME);

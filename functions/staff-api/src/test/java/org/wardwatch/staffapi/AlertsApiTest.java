@@ -9,6 +9,7 @@ import static org.wardwatch.staffapi.ApiGateway.send;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,15 @@ class AlertsApiTest {
     }
 
     @Test
-    void noClaims_isRefused401_onEveryEndpoint() {
+    void noClaims_orAnAccessTokens_areRefused401_onEveryEndpoint() {
         String id = alerts.openBedAlert("ICU-3");
         assertProblem(get("/alerts", "ward=ICU-3&state=open", null), 401);
         assertProblem(get("/alerts/" + id, null, null), 401);
         assertProblem(post("/alerts/" + id + "/ack", null, "{\"note\":\"x\"}"), 401);
         assertThat(get("/alerts", "ward=ICU-3", null).headers()).containsEntry("WWW-Authenticate", "Bearer");
+        Map<String, String> accessToken = new HashMap<>(staff("nurse", "ICU-3"));
+        accessToken.put("token_use", "access");
+        assertProblem(post("/alerts/" + id + "/ack", accessToken, "{}"), 401);
         assertThat(alerts.auditOf(id)).isEmpty();
     }
 

@@ -15,32 +15,38 @@ class CallerTest {
     void groupsAreReadInTheFormApiGatewayFlattensThemTo_andAsCommaOrJsonLists() {
         for (String groups : new String[] {"[nurse nurse_in_charge]", "nurse,nurse_in_charge",
                 "[\"nurse\",\"nurse_in_charge\"]"}) {
-            Caller c = Caller.fromClaims(Map.of("cognito:username", "nurse-0017", "cognito:groups", groups,
-                    "custom:wards", "ICU-3,W5")).orElseThrow();
+            Caller c = Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "nurse-0017",
+                    "cognito:groups", groups, "custom:wards", "ICU-3,W5")).orElseThrow();
             assertThat(c.roles()).as(groups).containsExactlyInAnyOrder(StaffRole.NURSE, StaffRole.NURSE_IN_CHARGE);
             assertThat(c.wards()).containsExactlyInAnyOrder("ICU-3", "W5");
         }
     }
 
     @Test
-    void noClaims_orNoUsername_orAMalformedOne_nameNobody() {
+    void noClaims_orNoUsername_orAMalformedOne_orAnAccessTokensClaims_nameNobody() {
         assertThat(Caller.fromClaims(null)).isEmpty();
         assertThat(Caller.fromClaims(Map.of())).isEmpty();
-        assertThat(Caller.fromClaims(Map.of("cognito:groups", "[nurse]", "custom:wards", "ICU-3"))).isEmpty();
-        assertThat(Caller.fromClaims(Map.of("cognito:username", "Ann Smith\n"))).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("token_use", "id", "cognito:groups", "[nurse]", "custom:wards", "ICU-3")))
+                .isEmpty();
+        assertThat(Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "Ann Smith\n"))).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("token_use", "access", "cognito:username", "nurse-0017",
+                "cognito:groups", "[nurse]", "custom:wards", "ICU-3"))).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("cognito:username", "nurse-0017", "cognito:groups", "[nurse]",
+                "custom:wards", "ICU-3"))).isEmpty();
     }
 
     @Test
     void unknownGroupsAreIgnored_andAStarIsNoWard() {
-        Caller c = Caller.fromClaims(Map.of("cognito:username", "x", "cognito:groups", "[porter admin]",
-                "custom:wards", "*")).orElseThrow();
+        Caller c = Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "x",
+                "cognito:groups", "[porter admin]", "custom:wards", "*")).orElseThrow();
         assertThat(c.roles()).containsExactly(StaffRole.ADMIN);
         assertThat(c.serves("ICU-3")).isFalse();
     }
 
     @Test
     void aUserWithoutAKnownGroupServesNoWard() {
-        Map<String, String> claims = new HashMap<>(Map.of("cognito:username", "x", "custom:wards", "ICU-3"));
+        Map<String, String> claims = new HashMap<>(Map.of("token_use", "id", "cognito:username", "x",
+                "custom:wards", "ICU-3"));
         assertThat(Caller.fromClaims(claims).orElseThrow().serves("ICU-3")).isFalse();
         claims.put("cognito:groups", "[porter]");
         assertThat(Caller.fromClaims(claims).orElseThrow().serves("ICU-3")).isFalse();
@@ -56,8 +62,8 @@ class CallerTest {
             "admin,           false, false, false, false, false"})
     void eachRoleAcknowledgesItsAlertTypes_onAWardItServes_andNoneElsewhere(String group, boolean threshold,
             boolean news2, boolean environment, boolean coldChain, boolean device) {
-        Caller c = Caller.fromClaims(Map.of("cognito:username", "u", "cognito:groups", "[" + group + "]",
-                "custom:wards", "ICU-3")).orElseThrow();
+        Caller c = Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "u",
+                "cognito:groups", "[" + group + "]", "custom:wards", "ICU-3")).orElseThrow();
         assertThat(c.mayAcknowledge("ICU-3", "THRESHOLD")).isEqualTo(threshold);
         assertThat(c.mayAcknowledge("ICU-3", "NEWS2")).isEqualTo(news2);
         assertThat(c.mayAcknowledge("ICU-3", "ENVIRONMENT")).isEqualTo(environment);
