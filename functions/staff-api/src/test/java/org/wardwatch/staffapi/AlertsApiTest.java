@@ -101,7 +101,10 @@ class AlertsApiTest {
     @CsvSource({
             "nurse,           ICU-3,    THRESHOLD,  ICU-3,    200",
             "nurse,           W5,       THRESHOLD,  ICU-3,    403",
+            "nurse,           ICU-3,    COLD_CHAIN, ICU-3,    200",
             "nurse_in_charge, ICU-3,    NEWS2,      ICU-3,    200",
+            "nurse_in_charge, W5,       NEWS2,      ICU-3,    403",
+            "nurse_in_charge, ICU-3,    ENVIRONMENT, ICU-3,   200",
             "clinician,       ICU-3,    THRESHOLD,  ICU-3,    200",
             "clinician,       W5,       THRESHOLD,  ICU-3,    403",
             "nurse,           ICU-3,    DEVICE,     ICU-3,    200",
@@ -114,12 +117,14 @@ class AlertsApiTest {
             "biomed,          ICU-3,    THRESHOLD,  ICU-3,    403",
             "biomed,          Pharmacy, COLD_CHAIN, Pharmacy, 403",
             "admin,           ICU-3,    THRESHOLD,  ICU-3,    403",
-            "admin,           ICU-3,    DEVICE,     ICU-3,    403"})
+            "admin,           ICU-3,    DEVICE,     ICU-3,    403",
+            "admin,           W5,       THRESHOLD,  ICU-3,    403"})
     void anAcknowledgement_isAllowedByRoleAlertTypeAndWard_andAuditedWhenMade(String group, String wards,
             String type, String ward, int status) {
         String place = switch (type) {
             case "COLD_CHAIN" -> "fridge-01";
             case "DEVICE" -> "monitor-12";
+            case "ENVIRONMENT" -> "room 3";
             default -> "bed 12";
         };
         String id = alerts.open(type, ward, place, type.equals("DEVICE") ? "battery" : "spo2");
