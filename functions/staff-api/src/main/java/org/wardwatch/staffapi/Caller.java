@@ -1,5 +1,9 @@
 package org.wardwatch.staffapi;
 
+import org.wardwatch.model.alert.AlertType;
+import org.wardwatch.model.staff.StaffClaims;
+import org.wardwatch.model.staff.StaffRole;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -18,11 +22,11 @@ import java.util.regex.Pattern;
  */
 record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
 
-    // The claim names (to be replaced by the model's StaffClaims at integration).
-    static final String USERNAME = "cognito:username";
-    static final String GROUPS = "cognito:groups";
-    static final String WARDS = "custom:wards";
-    static final String TOKEN_USE = "token_use";
+    // The claim names are the model's (StaffClaims), as the user pool's tokens carry them.
+    static final String USERNAME = StaffClaims.USERNAME;
+    static final String GROUPS = StaffClaims.GROUPS;
+    static final String WARDS = StaffClaims.WARDS;
+    static final String TOKEN_USE = StaffClaims.TOKEN_USE;
 
     private static final Pattern USERNAME_FORM = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
 
@@ -41,19 +45,20 @@ record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
         if (claims == null) {
             return Optional.empty();
         }
-        if (!"id".equals(claims.get(TOKEN_USE))) {
+        if (!StaffClaims.ID_TOKEN.equals(claims.get(TOKEN_USE))) {
             return Optional.empty();
         }
         String username = claims.get(USERNAME);
         if (username == null || !USERNAME_FORM.matcher(username).matches()) {
             return Optional.empty();
         }
-        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
-        for (String group : list(claims.get(GROUPS))) {
-            StaffRole.ofGroup(group).ifPresent(roles::add);
+        Set<StaffRole> roles = StaffRole.ofGroups(list(claims.get(GROUPS)));
+        Set<String> wards;
+        try {
+            wards = new LinkedHashSet<>(StaffClaims.wards(claims.get(WARDS)));
+        } catch (IllegalArgumentException e) {
+            wards = Set.of(); // a malformed wards attribute serves no ward: every ward-scoped request is refused
         }
-        Set<String> wards = new LinkedHashSet<>(list(claims.get(WARDS)));
-        wards.remove("*");
         return Optional.of(new Caller(username, roles, wards));
     }
 
@@ -77,21 +82,18 @@ record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
     }
 
     /**
-     * Whether the caller may acknowledge an alert of {@code type} on {@code ward}: nurse and above on that ward any
-     * alert, a pharmacist a storage (COLD_CHAIN) alert, a biomedical engineer a DEVICE alert, each on a ward they
-     * serve. An admin acknowledges nothing.
+     * Whether the caller may acknowledge an alert of {@code type} on {@code ward}: a ward they serve, and a role that
+     * acknowledges that type ({@link StaffRole#mayAcknowledge}: nurse and above any alert, a pharmacist a storage
+     * (COLD_CHAIN) alert, a biomedical engineer a DEVICE alert; an admin nothing).
      */
     boolean mayAcknowledge(String ward, String type) {
-        if (!serves(ward)) {
-            return false;
-        }
-        return roles.stream().anyMatch(r -> r.clinical()
-                || (r == StaffRole.PHARMACIST && "COLD_CHAIN".equals(type))
-                || (r == StaffRole.BIOMED && "DEVICE".equals(type)));
+        Optional<AlertType> alertType = AlertType.of(type);
+        return serves(ward) && alertType.isPresent()
+                && StaffRole.anyMay(roles, r -> r.mayAcknowledge(alertType.get()));
     }
 
     /** The roles' group names, for the audit record. */
     String groups() {
-        return String.join(",", roles.stream().map(StaffRole::group).sorted().toList());
+        return String.join(",", roles.stream().map(StaffRole::groupName).sorted().toList());
     }
 }

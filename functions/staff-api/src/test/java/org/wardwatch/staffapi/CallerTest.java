@@ -1,5 +1,7 @@
 package org.wardwatch.staffapi;
 
+import org.wardwatch.model.staff.StaffRole;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -72,5 +74,18 @@ class CallerTest {
         for (String type : new String[] {"THRESHOLD", "NEWS2", "ENVIRONMENT", "COLD_CHAIN", "DEVICE"}) {
             assertThat(c.mayAcknowledge("W5", type)).as(type + " on W5").isFalse();
         }
+    }
+
+    @Test
+    void wardsAreTheModelsWardNames_spacesIncluded_andAMalformedAttributeServesNoWard() {
+        Caller spaced = Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "u",
+                "cognito:groups", "[nurse]", "custom:wards", "Ward 5,ICU-3")).orElseThrow();
+        assertThat(spaced.wards()).containsExactlyInAnyOrder("Ward 5", "ICU-3");
+        assertThat(spaced.serves("Ward 5")).isTrue();
+
+        Caller star = Caller.fromClaims(Map.of("token_use", "id", "cognito:username", "u",
+                "cognito:groups", "[nurse]", "custom:wards", "ICU-3,*")).orElseThrow();
+        assertThat(star.wards()).isEmpty();
+        assertThat(star.serves("ICU-3")).isFalse();
     }
 }
