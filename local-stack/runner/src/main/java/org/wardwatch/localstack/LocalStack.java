@@ -333,6 +333,15 @@ public final class LocalStack implements AutoCloseable {
         return emulator.endpoint();
     }
 
+    /**
+     * Creates the demo's staff users in the tenant's staff user pool ({@link org.wardwatch.localstack.staff.StaffUsers},
+     * fresh passwords each run); empty when the tenant template has no staff pool.
+     */
+    public Optional<org.wardwatch.localstack.staff.StaffUsers> createDemoStaff() {
+        return tenant.staffPool().map(pool -> org.wardwatch.localstack.staff.StaffUsers.createDemo(
+                emulator.cognito(), pool, new java.security.SecureRandom()));
+    }
+
     public DynamoDbClient dynamo() {
         return emulator.dynamo();
     }

@@ -491,8 +491,27 @@ public final class LocalStackCommand implements Callable<Integer> {
         aws.put("ruleErrorQueueUrl", stack.tenant().ruleErrorQueueUrl());
         aws.put("onFailureQueueUrl", stack.tenant().onFailureQueueUrl());
         aws.put("tenantCertificates", stack.files().dir().getParent().toString());
+        signIn(doc, stack);
         Path file = root.resolve("local-stack/.run/connection.json");
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
         return file;
+    }
+
+    /**
+     * The staff sign-in part of connection.json, when the tenant has a staff pool: {@code api} (region, user pool,
+     * the dashboard's app client, the emulator's Cognito endpoint and the tokens' issuer; no URL yet: the staff
+     * API's local front is still to come) and {@code staff}, the demo users created for this run with their
+     * passwords, groups and wards.
+     */
+    static void signIn(ObjectNode doc, LocalStack stack) {
+        stack.tenant().staffPool().ifPresent(pool -> {
+            ObjectNode api = doc.putObject("api");
+            api.put("region", pool.region());
+            api.put("userPoolId", pool.userPoolId());
+            api.put("clientId", pool.clientId());
+            api.put("cognitoEndpoint", stack.emulatorEndpoint().toString());
+            api.put("issuer", pool.issuer());
+            doc.set("staff", stack.createDemoStaff().orElseThrow().toJson());
+        });
     }
 }

@@ -109,6 +109,38 @@ class LocalStackTest {
     }
 
     @Test
+    void theConnectionFilesSignInPart_letsTheIcuNurseSignIn_withAnIdTokenTheApisChecksAccept() {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.createObjectNode();
+        LocalStackCommand.signIn(doc, stack);
+
+        JsonNode api = doc.get("api");
+        JsonNode nurse = java.util.stream.StreamSupport.stream(doc.get("staff").spliterator(), false)
+                .filter(u -> u.get("username").asText().equals("nurse-icu3")).findFirst().orElseThrow();
+        assertThat(doc.get("staff")).hasSize(7);
+        assertThat(nurse.get("groups").toString()).isEqualTo("[\"nurse\"]");
+        assertThat(nurse.get("wards").toString()).isEqualTo("[\"ICU-3\"]");
+        try (var cognito = software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient
+                .builder().endpointOverride(java.net.URI.create(api.get("cognitoEndpoint").asText()))
+                .region(software.amazon.awssdk.regions.Region.of(api.get("region").asText()))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
+            String idToken = cognito.initiateAuth(b -> b.clientId(api.get("clientId").asText())
+                    .authFlow(software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType
+                            .USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "nurse-icu3", "PASSWORD", nurse.get("password").asText())))
+                    .authenticationResult().idToken();
+            var pool = stack.tenant().staffPool().orElseThrow();
+            var authorizer = new org.wardwatch.localstack.api.JwtAuthorizer(pool.jwksUri(stack.emulatorEndpoint()),
+                    api.get("issuer").asText(), api.get("clientId").asText(), java.time.Clock.systemUTC());
+
+            assertThat(authorizer.authorize("Bearer " + idToken))
+                    .isInstanceOf(org.wardwatch.localstack.api.JwtAuthorizer.Allowed.class);
+        }
+    }
+
+    @Test
     void devicePublishes_readingIsStored_andTheAlertReachesStaff() throws Exception {
         LocalStack.Credentials device = stack.declare(oximeter("e2e-icu3-bed7-spo2", "7"));
         try (DeviceConnection connection = stack.connect(device)) {
