@@ -1,75 +1,20 @@
 package org.wardwatch.infra;
 
 import org.wardwatch.model.tenant.Handler;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
-import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
-import java.util.List;
-
 /**
- * The {@code silence} function and the schedule that runs it every minute: it flags ACTIVE devices that have not
+ * The {@code silence} function and its schedule ({@link EveryMinute}): it flags ACTIVE devices that have not
  * reported for three of their kind's intervals and resolves them when they report again (functions/README.md,
  * "Device alerts"). The stack grants it {@link ReadingsStore#grantSilenceCheckAccess} and publishing alerts.
- *
- * <p>An EventBridge rule, not EventBridge Scheduler: a rule invokes the alias through a resource-based permission
- * limited to the rule's ARN, while Scheduler needs a role of its own to assume; neither time zones nor one-off
- * schedules are needed for "every minute".
- *
- * <p>One check at a time (reserved concurrency 1), up to 60 seconds each. Nothing is retried: a failed or missed
- * check is done again by the next one a minute later, and a check that waited a minute for a running one to finish
- * is dropped rather than queued behind it (EventBridge invokes asynchronously, and Lambda otherwise keeps retrying a
- * throttled event for up to 6 hours and a failed one twice).
  */
-public final class SilentDevices extends Construct {
+public final class SilentDevices extends EveryMinute {
 
     public static final String HANDLER = Handler.SILENCE.handlerName();
     /** The schedule rule's name, after the tenant's prefix: {@code wardwatch-<tenant>-silence-schedule}. */
-    public static final String SCHEDULE = HANDLER + "-schedule";
-
-    private final TenantFunction function;
-    private final Rule schedule;
+    public static final String SCHEDULE = scheduleName(Handler.SILENCE);
 
     public SilentDevices(Construct scope, String id, SingleFunctionProps props) {
-        super(scope, id);
-        function = new TenantFunction(this, TenantFunction.ID, TenantFunctionProps.builder()
-                .names(props.names())
-                .handler(Handler.SILENCE)
-                .description("flags devices that stopped reporting (every minute)")
-                .settings(props.settings())
-                .encryptionKey(props.encryptionKey())
-                .reservedConcurrency(1)
-                .build());
-        Alias alias = function.alias();
-        alias.configureAsyncInvoke(EventInvokeConfigOptions.builder()
-                .retryAttempts(0)
-                .maxEventAge(Duration.minutes(1))
-                .build());
-
-        schedule = Rule.Builder.create(this, "Schedule")
-                .ruleName(props.names().resource(SCHEDULE))
-                .description("wardwatch " + props.names().tenantId() + ": the silent-devices check, every minute")
-                .schedule(Schedule.rate(Duration.minutes(1)))
-                .targets(List.of(LambdaFunction.Builder.create(alias)
-                        .retryAttempts(0)
-                        .build()))
-                .build();
-    }
-
-    public Function function() {
-        return function.function();
-    }
-
-    public Alias alias() {
-        return function.alias();
-    }
-
-    public Rule schedule() {
-        return schedule;
+        super(scope, id, props, Handler.SILENCE, "flags devices that stopped reporting", "the silent-devices check");
     }
 }
