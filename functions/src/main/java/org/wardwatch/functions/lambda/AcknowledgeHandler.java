@@ -48,7 +48,7 @@ public class AcknowledgeHandler implements RequestHandler<JsonNode, JsonNode> {
                     .put("acknowledgedBy", record.acknowledgedBy())
                     .put("acknowledgedAt", record.acknowledgedAt().toString())
                     .put("notified", done.notified());
-        } catch (AcknowledgeRequest.InvalidRequestException e) {
+        } catch (RequestFields.InvalidRequestException e) {
             return Answers.error("INVALID_REQUEST", e.getMessage());
         } catch (AcknowledgementRefusedException e) {
             return Answers.error(e.reason().name(), e.getMessage());

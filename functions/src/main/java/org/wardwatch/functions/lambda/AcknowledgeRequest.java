@@ -1,11 +1,15 @@
 package org.wardwatch.functions.lambda;
 
+import static org.wardwatch.functions.lambda.RequestFields.shortened;
+import static org.wardwatch.functions.lambda.RequestFields.strictText;
+
+import org.wardwatch.functions.lambda.RequestFields.InvalidRequestException;
+
 import org.wardwatch.model.alert.AlertType;
 import org.wardwatch.model.staff.StaffId;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +41,6 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
     /** AlertIds: 7 characters of Crockford base32. */
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
 
-    /** An alert's type, and the field that says where it is (AlertRecord.place). */
-    /** The request is not one the handler reads; the message says which field and what it must be. */
-    static final class InvalidRequestException extends RuntimeException {
-        InvalidRequestException(String message) {
-            super(message);
-        }
-    }
-
     /** @param now the time of a request without {@code time} */
     static AcknowledgeRequest read(JsonNode request, Instant now) {
         if (request == null || !request.isObject()) {
@@ -58,16 +54,16 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
                         + String.join(", ", FIELDS) + ")");
             }
         }
-        String by = text(request, "by");
+        String by = strictText(request, "by");
         if (!StaffId.valid(by)) {
             throw new InvalidRequestException("by must be " + StaffId.RULE);
         }
-        String note = text(request, "note");
+        String note = strictText(request, "note");
         if (note != null && (note.isBlank() || note.length() > NOTE_LENGTH)) {
             throw new InvalidRequestException("note must be 1-" + NOTE_LENGTH + " characters");
         }
-        Instant time = time(request, now);
-        String alertId = text(request, "alertId");
+        Instant time = RequestFields.time(request, now, "2026-11-20T10:06:00Z");
+        String alertId = strictText(request, "alertId");
         if (alertId != null) {
             for (String field : FIELDS) {
                 if (PLACE_FIELDS.contains(field) && request.has(field)) {
@@ -85,7 +81,7 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
 
     private static AcknowledgementService.Target target(JsonNode request) {
         String ward = name(request, "ward");
-        String typeName = text(request, "type");
+        String typeName = strictText(request, "type");
         if (ward == null || typeName == null) {
             throw new InvalidRequestException("the alert is named by ward, bed, room or device, and type; "
                     + "or by alertId");
@@ -104,14 +100,14 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
             case "bed" -> "bed " + name(request, "bed");
             case "room" -> "room " + name(request, "room");
             default -> {
-                String device = text(request, "device");
+                String device = strictText(request, "device");
                 if (!ThingName.isValid(device)) {
                     throw new InvalidRequestException("device must be a thing name: 1-128 of A-Z a-z 0-9 : _ -");
                 }
                 yield device;
             }
         };
-        String metric = text(request, "metric");
+        String metric = strictText(request, "metric");
         if (metric != null && !SUBJECT.matcher(metric).matches()) {
             throw new InvalidRequestException("metric must be a metric or condition code such as spo2 or battery");
         }
@@ -120,38 +116,11 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
 
     /** A ward, bed or room: 1-64 letters, digits, spaces, dots, underscores and hyphens, starting with a letter or digit. */
     private static String name(JsonNode request, String field) {
-        String value = text(request, field);
+        String value = strictText(request, field);
         if (value != null && !NAME.matcher(value).matches()) {
             throw new InvalidRequestException(field + " must be 1-64 of A-Z a-z 0-9 space . _ - (starting with a "
                     + "letter or digit)");
         }
         return value;
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode node = request.get(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidRequestException(field + " must be a string");
-        }
-        return node.asText();
-    }
-
-    private static Instant time(JsonNode request, Instant now) {
-        String text = text(request, "time");
-        if (text == null) {
-            return now;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("time must be an ISO-8601 UTC time such as 2026-11-20T10:06:00Z");
-        }
-    }
-
-    private static String shortened(String field) {
-        return field.length() <= 40 ? field : field.substring(0, 40) + "...";
     }
 }

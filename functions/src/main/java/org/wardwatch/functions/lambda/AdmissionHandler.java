@@ -49,7 +49,7 @@ public class AdmissionHandler implements RequestHandler<JsonNode, JsonNode> {
     public JsonNode handleRequest(JsonNode request, Context context) {
         try {
             return answer(AdmissionRequest.read(request, clock.instant()));
-        } catch (AdmissionRequest.InvalidRequestException e) {
+        } catch (RequestFields.InvalidRequestException e) {
             return error("INVALID_REQUEST", e.getMessage());
         } catch (AdmissionRequest.InvalidOverridesException e) {
             return error(AdmissionRefusedException.Code.INVALID_OVERRIDES.name(), e.getMessage());

@@ -1,8 +1,12 @@
 package org.wardwatch.functions.lambda;
 
+import static org.wardwatch.functions.lambda.RequestFields.shortened;
+import static org.wardwatch.functions.lambda.RequestFields.text;
+
+import org.wardwatch.functions.lambda.RequestFields.InvalidRequestException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +49,6 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
         }
     }
 
-    /** The request is not one the handler reads; the message says which field and what it must be. */
-    static final class InvalidRequestException extends RuntimeException {
-        InvalidRequestException(String message) {
-            super(message);
-        }
-    }
-
     /** Threshold overrides that are not bands in the tenant configuration's format. */
     static final class InvalidOverridesException extends RuntimeException {
         InvalidOverridesException(String message) {
@@ -82,23 +79,12 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
         }
         return new AdmissionRequest(action, text(request, "ward"), text(request, "bed"), text(request, "toWard"),
                 text(request, "toBed"), text(request, "patientRef"), scale(request), text(request, "by"),
-                text(request, "reason"), overrides(request), time(request, now), text(request, "consciousness"),
+                text(request, "reason"), overrides(request), RequestFields.time(request, now, "2026-11-20T10:00:00Z"), text(request, "consciousness"),
                 oxygen(request));
     }
 
     private static List<String> sorted(Action action) {
         return java.util.stream.Stream.concat(action.required.stream(), action.optional.stream()).sorted().toList();
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode node = request.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidRequestException(field + " must be a string");
-        }
-        return node.asText();
     }
 
     private static Integer scale(JsonNode request) {
@@ -129,21 +115,5 @@ record AdmissionRequest(Action action, String ward, String bed, String toWard, S
         } catch (IllegalArgumentException e) {
             throw new InvalidOverridesException(e.getMessage());
         }
-    }
-
-    private static Instant time(JsonNode request, Instant now) {
-        String text = text(request, "time");
-        if (text == null) {
-            return now;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("time must be an ISO-8601 UTC time such as 2026-11-20T10:00:00Z");
-        }
-    }
-
-    private static String shortened(String field) {
-        return field.length() <= 40 ? field : field.substring(0, 40) + "...";
     }
 }
