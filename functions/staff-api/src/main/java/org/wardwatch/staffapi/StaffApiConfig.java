@@ -3,6 +3,7 @@ package org.wardwatch.staffapi;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * The staff API's configuration, from the environment variables the tenant's stack sets (the same WARDWATCH_* names
@@ -16,6 +17,15 @@ interface StaffApiConfig {
 
     /** WARDWATCH_READINGS_TABLE: the alert records live there. */
     String readingsTable();
+
+    /** WARDWATCH_DEVICES_TABLE: the device registry, for the devices at a ward's beds. */
+    String devicesTable();
+
+    /**
+     * WARDWATCH_CONFIG_FILE: the tenant configuration file the functions read (the wards' vitals policies, NEWS2's
+     * settings); absent, the defaults (every ward scores by thresholds).
+     */
+    Optional<String> configFile();
 
     /** WARDWATCH_ALERT_TOPIC_ARN: acknowledgements are told to those paged. */
     String alertTopicArn();

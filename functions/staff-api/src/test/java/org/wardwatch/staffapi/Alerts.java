@@ -22,9 +22,14 @@ final class Alerts {
 
     /** A new open alert's id. */
     String open(String type, String ward, String place, String subject) {
+        return open(type, ward, place, subject, Severity.CRITICAL);
+    }
+
+    /** A new open alert of {@code severity}'s id. */
+    String open(String type, String ward, String place, String subject, Severity severity) {
         String id = newId();
-        AlertRecord r = new AlertRecord(id, type, ward, place, subject, Severity.CRITICAL, OPENED, OPENED, 0, 1,
-                null, null, null, null, List.of(new AlertRecord.TimelineEntry("OPENED", OPENED, Severity.CRITICAL,
+        AlertRecord r = new AlertRecord(id, type, ward, place, subject, severity, OPENED, OPENED, 0, 1,
+                null, null, null, null, List.of(new AlertRecord.TimelineEntry("OPENED", OPENED, severity,
                 1, null, null)));
         if (!store.write(null, r)) {
             throw new IllegalStateException("alert " + id + " exists");

@@ -256,7 +256,8 @@ class AlertsApiTest {
         JsonPath doc = answer.json();
 
         assertThat(doc.getString("openapi")).startsWith("3.");
-        assertThat(doc.getMap("paths")).containsOnlyKeys("/alerts", "/alerts/{alertId}", "/alerts/{alertId}/ack");
+        assertThat(doc.getMap("paths")).containsOnlyKeys("/alerts", "/alerts/{alertId}", "/alerts/{alertId}/ack",
+                "/wards", "/wards/{ward}/beds");
         assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state");
         assertThat(doc.getMap("paths.'/alerts'.get.responses")).containsKeys("200", "400", "401", "403");
         assertThat(doc.getMap("paths.'/alerts/{alertId}'.get.responses"))

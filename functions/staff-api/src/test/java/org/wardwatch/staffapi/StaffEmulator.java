@@ -1,7 +1,11 @@
 package org.wardwatch.staffapi;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.emulator.MotoServer;
@@ -20,13 +24,19 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The shared moto server with what the staff API needs of a tenant (the minimum of functions' TestTenant): the
- * readings table with its byOpenAlert index (alert records), the audit table, the alert topic.
+ * readings table with its byOpenAlert index (alert records), the devices table, the audit table, the alert topic,
+ * and a tenant configuration file naming the ward view's wards ({@link #THRESHOLDS_WARD}, {@link #NEWS2_WARD} and
+ * {@link #EMPTY_WARD}).
  */
 public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
 
     static final String TENANT = "st-elsewhere";
     static final String READINGS = "wardwatch-" + TENANT + "-readings";
     static final String AUDIT = "wardwatch-" + TENANT + "-audit";
+    static final String DEVICES = "wardwatch-" + TENANT + "-devices";
+    static final String THRESHOLDS_WARD = "Cardio 1";
+    static final String NEWS2_WARD = "Resp-2";
+    static final String EMPTY_WARD = "Quiet-4";
 
     static URI endpoint;
 
@@ -43,10 +53,32 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
                             key("openKey", KeyType.RANGE))
                     .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
             create(dynamo, AUDIT, List.of("pk", "sk"), List.of());
+            try {
+                dynamo.createTable(b -> b.tableName(DEVICES).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(AttributeDefinition.builder().attributeName("thingName")
+                                .attributeType(ScalarAttributeType.S).build())
+                        .keySchema(key("thingName", KeyType.HASH)));
+            } catch (ResourceInUseException alreadyThere) {
+                // created by an earlier test class in this JVM
+            }
             topicArn = sns.createTopic(b -> b.name("wardwatch-" + TENANT + "-alerts")).topicArn();
         }
         return Map.of("wardwatch.tenant-id", TENANT, "wardwatch.readings-table", READINGS,
-                "wardwatch.audit-table", AUDIT, "wardwatch.alert-topic-arn", topicArn);
+                "wardwatch.audit-table", AUDIT, "wardwatch.alert-topic-arn", topicArn,
+                "wardwatch.devices-table", DEVICES, "wardwatch.config-file", configFile().toString());
+    }
+
+    /** The tenant configuration file, as the stack gives it: the wards block the ward view reads. */
+    private static Path configFile() {
+        try {
+            Path file = Files.createTempFile("wardwatch-staff-tenant", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "{\"wards\": {\"" + THRESHOLDS_WARD + "\": {\"vitals\": \"thresholds\"}, \""
+                    + NEWS2_WARD + "\": {\"vitals\": \"news2\"}, \"" + EMPTY_WARD + "\": {}}}");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static DynamoDbClient dynamo() {
