@@ -70,6 +70,8 @@ public final class IotCoreAuthorization implements ExtensionMain {
     private final PublishListener listener;
     private final LiveSessions sessions;
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    /** Each client id's count of CONNECTs: a refusal's delayed disconnect ends only the connection it refused. */
+    private final Map<String, Long> connects = new ConcurrentHashMap<>();
     private final LifecycleEvents lifecycleEvents;
 
     public IotCoreAuthorization(IotRegistryView registry, PublishListener listener) {
@@ -110,6 +112,7 @@ public final class IotCoreAuthorization implements ExtensionMain {
     private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
         output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
         String clientId = input.getClientInformation().getClientId();
+        connects.merge(clientId, 1L, Long::sum);
         Optional<X509Certificate> certificate = input.getConnectionInformation().getClientTlsInformation()
                 .flatMap(ClientTlsInformation::getClientCertificate);
         if (certificate.isEmpty()) {
@@ -254,10 +257,19 @@ public final class IotCoreAuthorization implements ExtensionMain {
             }
         }
 
-        /** After the broker's PUBACK or SUBACK has gone out. */
+        /**
+         * After the broker's PUBACK or SUBACK has gone out (half a second: under load the acknowledgement can take
+         * longer than a fifth of one), and only if the client has not connected again since: the disconnect is by
+         * client id, which a new connection of the same thing would otherwise receive.
+         */
         private void disconnectSoon(String clientId, String reason) {
-            Services.extensionExecutorService().schedule(() -> Services.clientService().disconnectClient(
-                    clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason), 200, TimeUnit.MILLISECONDS);
+            Long connection = connects.get(clientId);
+            Services.extensionExecutorService().schedule(() -> {
+                if (java.util.Objects.equals(connects.get(clientId), connection)) {
+                    Services.clientService().disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED,
+                            reason);
+                }
+            }, 500, TimeUnit.MILLISECONDS);
         }
     }
 
