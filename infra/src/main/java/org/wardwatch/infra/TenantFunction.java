@@ -13,6 +13,8 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -26,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One handler of the function artifact, deployed the way every wardwatch function is: its own role (no managed
+ * One handler of the function artifact (or the staff API's own artifact, {@link StaffApi}), deployed the way every
+ * wardwatch function is: its own role (no managed
  * policy; it gets only what its construct grants), its own log group encrypted with the tenant's key, the runtime of
  * the tenant's configuration (JVM: java21 with SnapStart; native: provided.al2023) and a {@code live} alias on the
  * current version, which callers invoke so that a JVM function runs from its snapshot.
@@ -57,54 +60,61 @@ public final class TenantFunction extends Construct {
     private final Role role;
 
     public TenantFunction(Construct scope, String id, TenantFunctionProps props) {
-        super(scope, id);
-        TenantNames names = props.names();
-        FunctionSettings settings = props.settings();
+        this(scope, id, Definition.of(props));
+    }
 
-        String handler = props.handler().handlerName();
-        String functionName = names.function(props.handler());
-        String logGroupName = "/aws/lambda/" + functionName;
-        allowLogsToUseKey(props.encryptionKey(), logGroupName, handler);
+    /**
+     * A function of an artifact of its own (the staff API's, functions/staff-api): no {@code QUARKUS_LAMBDA_HANDLER},
+     * and only the environment and layers its definition gives.
+     */
+    TenantFunction(Construct scope, String id, Definition definition) {
+        super(scope, id);
+        TenantNames names = definition.names();
+
+        String logGroupName = "/aws/lambda/" + definition.functionName();
+        allowLogsToUseKey(this, definition.encryptionKey(), logGroupName, definition.name());
         LogGroup logGroup = LogGroup.Builder.create(this, "LogGroup")
                 .logGroupName(logGroupName)
-                .encryptionKey(props.encryptionKey())
+                .encryptionKey(definition.encryptionKey())
                 .build();
         // Any of CloudWatch's periods (validated with the config), not only those the RetentionDays enum names.
-        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(settings.logRetentionDays());
+        ((CfnLogGroup) logGroup.getNode().getDefaultChild()).setRetentionInDays(definition.logRetentionDays());
 
         // An own role instead of AWSLambdaBasicExecutionRole, whose logs statements apply to every log group ("*").
         role = Role.Builder.create(this, "FunctionRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("wardwatch " + names.tenantId() + " " + handler + " function")
+                .description("wardwatch " + names.tenantId() + " " + definition.name() + " function")
                 .build();
         logGroup.grantWrite(role);
 
-        boolean jvm = settings.runtime() == FunctionRuntime.JVM;
+        boolean jvm = definition.jvm();
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(FunctionEnvironment.HANDLER, handler);
+        if (definition.handler() != null) {
+            environment.put(FunctionEnvironment.HANDLER, definition.handler());
+        }
         if (jvm) {
             environment.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS);
         }
-        environment.putAll(settings.environment());
+        environment.putAll(definition.environment());
 
         Function.Builder builder = Function.Builder.create(this, "Function")
-                .functionName(functionName)
-                .description("wardwatch " + names.tenantId() + ": " + props.description())
-                .code(settings.code())
+                .functionName(definition.functionName())
+                .description("wardwatch " + names.tenantId() + ": " + definition.description())
+                .code(definition.code())
                 .runtime(jvm ? Runtime.JAVA_21 : Runtime.PROVIDED_AL2023)
                 .handler(jvm ? JVM_HANDLER : NATIVE_HANDLER)
                 .architecture(Architecture.X86_64)
-                .memorySize(settings.memoryMb())
-                .timeout(Duration.seconds(props.handler().timeout().toSeconds()))
+                .memorySize(definition.memoryMb())
+                .timeout(Duration.seconds(definition.timeout().toSeconds()))
                 .role(role)
                 .logGroup(logGroup)
                 .environment(environment)
-                .layers(settings.layers());
+                .layers(definition.layers());
         if (jvm) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
-        if (props.reservedConcurrency() != null) {
-            builder.reservedConcurrentExecutions(props.reservedConcurrency());
+        if (definition.reservedConcurrency() != null) {
+            builder.reservedConcurrentExecutions(definition.reservedConcurrency());
         }
         function = builder.build();
         if (jvm) {
@@ -120,12 +130,36 @@ public final class TenantFunction extends Construct {
     }
 
     /**
+     * Everything a function is built from. {@link TenantFunctionProps} gives it for a handler of the one artifact;
+     * the staff API ({@link StaffApi}) gives its own.
+     *
+     * @param name        what names the role's description and the key policy's Sid ({@code temperature-log},
+     *                    {@code staff-api})
+     * @param handler     the {@code QUARKUS_LAMBDA_HANDLER}, or null for an artifact of its own
+     * @param environment besides {@code QUARKUS_LAMBDA_HANDLER} and {@code JAVA_TOOL_OPTIONS} (ordered)
+     */
+    record Definition(TenantNames names, String name, String handler, String functionName, String description,
+                      Code code, boolean jvm, int memoryMb, int logRetentionDays, Map<String, String> environment,
+                      List<ILayerVersion> layers, java.time.Duration timeout, IKey encryptionKey,
+                      Integer reservedConcurrency) {
+
+        static Definition of(TenantFunctionProps props) {
+            FunctionSettings settings = props.settings();
+            String handler = props.handler().handlerName();
+            return new Definition(props.names(), handler, handler, props.names().function(props.handler()),
+                    props.description(), settings.code(), settings.runtime() == FunctionRuntime.JVM,
+                    settings.memoryMb(), settings.logRetentionDays(), settings.environment(), settings.layers(),
+                    props.handler().timeout(), props.encryptionKey(), props.reservedConcurrency());
+        }
+    }
+
+    /**
      * CloudWatch Logs encrypts a log group only with a key whose policy lets the regional Logs service use it. A key
      * policy's resource is always "*" (the key itself); the encryption context limits it to this one log group. One
-     * statement per function, each with its own Sid (Sids are unique within a policy).
+     * statement per log group, each with its own Sid (Sids are unique within a policy): {@code name} in PascalCase.
      */
-    private void allowLogsToUseKey(IKey key, String logGroupName, String handler) {
-        Stack stack = Stack.of(this);
+    static void allowLogsToUseKey(Construct scope, IKey key, String logGroupName, String name) {
+        Stack stack = Stack.of(scope);
         String logGroupArn = stack.formatArn(ArnComponents.builder()
                 .service("logs")
                 .resource("log-group")
@@ -133,7 +167,7 @@ public final class TenantFunction extends Construct {
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
                 .build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudWatchLogsToUseTheKeyFor" + pascalCase(handler))
+                .sid("AllowCloudWatchLogsToUseTheKeyFor" + pascalCase(name))
                 .principals(List.of(new ServicePrincipal("logs." + stack.getRegion() + ".amazonaws.com")))
                 .actions(List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
                         "kms:Describe*"))

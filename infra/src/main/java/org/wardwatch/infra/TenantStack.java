@@ -45,6 +45,7 @@ public final class TenantStack extends Stack {
     private final Operations operations;
     private final StaffSignIn staffSignIn;
     private final Audit audit;
+    private final StaffApi staffApi;
 
     public TenantStack(Construct scope, TenantStackProps props) {
         super(scope, new TenantNames(props.config().tenantId()).stackName(), StackProps.builder()
@@ -164,9 +165,24 @@ public final class TenantStack extends Stack {
                 .opsEmails(config.opsEmails())
                 .build());
 
-        // Staff sign-in and the audit of their writes (issue 16); the staff API that uses them comes later.
+        // Staff sign-in, the audit of their writes and the staff API (issue 16). The API's function acknowledges as
+        // the acknowledge function does (the alert's record, a cold-chain alert's excursion, the ACKNOWLEDGED
+        // message to everyone paged) and appends one audit record per write.
         staffSignIn = new StaffSignIn(this, "StaffSignIn", names);
         audit = new Audit(this, "Audit", names, key);
+        staffApi = new StaffApi(this, "StaffApi", StaffApiProps.builder()
+                .names(names)
+                .code(props.staffApiCode())
+                .memoryMb(config.memoryMb())
+                .logRetentionDays(config.logRetentionDays())
+                .environment(staffApiEnvironment(config))
+                .encryptionKey(key)
+                .userPool(staffSignIn.userPool())
+                .dashboard(staffSignIn.dashboard())
+                .build());
+        readingsStore.grantAcknowledgementAccess(staffApi.function());
+        alertChannels.grantPublish(staffApi.function());
+        audit.grantAppend(staffApi.function());
 
         Tags.of(this).add("tenant", names.tenantId());
         Tags.of(this).add("data-classification", "PHI");
@@ -192,6 +208,17 @@ public final class TenantStack extends Stack {
         coldChainEnvironment(config.coldChain(), environment);
         environment.put(TIME_ZONE, config.timeZone());
         deviceIntervalsEnvironment(config.deviceIntervals(), environment);
+        return environment;
+    }
+
+    /** What the staff API reads (functions/staff-api/README.md, "Configuration"), and nothing else. */
+    private Map<String, String> staffApiEnvironment(TenantConfig config) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(TENANT_ID, names.tenantId());
+        environment.put(READINGS_TABLE, readingsStore.readings().getTableName());
+        environment.put(ALERT_TOPIC_ARN, alertChannels.topic().getTopicArn());
+        environment.put(AUDIT_TABLE, audit.table().getTableName());
+        environment.put(TIME_ZONE, config.timeZone());
         return environment;
     }
 
@@ -257,6 +284,8 @@ public final class TenantStack extends Stack {
         output("DashboardClientId", staffSignIn.dashboard().getUserPoolClientId(),
                 "app client of the staff dashboard (public, no secret)");
         output("AuditTableName", audit.table().getTableName(), "append-only audit of staff's writes");
+        output("StaffApiUrl", staffApi.url(),
+                "the staff API: GET /openapi for anyone, every other route with a staff ID token (Bearer)");
         output("DataKeyArn", key.getKeyArn(), "customer-managed key of the tenant's data");
     }
 
@@ -332,12 +361,20 @@ public final class TenantStack extends Stack {
         return audit;
     }
 
-    /** The stack's input: the validated tenant configuration and where the function's code is. */
-    public record TenantStackProps(TenantConfig config, Code functionCode) {
+    public StaffApi staffApi() {
+        return staffApi;
+    }
+
+    /**
+     * The stack's input: the validated tenant configuration and where the functions' code is: the device-facing
+     * artifact's (functions/target/function.zip) and the staff API's (functions/staff-api/target/function.zip).
+     */
+    public record TenantStackProps(TenantConfig config, Code functionCode, Code staffApiCode) {
 
         public TenantStackProps {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(functionCode, "functionCode");
+            Objects.requireNonNull(staffApiCode, "staffApiCode");
         }
 
         public static Builder builder() {
@@ -347,6 +384,7 @@ public final class TenantStack extends Stack {
         public static final class Builder {
             private TenantConfig config;
             private Code functionCode;
+            private Code staffApiCode;
 
             public Builder config(TenantConfig config) {
                 this.config = config;
@@ -358,8 +396,13 @@ public final class TenantStack extends Stack {
                 return this;
             }
 
+            public Builder staffApiCode(Code staffApiCode) {
+                this.staffApiCode = staffApiCode;
+                return this;
+            }
+
             public TenantStackProps build() {
-                return new TenantStackProps(config, functionCode);
+                return new TenantStackProps(config, functionCode, staffApiCode);
             }
         }
     }

@@ -15,17 +15,21 @@ import java.util.Map;
 /**
  * The CDK app: one tenant's stack. Run by {@code ./synth} in two ways:
  * <ul>
- *   <li>offline: {@code --config <tenant.json> --outdir <dir> [--function-zip <zip>]};</li>
+ *   <li>offline: {@code --config <tenant.json> --outdir <dir> [--function-zip <zip>] [--staff-api-zip <zip>]};</li>
  *   <li>by the CDK CLI (cdk.json): no arguments; the config comes from the context value {@code tenantConfig}
  *   ({@code npx cdk deploy -c tenantConfig=tenants/x.json}), the output directory from the CLI.</li>
  * </ul>
- * The function's code defaults to {@code ../functions/target/function.zip} (relative to infra/).
+ * The functions' code defaults to {@code ../functions/target/function.zip} and the staff API's to
+ * {@code ../functions/staff-api/target/function.zip} (relative to infra/).
  */
 public final class WardwatchApp {
 
     static final String DEFAULT_FUNCTION_ZIP = "../functions/target/function.zip";
     static final String BUILD_FUNCTION_HINT = "build it from the repository root with: "
             + "mvn -pl functions -am package -DskipTests";
+    static final String DEFAULT_STAFF_API_ZIP = "../functions/staff-api/target/function.zip";
+    static final String BUILD_STAFF_API_HINT = "build it from the repository root with: "
+            + "mvn -pl functions/staff-api -am package -DskipTests";
 
     private WardwatchApp() {
     }
@@ -48,13 +52,19 @@ public final class WardwatchApp {
                 configFile = fromContext.toString();
             }
             String zip = options.getOrDefault("function-zip", contextOr(app, "functionZip", DEFAULT_FUNCTION_ZIP));
+            String staffApiZip = options.getOrDefault("staff-api-zip",
+                    contextOr(app, "staffApiZip", DEFAULT_STAFF_API_ZIP));
             TenantConfig config = TenantConfigReader.read(Path.of(configFile));
             System.err.println("[wardwatch] effective threshold table of " + config.tenantId()
                     + " (NEWS2 defaults; an override replaces the defaults' bands on its side(s) of the normal range;"
                     + " a value in a band, as measured, alerts):");
             config.effectiveThresholds().describe().forEach(line -> System.err.println("  " + line));
             TenantStack stack = new TenantStack(app, TenantStack.TenantStackProps.builder()
-                    .config(config).functionCode(functionCode(Path.of(zip))).build());
+                    .config(config)
+                    .functionCode(functionCode(Path.of(zip)))
+                    .staffApiCode(code(Path.of(staffApiZip), "the staff API's code", BUILD_STAFF_API_HINT,
+                            "--staff-api-zip"))
+                    .build());
             app.synth();
             System.err.println("[wardwatch] synthesized " + stack.getStackName() + " -> "
                     + Path.of(app.getOutdir(), stack.getTemplateFile()));
@@ -79,9 +89,13 @@ public final class WardwatchApp {
 
     /** The function's code from a zip, or a clear message saying how to build it. */
     public static Code functionCode(Path zip) {
+        return code(zip, "the function's code", BUILD_FUNCTION_HINT, "--function-zip");
+    }
+
+    private static Code code(Path zip, String what, String hint, String option) {
         if (!Files.isRegularFile(zip)) {
-            throw new UsageException("the function's code " + zip.toAbsolutePath().normalize() + " does not exist; "
-                    + BUILD_FUNCTION_HINT + " (or pass --function-zip)");
+            throw new UsageException(what + " " + zip.toAbsolutePath().normalize() + " does not exist; "
+                    + hint + " (or pass " + option + ")");
         }
         return Code.fromAsset(zip.toAbsolutePath().normalize().toString());
     }
@@ -96,7 +110,7 @@ public final class WardwatchApp {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> options.put("help", "");
-                case "--config", "--outdir", "--function-zip" -> {
+                case "--config", "--outdir", "--function-zip", "--staff-api-zip" -> {
                     if (i + 1 >= args.length) {
                         throw new UsageException(args[i] + " needs a value\n" + usage());
                     }
@@ -109,7 +123,8 @@ public final class WardwatchApp {
     }
 
     private static String usage() {
-        return "usage: WardwatchApp --config <tenant.json> [--outdir <dir>] [--function-zip <zip>]";
+        return "usage: WardwatchApp --config <tenant.json> [--outdir <dir>] [--function-zip <zip>]"
+                + " [--staff-api-zip <zip>]";
     }
 
     /** A mistake in how the app was called, as opposed to in the tenant configuration. */

@@ -21,7 +21,7 @@ import static org.wardwatch.infra.TemplateJson.ref;
  * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
  * function three read actions, the acknowledge-excursion function one update, the admission function its reads and
  * transactions and the alert topic, the silent-devices check what its scan,
- * state and alerts take.
+ * state and alerts take, the staff API what the acknowledge function may and a PutItem of audit records.
  */
 class LeastPrivilegeTest {
 
@@ -88,8 +88,8 @@ class LeastPrivilegeTest {
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
             assertThat(policies)
                     .as("telemetry, redrive, temperature-log, acknowledge-excursion, admission, silence, presence, "
-                            + "acknowledge, escalation, rules' error action")
-                    .hasSize(10);
+                            + "acknowledge, escalation, staff API, rules' error action")
+                    .hasSize(11);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -107,9 +107,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(10);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(11);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(10);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(11);
         }
     }
 
@@ -327,6 +327,20 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void staffApiFunction_mayDoWhatTheAcknowledgeFunctionMay_andPutAuditRecords_only() {
+        String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        String audit = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable");
+        Map<String, Set<String>> expected = alertRecordAccess();
+        expected.get("dynamodb:Query").add(readings);
+        expected.put("dynamodb:UpdateItem", Set.of(readings));
+        expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, audit)));
+        putOwnLogs(expected, "StaffApi");
+
+        // on the audit table PutItem only: no read, no UpdateItem or DeleteItem; no devices or quarantine table
+        assertThat(granted("StaffApi")).isEqualTo(expected);
+    }
+
+    @Test
     void operatorScheduledAndPresenceFunctions_mayUseTheReadingsTableItself_notItsIndexes() {
         for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "Admissions", "SilentDevices",
                 "Presence")) {
@@ -343,7 +357,7 @@ class LeastPrivilegeTest {
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
         for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
-                "Admissions", "SilentDevices", "Presence", "Acknowledgements", "Escalations")) {
+                "Admissions", "SilentDevices", "Presence", "Acknowledgements", "Escalations", "StaffApi")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

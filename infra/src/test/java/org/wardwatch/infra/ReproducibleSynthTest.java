@@ -24,7 +24,8 @@ class ReproducibleSynthTest {
         Path outdir = SynthesizedTenants.TARGET.resolve("cdk-test/example-in-fresh-jvm");
 
         Process process = freshJvm(List.of("--config", "tenants/example-hospital.json", "--outdir", outdir.toString(),
-                "--function-zip", SynthesizedTenants.emptyFunctionZip().toString()));
+                "--function-zip", SynthesizedTenants.emptyFunctionZip().toString(),
+                "--staff-api-zip", SynthesizedTenants.emptyFunctionZip().toString()));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -49,6 +50,20 @@ class ReproducibleSynthTest {
     }
 
     @Test
+    void missingStaffApiZip_failsWithTheCommandThatBuildsIt() throws Exception {
+        Process process = freshJvm(List.of("--config", "tenants/example-hospital.json",
+                "--outdir", SynthesizedTenants.TARGET.resolve("cdk-test/never-written").toString(),
+                "--function-zip", SynthesizedTenants.emptyFunctionZip().toString(),
+                "--staff-api-zip", SynthesizedTenants.TARGET.resolve("no-such/staff-api.zip").toString()));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("the staff API's code", "no-such/staff-api.zip does not exist",
+                "mvn -pl functions/staff-api -am package -DskipTests", "--staff-api-zip");
+    }
+
+    @Test
     void invalidTenantConfig_failsSynthNamingTheField() throws Exception {
         Path config = SynthesizedTenants.TARGET.resolve("cdk-test/bad-tenant.json");
         Files.createDirectories(config.getParent());
@@ -56,7 +71,8 @@ class ReproducibleSynthTest {
                 .replace("\"protocol\": \"email\"", "\"protocol\": \"pager\""));
 
         Process process = freshJvm(List.of("--config", config.toString(),
-                "--function-zip", SynthesizedTenants.emptyFunctionZip().toString()));
+                "--function-zip", SynthesizedTenants.emptyFunctionZip().toString(),
+                "--staff-api-zip", SynthesizedTenants.emptyFunctionZip().toString()));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 

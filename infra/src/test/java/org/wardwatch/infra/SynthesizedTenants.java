@@ -61,6 +61,7 @@ final class SynthesizedTenants {
             TenantStack stack = new TenantStack(app, TenantStack.TenantStackProps.builder()
                     .config(TenantConfigReader.read(Path.of("tenants/example-hospital.json")))
                     .functionCode(WardwatchApp.functionCode(emptyFunctionZip()))
+                    .staffApiCode(WardwatchApp.functionCode(emptyFunctionZip()))
                     .build());
             app.synth();
             exampleTemplate = outdir.resolve(stack.getTemplateFile());
@@ -79,6 +80,7 @@ final class SynthesizedTenants {
         return new TenantStack(app, TenantStack.TenantStackProps.builder()
                 .config(config(tenant))
                 .functionCode(WardwatchApp.functionCode(emptyFunctionZip()))
+                .staffApiCode(WardwatchApp.functionCode(emptyFunctionZip()))
                 .build());
     }
 
@@ -92,7 +94,8 @@ final class SynthesizedTenants {
     }
 
     /**
-     * A stand-in for functions/target/function.zip, so the infra tests need no function build: an empty zip (only
+     * A stand-in for functions/target/function.zip and functions/staff-api/target/function.zip, so the infra tests
+     * need no function build: an empty zip (only
      * the end-of-central-directory record), always the same bytes.
      */
     static synchronized Path emptyFunctionZip() {

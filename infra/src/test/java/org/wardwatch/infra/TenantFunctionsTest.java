@@ -15,7 +15,7 @@ import static org.wardwatch.infra.TemplateJson.arnOf;
 /**
  * What every function beside the telemetry one gets from {@link TenantFunction}: the telemetry function's environment
  * with its own handler, and its own log group encrypted with the tenant key, which CloudWatch Logs may use for that
- * log group only. What differs per function (timeouts, concurrency, triggers, IAM) is in each construct's test.
+ * log group only (the staff API's function too, which has an environment of its own: StaffApiTest). What differs per function (timeouts, concurrency, triggers, IAM) is in each construct's test.
  */
 class TenantFunctionsTest {
 
@@ -55,7 +55,8 @@ class TenantFunctionsTest {
             "silence, Silence",
             "presence, Presence",
             "acknowledge, Acknowledge",
-            "escalation, Escalation"})
+            "escalation, Escalation",
+            "staff-api, StaffApi"})
     void logsGoToItsOwnLogGroup_encryptedWithTheTenantKey(String handler, String sidSuffix) {
         String logGroup = "/aws/lambda/wardwatch-st-aurelia-" + handler;
         String key = TemplateJson.logicalId(jvm, "AWS::KMS::Key", "DataKey");

@@ -32,7 +32,8 @@ class TenantIsolationTest {
             Map.entry("AWS::IoT::TopicRule", "RuleName"),
             Map.entry("AWS::KMS::Alias", "AliasName"),
             Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
-            Map.entry("AWS::Events::Rule", "Name")));
+            Map.entry("AWS::Events::Rule", "Name"),
+            Map.entry("AWS::ApiGatewayV2::Api", "Name")));
 
     private static TenantStack a;
     private static TenantStack b;
@@ -69,7 +70,7 @@ class TenantIsolationTest {
         Set<String> namesA = physicalNames(templateA);
         Set<String> namesB = physicalNames(templateB);
 
-        assertThat(namesA).hasSize(44).allSatisfy(name -> assertThat(name).containsAnyOf(
+        assertThat(namesA).hasSize(47).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-st-aurelia-", "wardwatch_st_aurelia_"));
         assertThat(namesB).hasSize(namesA.size()).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-harbour-clinic-", "wardwatch_harbour_clinic_"));

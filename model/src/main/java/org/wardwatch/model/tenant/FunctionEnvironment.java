@@ -25,6 +25,8 @@ public final class FunctionEnvironment {
     public static final String FAILURE_QUEUE_URL = "WARDWATCH_FAILURE_QUEUE_URL";
     public static final String RULE_ERROR_QUEUE_URL = "WARDWATCH_RULE_ERROR_QUEUE_URL";
     public static final String DEVICE_CACHE_SECONDS = "WARDWATCH_DEVICE_CACHE_SECONDS";
+    /** The staff API's append-only audit table (functions/staff-api); no handler of this artifact reads it. */
+    public static final String AUDIT_TABLE = "WARDWATCH_AUDIT_TABLE";
     /** Which handler a function runs (a {@link Handler} name). */
     public static final String HANDLER = "QUARKUS_LAMBDA_HANDLER";
 

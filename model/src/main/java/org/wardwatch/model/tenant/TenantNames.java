@@ -105,6 +105,14 @@ public final class TenantNames {
         return "dashboard";
     }
 
+    /**
+     * The staff API (issue 16): its function and its HTTP API, {@code wardwatch-<tenant>-staff-api}. Its own
+     * artifact (functions/staff-api), not a {@link Handler} of the device-facing one; no handler is named so.
+     */
+    public String staffApi() {
+        return resource("staff-api");
+    }
+
     /** The append-only audit of staff's writes: {@code wardwatch-<tenant>-audit}. */
     public String auditTable() {
         return resource("audit");
