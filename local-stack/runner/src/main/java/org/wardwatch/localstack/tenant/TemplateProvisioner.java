@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * with its groups and app clients (Cognito), exactly as named in the template; and reads every topic rule from it,
  * each with the function its Lambda action invokes (that function's environment and asynchronous invoke
  * configuration). Staff subscriptions (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM,
- * alarms and logs are not emulated.
+ * alarms and logs are not emulated. The staff API (its function, which has no {@code QUARKUS_LAMBDA_HANDLER}, and
+ * its API Gateway resources) is left out: the local stack does not serve it yet.
  */
 public final class TemplateProvisioner {
 
@@ -81,7 +82,8 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        // Every function of the stack (telemetry, presence, redrive, temperature-log, ...) by its handler.
+        // Every function of the device-facing artifact (telemetry, presence, redrive, temperature-log, ...) by its
+        // handler.
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         Map<String, String> functionIdsByName = new LinkedHashMap<>();
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
@@ -92,8 +94,12 @@ public final class TemplateProvisioner {
         t.ofType("AWS::Lambda::Alias").forEach((id, p) -> t.define(id, "arn:aws:lambda:" + region + ":" + account
                 + ":function:" + t.string(p.get("FunctionName")) + ":" + t.string(p.get("Name")), Map.of()));
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
-            Map<String, String> environment = environment(t, f);
-            environments.put(handlerName(environment), environment);
+            // A function of an artifact of its own (the staff API's) has no handler: the local stack does not run
+            // it, nor the API Gateway resources in front of it.
+            if (f.path("Environment").path("Variables").has(FunctionEnvironment.HANDLER)) {
+                Map<String, String> environment = environment(t, f);
+                environments.put(handlerName(environment), environment);
+            }
         });
 
         List<TenantRule> rules = new ArrayList<>();

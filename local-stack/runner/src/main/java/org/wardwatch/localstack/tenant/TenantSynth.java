@@ -48,7 +48,8 @@ public final class TenantSynth {
                     "org.wardwatch.infra.WardwatchApp",
                     "--config", config.toAbsolutePath().toString(),
                     "--outdir", outDir.toAbsolutePath().toString(),
-                    "--function-zip", functionZip.toAbsolutePath().toString()));
+                    "--function-zip", functionZip.toAbsolutePath().toString(),
+                    "--staff-api-zip", staffApiZip(root).toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(infra.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("TMPDIR", tmp.toString());
@@ -71,6 +72,19 @@ public final class TenantSynth {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during synth", e);
         }
+    }
+
+    /**
+     * The staff API's code, which the template names as an asset (the local stack does not run it yet); the runner's
+     * build builds it first (pom.xml).
+     */
+    private static Path staffApiZip(Path root) {
+        Path zip = root.resolve("functions/staff-api/target/function.zip").toAbsolutePath();
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("the staff API is not built (" + zip + "): run mvn -B -pl "
+                    + "functions/staff-api -am package -DskipTests");
+        }
+        return zip;
     }
 
     private static Path findTemplate(Path outDir) throws IOException {

@@ -178,4 +178,33 @@ class TemplateProvisionerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wardwatch-fixture-hospital-presence has no asynchronous invoke configuration");
     }
+
+    @Test
+    void theStaffApisFunction_withoutAHandler_andItsHttpApi_areLeftOut_andTelemetryKeepsItsEnvironment(
+            @TempDir Path dir) throws Exception {
+        Path template = variant(dir, r -> {
+            ObjectNode function = r.putObject("StaffApiFunction");
+            function.put("Type", "AWS::Lambda::Function");
+            ObjectNode properties = function.putObject("Properties");
+            properties.put("FunctionName", "wardwatch-fixture-hospital-staff-api");
+            properties.put("Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+            properties.putObject("Environment").putObject("Variables")
+                    .put("WARDWATCH_TENANT_ID", "fixture-hospital")
+                    .put("WARDWATCH_AUDIT_TABLE", "wardwatch-fixture-hospital-audit");
+            r.putObject("StaffApiHttpApi").put("Type", "AWS::ApiGatewayV2::Api").putObject("Properties")
+                    .put("Name", "wardwatch-fixture-hospital-staff-api").put("ProtocolType", "HTTP");
+            r.putObject("StaffApiDefaultStage").put("Type", "AWS::ApiGatewayV2::Stage").putObject("Properties")
+                    .put("StageName", "$default").putObject("ApiId").put("Ref", "StaffApiHttpApi");
+            r.putObject("StaffApiAccessLogs").put("Type", "AWS::Logs::LogGroup").putObject("Properties")
+                    .put("LogGroupName", "/aws/vendedlogs/wardwatch-fixture-hospital-staff-api-access");
+        });
+
+        LocalTenant tenant = provisioner.provision(template, REGION, ACCOUNT);
+
+        assertThat(tenant.environments()).containsOnlyKeys("telemetry", "presence", "redrive");
+        assertThat(tenant.environments().get("telemetry")).containsEntry("QUARKUS_LAMBDA_HANDLER", "telemetry")
+                .doesNotContainKey("WARDWATCH_AUDIT_TABLE");
+        assertThat(tenant.rules()).extracting(TenantRule::name)
+                .containsExactly("wardwatch_fixture_hospital_telemetry", "wardwatch_fixture_hospital_presence");
+    }
 }
