@@ -189,6 +189,17 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
+     * What the staff API's ward view needs besides the acknowledgement's access (functions/staff-api/README.md):
+     * {@code Scan} of the devices table (the ward's ACTIVE devices) and {@code BatchGetItem} of the beds' latest items
+     * and NEWS2 state on the readings table; the key to read them.
+     */
+    public void grantWardViewAccess(IGrantable function) {
+        grantOnTable(function, devices, "dynamodb:Scan");
+        grantOnTable(function, readings, "dynamodb:BatchGetItem");
+        encryptionKey.grant(function, "kms:Decrypt");
+    }
+
+    /**
      * The alert records' {@code byOpenAlert} index ({@code Query}) and items ({@code GetItem}, {@code PutItem}).
      * Items are not narrowed to their {@code AL#} partitions with {@code dynamodb:LeadingKeys}: no grant of the stack
      * conditions on keys (a function's role is the tenant's, on the tenant's own table).

@@ -52,7 +52,9 @@ public final class StaffApi extends Construct {
     static final List<Route> AUTHORIZED_ROUTES = List.of(
             new Route(HttpMethod.GET, "/alerts"),
             new Route(HttpMethod.GET, "/alerts/{alertId}"),
-            new Route(HttpMethod.POST, "/alerts/{alertId}/ack"));
+            new Route(HttpMethod.POST, "/alerts/{alertId}/ack"),
+            new Route(HttpMethod.GET, "/wards"),
+            new Route(HttpMethod.GET, "/wards/{ward}/beds"));
     /** The one route anyone may call: the OpenAPI document, which a client reads before it has a token. */
     static final Route OPENAPI = new Route(HttpMethod.GET, "/openapi");
     /**
@@ -83,9 +85,9 @@ public final class StaffApi extends Construct {
         super(scope, id);
         TenantNames names = props.names();
         function = new TenantFunction(this, TenantFunction.ID, new TenantFunction.Definition(names, NAME, null,
-                names.staffApi(), "the staff HTTP API (alerts: list, timeline, acknowledge); behind "
+                names.staffApi(), "the staff HTTP API (alerts: list, timeline, acknowledge; wards and their beds); behind "
                 + names.staffApi() + "'s JWT authorizer", props.code(), true, props.memoryMb(),
-                props.logRetentionDays(), props.environment(), List.of(), TIMEOUT, props.encryptionKey(),
+                props.logRetentionDays(), props.environment(), props.layers(), TIMEOUT, props.encryptionKey(),
                 RESERVED_CONCURRENCY));
 
         HttpUserPoolAuthorizer authorizer = new HttpUserPoolAuthorizer("StaffSignIn", props.userPool(),

@@ -5,9 +5,11 @@ import software.amazon.awscdk.services.cognito.IUserPool;
 import software.amazon.awscdk.services.cognito.IUserPoolClient;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.ILayerVersion;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,10 +24,11 @@ import java.util.Objects;
  * @param encryptionKey    the tenant's key, for the log groups
  * @param userPool         the staff user pool, whose ID tokens the API accepts
  * @param dashboard        the app client the tokens must be issued to (their audience)
+ * @param layers           the tenant configuration's layer (the file the functions read: wards' vitals policies)
  */
 public record StaffApiProps(TenantNames names, Code code, int memoryMb, int logRetentionDays,
                             Map<String, String> environment, IKey encryptionKey, IUserPool userPool,
-                            IUserPoolClient dashboard) {
+                            IUserPoolClient dashboard, List<ILayerVersion> layers) {
 
     public StaffApiProps {
         Objects.requireNonNull(names, "names");
@@ -34,6 +37,7 @@ public record StaffApiProps(TenantNames names, Code code, int memoryMb, int logR
         Objects.requireNonNull(encryptionKey, "encryptionKey");
         Objects.requireNonNull(userPool, "userPool");
         Objects.requireNonNull(dashboard, "dashboard");
+        layers = List.copyOf(layers);
     }
 
     public static Builder builder() {
@@ -49,6 +53,7 @@ public record StaffApiProps(TenantNames names, Code code, int memoryMb, int logR
         private IKey encryptionKey;
         private IUserPool userPool;
         private IUserPoolClient dashboard;
+        private List<ILayerVersion> layers = List.of();
 
         public Builder names(TenantNames names) {
             this.names = names;
@@ -90,9 +95,14 @@ public record StaffApiProps(TenantNames names, Code code, int memoryMb, int logR
             return this;
         }
 
+        public Builder layers(List<ILayerVersion> layers) {
+            this.layers = layers;
+            return this;
+        }
+
         public StaffApiProps build() {
             return new StaffApiProps(names, code, memoryMb, logRetentionDays, environment, encryptionKey, userPool,
-                    dashboard);
+                    dashboard, layers);
         }
     }
 }

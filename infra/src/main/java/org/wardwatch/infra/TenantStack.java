@@ -179,8 +179,10 @@ public final class TenantStack extends Stack {
                 .encryptionKey(key)
                 .userPool(staffSignIn.userPool())
                 .dashboard(staffSignIn.dashboard())
+                .layers(java.util.List.of(configLayer.layer()))
                 .build());
         readingsStore.grantAcknowledgementAccess(staffApi.function());
+        readingsStore.grantWardViewAccess(staffApi.function());
         alertChannels.grantPublish(staffApi.function());
         audit.grantAppend(staffApi.function());
 
@@ -217,6 +219,8 @@ public final class TenantStack extends Stack {
         environment.put(TENANT_ID, names.tenantId());
         environment.put(READINGS_TABLE, readingsStore.readings().getTableName());
         environment.put(ALERT_TOPIC_ARN, alertChannels.topic().getTopicArn());
+        environment.put(DEVICES_TABLE, readingsStore.devices().getTableName());
+        environment.put(CONFIG_FILE, FunctionConfigFile.PATH_IN_FUNCTION);
         environment.put(AUDIT_TABLE, audit.table().getTableName());
         environment.put(TIME_ZONE, config.timeZone());
         return environment;

@@ -327,16 +327,19 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void staffApiFunction_mayDoWhatTheAcknowledgeFunctionMay_andPutAuditRecords_only() {
+    void staffApiFunction_mayDoWhatTheAcknowledgeFunctionMay_readTheWardView_andPutAuditRecords_only() {
         String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
         String audit = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable");
         Map<String, Set<String>> expected = alertRecordAccess();
         expected.get("dynamodb:Query").add(readings);
         expected.put("dynamodb:UpdateItem", Set.of(readings));
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, audit)));
+        // the ward view: the beds' latest items, the ward's devices
+        expected.put("dynamodb:BatchGetItem", Set.of(readings));
+        expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices")));
         putOwnLogs(expected, "StaffApi");
 
-        // on the audit table PutItem only: no read, no UpdateItem or DeleteItem; no devices or quarantine table
+        // on the audit table PutItem only: no read, no UpdateItem or DeleteItem; no quarantine table
         assertThat(granted("StaffApi")).isEqualTo(expected);
     }
 

@@ -75,7 +75,8 @@ class StaffApiTest {
         for (Template template : List.of(jvm, nativeTemplate)) {
             Map<String, Map<String, Object>> routes = routes(template);
             assertThat(routes.keySet()).containsExactly(
-                    "GET /alerts", "GET /alerts/{alertId}", "GET /openapi", "POST /alerts/{alertId}/ack");
+                    "GET /alerts", "GET /alerts/{alertId}", "GET /openapi", "GET /wards", "GET /wards/{ward}/beds",
+                    "POST /alerts/{alertId}/ack");
             routes.forEach((key, route) -> {
                 if (key.equals("GET /openapi")) {
                     assertThat(route.get("AuthorizationType")).as(key).isEqualTo("NONE");
@@ -131,7 +132,10 @@ class StaffApiTest {
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                     "Timeout", 10,
                     "ReservedConcurrentExecutions", 10));
-            assertThat(properties(template, function)).doesNotContainKey("Layers");
+            // the tenant configuration's layer, as every function has it (the wards' vitals policies)
+            assertThat(properties(template, function).get("Layers"))
+                    .isEqualTo(properties(template, TemplateJson.logicalId(template, "AWS::Lambda::Function",
+                            "IngestFunction")).get("Layers"));
         }
         assertThat(properties(jvm, TemplateJson.logicalId(jvm, "AWS::Lambda::Function", "StaffApiFunction"))
                 .get("FunctionName")).isEqualTo("wardwatch-st-aurelia-staff-api");
@@ -139,11 +143,12 @@ class StaffApiTest {
 
     @Test
     void theFunctionsEnvironment_isWhatTheStaffApiReads_withTheAuditTable_andNoHandler() {
+        // the functions' own names and values where they share them; the audit table its own
         Map<String, Object> telemetry = TemplateJson.environment(jvm, "IngestFunction");
         Map<String, Object> expected = new TreeMap<>();
         expected.put("JAVA_TOOL_OPTIONS", TenantFunction.JVM_OPTIONS);
         for (String name : List.of("WARDWATCH_TENANT_ID", "WARDWATCH_READINGS_TABLE", "WARDWATCH_ALERT_TOPIC_ARN",
-                "WARDWATCH_TIME_ZONE")) {
+                "WARDWATCH_TIME_ZONE", "WARDWATCH_DEVICES_TABLE", "WARDWATCH_CONFIG_FILE")) {
             expected.put(name, telemetry.get(name));
         }
         expected.put("WARDWATCH_AUDIT_TABLE", ref(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable")));
