@@ -115,26 +115,31 @@ public final class Operations extends Construct {
 
     /**
      * The {@code AlertPublishFailed} counts every publishing function writes (functions/README.md, "Metrics":
-     * namespace {@code wardwatch}, dimensions {@code tenant} and {@code function}, its handler), summed: one alarm
-     * for all of them.
+     * namespace {@code wardwatch}, dimensions {@code tenant} and {@code function}, its handler; the staff API's
+     * {@code staff-api}), summed: one alarm for all of them.
      */
     private static IMetric publishFailures(TenantNames names, Duration period) {
         Map<String, IMetric> metrics = new LinkedHashMap<>();
         for (Handler handler : Handler.values()) {
             if (handler.publishesAlerts()) {
-                metrics.put(handler.name().toLowerCase(Locale.ROOT), Metric.Builder.create()
-                        .namespace(PUBLISH_FAILED_NAMESPACE)
-                        .metricName(PUBLISH_FAILED)
-                        .dimensionsMap(dimensions(names.tenantId(), handler.handlerName()))
-                        .statistic("Sum")
-                        .period(period)
-                        .build());
+                metrics.put(handler.name().toLowerCase(Locale.ROOT), publishFailed(names, handler.handlerName(), period));
             }
         }
+        metrics.put("staffapi", publishFailed(names, TenantNames.STAFF_API, period));
         return MathExpression.Builder.create()
                 .expression("SUM(METRICS())")
                 .usingMetrics(metrics)
                 .label(PUBLISH_FAILED)
+                .period(period)
+                .build();
+    }
+
+    private static IMetric publishFailed(TenantNames names, String function, Duration period) {
+        return Metric.Builder.create()
+                .namespace(PUBLISH_FAILED_NAMESPACE)
+                .metricName(PUBLISH_FAILED)
+                .dimensionsMap(dimensions(names.tenantId(), function))
+                .statistic("Sum")
                 .period(period)
                 .build();
     }

@@ -38,7 +38,7 @@ import java.util.List;
  */
 public final class StaffApi extends Construct {
 
-    static final String NAME = "staff-api";
+    static final String NAME = TenantNames.STAFF_API;
     /** Each request is a few DynamoDB calls (and an SNS publish on an acknowledgement). */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /**

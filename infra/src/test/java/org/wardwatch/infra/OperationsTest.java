@@ -132,9 +132,11 @@ class OperationsTest {
                 assertThat(m).containsEntry("ReturnData", false);
             }
         }
-        assertThat(functions).containsExactlyInAnyOrder(java.util.Arrays.stream(Handler.values())
-                .filter(Handler::publishesAlerts).map(Handler::handlerName).toArray(String[]::new))
-                .contains("telemetry", "silence", "redrive", "admission", "acknowledge", "escalation");
+        assertThat(functions).containsExactlyInAnyOrder(java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(Handler.values()).filter(Handler::publishesAlerts)
+                                .map(Handler::handlerName), java.util.stream.Stream.of("staff-api"))
+                        .toArray(String[]::new))
+                .contains("telemetry", "silence", "redrive", "admission", "acknowledge", "escalation", "staff-api");
     }
 
     @Test

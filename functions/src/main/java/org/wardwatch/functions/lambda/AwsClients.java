@@ -22,13 +22,13 @@ public class AwsClients {
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return newDynamoDb();
     }
 
     @Produces
     @ApplicationScoped
     SnsClient sns() {
-        return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return newSns();
     }
 
     @Produces
@@ -47,5 +47,15 @@ public class AwsClients {
 
     void close(@Disposes SnsClient client) {
         client.close();
+    }
+
+    /** A DynamoDB client as the functions build it (the staff API too): the URL-connection HTTP client. */
+    public static DynamoDbClient newDynamoDb() {
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** An SNS client as the functions build it. */
+    public static SnsClient newSns() {
+        return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 }

@@ -4,19 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceDirectory;
 import org.wardwatch.functions.aws.DynamoDeviceRegistry;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
-import org.wardwatch.functions.aws.SnsAlertPublisher;
 import org.wardwatch.model.coldchain.ColdChainSettings;
 import org.wardwatch.functions.core.MessageValidator;
 import org.wardwatch.functions.core.PayloadDecoder;
 import org.wardwatch.model.tenant.FunctionConfig;
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.functions.service.AlertPublisher;
-import org.wardwatch.functions.service.AlertRecorder;
-import org.wardwatch.functions.service.RecordingPublisher;
 import org.wardwatch.functions.service.SilenceService;
 import org.wardwatch.functions.service.TelemetryService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,9 +37,8 @@ public class TelemetryWiring {
      * fails is counted ({@link PublishFailureMetrics}).
      */
     static AlertPublisher publisher(WardwatchConfig config, DynamoDbClient dynamo, SnsClient sns) {
-        return new RecordingPublisher(new AlertRecorder(new DynamoAlertRecordStore(dynamo, config.readingsTable())),
-                new PublishFailureMetrics(new SnsAlertPublisher(sns, config.alertTopicArn()), config.tenantId(),
-                        handler(), System.out));
+        return AlertTopic.publisher(dynamo, config.readingsTable(), sns, config.alertTopicArn(), config.tenantId(),
+                handler(), System.out);
     }
 
     /** The function's handler ({@code quarkus.lambda.handler}), the {@code function} dimension of its metrics. */

@@ -9,16 +9,14 @@ import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceDirectory;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
 import org.wardwatch.functions.aws.DynamoExcursionAcknowledgements;
-import org.wardwatch.functions.aws.SnsAlertPublisher;
+import org.wardwatch.functions.lambda.AlertTopic;
+import org.wardwatch.functions.lambda.AwsClients;
 import org.wardwatch.functions.service.AcknowledgementService;
 import org.wardwatch.functions.service.AlertRecordStore;
-import org.wardwatch.functions.service.AlertRecorder;
-import org.wardwatch.functions.service.RecordingPublisher;
 import org.wardwatch.functions.service.SilenceService;
 import org.wardwatch.functions.service.TelemetryStore;
 import org.wardwatch.model.tenant.FunctionConfig;
 import org.wardwatch.model.tenant.FunctionConfigReader;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -28,21 +26,26 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * client per AWS service for the instance's life; region, credentials and endpoint from the SDK's standard chain.
  * The ward view reads the functions' stores too: the tenant configuration file as the functions read it (functions'
  * TenantConfigFile), the bed state through the telemetry store's bed reads, the devices table through the
- * silent-devices check's directory. (Unlike the functions, publish failures are not yet counted as an AlertPublishFailed metric here.)
+ * silent-devices check's directory. The AWS clients and the alert topic's publisher are the functions' own
+ * ({@link AwsClients}, {@link AlertTopic}: records first, publish failures counted as {@code AlertPublishFailed}
+ * with {@code function} {@value #FUNCTION}).
  */
 @ApplicationScoped
 class StaffApiWiring {
 
+    /** The {@code function} dimension of this function's metrics. */
+    static final String FUNCTION = org.wardwatch.model.tenant.TenantNames.STAFF_API;
+
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return AwsClients.newDynamoDb();
     }
 
     @Produces
     @ApplicationScoped
     SnsClient sns() {
-        return SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return AwsClients.newSns();
     }
 
     void close(@Disposes DynamoDbClient client) {
@@ -64,7 +67,8 @@ class StaffApiWiring {
     AcknowledgementService acknowledgements(StaffApiConfig config, AlertRecordStore records, DynamoDbClient dynamo,
                                             SnsClient sns) {
         return new AcknowledgementService(config.tenantId(), records,
-                new RecordingPublisher(new AlertRecorder(records), new SnsAlertPublisher(sns, config.alertTopicArn())),
+                AlertTopic.publisher(dynamo, config.readingsTable(), sns, config.alertTopicArn(), config.tenantId(),
+                        FUNCTION, System.out),
                 new DynamoExcursionAcknowledgements(dynamo, config.readingsTable(), config.tenantId()),
                 config.timeZone());
     }

@@ -110,8 +110,11 @@ public final class TenantNames {
      * artifact (functions/staff-api), not a {@link Handler} of the device-facing one; no handler is named so.
      */
     public String staffApi() {
-        return resource("staff-api");
+        return resource(STAFF_API);
     }
+
+    /** The staff API's name after the tenant's prefix, also the {@code function} dimension of its metrics. */
+    public static final String STAFF_API = "staff-api";
 
     /** The append-only audit of staff's writes: {@code wardwatch-<tenant>-audit}. */
     public String auditTable() {
