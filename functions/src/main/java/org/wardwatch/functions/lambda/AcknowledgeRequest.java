@@ -1,5 +1,7 @@
 package org.wardwatch.functions.lambda;
 
+import org.wardwatch.model.tenant.WardName;
+import org.wardwatch.model.alert.AlertPlace;
 import static org.wardwatch.functions.lambda.RequestFields.shortened;
 import static org.wardwatch.functions.lambda.RequestFields.strictText;
 
@@ -36,7 +38,6 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
     private static final List<String> FIELDS = List.of("alertId", "bed", "by", "device", "metric", "note", "room",
             "time", "type", "ward");
     private static final Set<String> PLACE_FIELDS = Set.of("ward", "bed", "room", "device", "type", "metric");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern SUBJECT = Pattern.compile("[a-z0-9_]{1,64}");
     /** AlertIds: 7 characters of Crockford base32. */
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
@@ -96,17 +97,12 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
             throw new InvalidRequestException(type + " alerts are found by " + type.placeField() + ", not "
                     + places.get(0));
         }
-        String place = switch (type.placeField()) {
-            case "bed" -> "bed " + name(request, "bed");
-            case "room" -> "room " + name(request, "room");
-            default -> {
-                String device = strictText(request, "device");
-                if (!ThingName.isValid(device)) {
-                    throw new InvalidRequestException("device must be a thing name: 1-128 of A-Z a-z 0-9 : _ -");
-                }
-                yield device;
-            }
-        };
+        String field = type.placeField();
+        String value = field.equals("device") ? strictText(request, field) : name(request, field);
+        if (field.equals("device") && !ThingName.isValid(value)) {
+            throw new InvalidRequestException("device must be a thing name: 1-128 of A-Z a-z 0-9 : _ -");
+        }
+        String place = AlertPlace.of(field, value);
         String metric = strictText(request, "metric");
         if (metric != null && !SUBJECT.matcher(metric).matches()) {
             throw new InvalidRequestException("metric must be a metric or condition code such as spo2 or battery");
@@ -117,7 +113,7 @@ record AcknowledgeRequest(AcknowledgementService.Target target, String alertId, 
     /** A ward, bed or room: 1-64 letters, digits, spaces, dots, underscores and hyphens, starting with a letter or digit. */
     private static String name(JsonNode request, String field) {
         String value = strictText(request, field);
-        if (value != null && !NAME.matcher(value).matches()) {
+        if (value != null && !WardName.valid(value)) {
             throw new InvalidRequestException(field + " must be 1-64 of A-Z a-z 0-9 space . _ - (starting with a "
                     + "letter or digit)");
         }

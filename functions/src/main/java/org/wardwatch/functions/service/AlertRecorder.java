@@ -1,5 +1,6 @@
 package org.wardwatch.functions.service;
 
+import org.wardwatch.model.alert.AlertPlace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,10 +91,10 @@ public final class AlertRecorder {
     static String place(String type, JsonNode doc) {
         String bed = text(doc, "bed");
         if (AlertNotification.ENVIRONMENT.equals(type)) {
-            return "room " + text(doc, "room");
+            return AlertPlace.room(text(doc, "room"));
         }
         if (!DeviceAlert.TYPE.equals(type) && bed != null && !bed.isBlank()) {
-            return "bed " + bed;
+            return AlertPlace.bed(bed);
         }
         return text(doc, "device");
     }

@@ -1,5 +1,6 @@
 package org.wardwatch.functions.service;
 
+import org.wardwatch.model.alert.AlertPlace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -215,17 +216,16 @@ public final class AlertRenderer {
      */
     private static void placeOf(AlertRecord r, ObjectNode doc) {
         String place = r.place();
-        if (!DeviceAlert.TYPE.equals(r.type()) && place != null && place.startsWith(BED)) {
-            doc.put("bed", place.substring(BED.length()));
-        } else if (AlertNotification.ENVIRONMENT.equals(r.type()) && place != null && place.startsWith(ROOM)) {
-            doc.put("room", place.substring(ROOM.length()));
+        String bed = AlertPlace.bedOf(place);
+        String room = AlertPlace.roomOf(place);
+        if (!DeviceAlert.TYPE.equals(r.type()) && bed != null) {
+            doc.put("bed", bed);
+        } else if (AlertNotification.ENVIRONMENT.equals(r.type()) && room != null) {
+            doc.put("room", room);
         } else {
             doc.put("device", place);
         }
     }
-
-    private static final String BED = "bed ";
-    private static final String ROOM = "room ";
 
     /** The fields every alert document starts with, in this order. */
     private static ObjectNode header(String type, AlertTransition t, String tenantId) {

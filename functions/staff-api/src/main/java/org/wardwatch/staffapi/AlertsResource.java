@@ -1,5 +1,6 @@
 package org.wardwatch.staffapi;
 
+import org.wardwatch.model.tenant.WardName;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,6 @@ public class AlertsResource {
     static final String ACKNOWLEDGE = "ACKNOWLEDGE_ALERT";
     static final int NOTE_MAX = 500;
 
-    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
 
     @Inject
@@ -64,13 +64,13 @@ public class AlertsResource {
                     schema = @Schema(implementation = AlertList.class)))
     public AlertList list(
             @Parameter(description = "the ward", required = true, example = "ICU-3",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = WardName.REGEX))
             @QueryParam("ward") String ward,
             @Parameter(description = "only open alerts are served yet",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"open"}, defaultValue = "open"))
             @QueryParam("state") String state) {
         Caller caller = callers.current();
-        if (ward == null || !WARD.matcher(ward).matches()) {
+        if (!WardName.valid(ward)) {
             throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
         }
         if (state != null && !state.equals("open")) {

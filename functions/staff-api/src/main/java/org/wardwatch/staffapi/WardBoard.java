@@ -1,5 +1,6 @@
 package org.wardwatch.staffapi;
 
+import org.wardwatch.model.alert.AlertPlace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -41,8 +42,6 @@ class WardBoard {
 
     /** The parameters a bed keeps: those its devices measure that alert in threshold bands. */
     static final Set<Metric> BED_METRICS = bedMetrics();
-    private static final String BED_PLACE = "bed ";
-
     @Inject
     FunctionConfig config;
     @Inject
@@ -80,7 +79,7 @@ class WardBoard {
 
     /** The bed an alert's place names ({@code bed 12}), or null for a room or a device. */
     static String bedOf(AlertRecord r) {
-        return r.place() != null && r.place().startsWith(BED_PLACE) ? r.place().substring(BED_PLACE.length()) : null;
+        return AlertPlace.bedOf(r.place());
     }
 
     /** The ward's beds with a device or an open alert, in bed order. */

@@ -1,5 +1,6 @@
 package org.wardwatch.staffapi;
 
+import org.wardwatch.model.tenant.WardName;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +35,6 @@ public class WardsResource {
 
     static final int LIMIT_DEFAULT = 50;
     static final int LIMIT_MAX = 100;
-    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
 
     @Inject
@@ -77,7 +77,7 @@ public class WardsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WardViews.BedList beds(
             @Parameter(description = "the ward", required = true, example = "ICU-3",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}"))
+                    schema = @Schema(type = SchemaType.STRING, pattern = WardName.REGEX))
             @PathParam("ward") String ward,
             @Parameter(description = "beds per page, 1-100", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "100", defaultValue = "50"))
@@ -85,7 +85,7 @@ public class WardsResource {
             @Parameter(description = "the cursor a previous page's next gave", schema = @Schema(type = SchemaType.STRING))
             @QueryParam("next") String next) {
         Caller caller = callers.current();
-        if (ward == null || !WARD.matcher(ward).matches()) {
+        if (!WardName.valid(ward)) {
             throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
         }
         int pageSize = limit(limit);

@@ -1,8 +1,8 @@
 package org.wardwatch.model.staff;
 
+import org.wardwatch.model.tenant.WardName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The claims of a staff member's ID token from the tenant's user pool that the staff API reads, and the wards
@@ -26,7 +26,6 @@ public final class StaffClaims {
     public static final int WARDS_MAX_LENGTH = 2048;
 
     /** A ward's name, by the tenant configuration's rule (WardsSection, contacts[].wards). */
-    private static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
 
     private StaffClaims() {
     }
@@ -48,7 +47,7 @@ public final class StaffClaims {
         }
         for (String entry : value.split(",", -1)) {
             String ward = entry.strip();
-            if (!WARD.matcher(ward).matches()) {
+            if (!WardName.valid(ward)) {
                 throw new IllegalArgumentException(WARDS + ": '" + ward + "' is not a ward name (1-64 letters, "
                         + "digits, ' ', '.', '_', '-', starting with a letter or digit; no '*')");
             }

@@ -85,7 +85,7 @@ final class ContactsSection {
         List<String> wards = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode ward = node.get(i);
-            if (!ward.isTextual() || !WardsSection.WARD.matcher(ward.asText()).matches()) {
+            if (!ward.isTextual() || !WardName.valid(ward.asText())) {
                 fields.add(field + "[" + i + "]: must be " + WardsSection.WARD_RULE);
                 return null;
             }

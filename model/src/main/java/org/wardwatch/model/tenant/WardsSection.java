@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.wardwatch.model.device.InvalidNameException;
 import org.wardwatch.model.escalation.EscalationPolicy;
 
@@ -17,8 +16,6 @@ import org.wardwatch.model.escalation.EscalationPolicy;
  */
 final class WardsSection {
 
-    /** A ward name, as a contact's {@code wards} and this block take it. */
-    static final Pattern WARD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     static final String WARD_RULE = "a ward name of 1-64 letters, digits, ' ', '.', '_', '-'";
 
     private WardsSection() {
@@ -43,7 +40,7 @@ final class WardsSection {
             Map.Entry<String, JsonNode> entry = it.next();
             String ward = entry.getKey();
             String field = "wards." + InvalidNameException.printable(ward);
-            if (!WARD.matcher(ward).matches()) {
+            if (!WardName.valid(ward)) {
                 fields.add(field + ": must be " + WARD_RULE);
                 continue;
             }
