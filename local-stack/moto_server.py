@@ -1,4 +1,10 @@
-"""moto server as wardwatch runs it: moto's own server, with one change to its DynamoDB TransactWriteItems.
+"""moto server as wardwatch runs it: moto's own server, with two changes to its DynamoDB writes.
+
+moto's server answers requests on several threads, and its DynamoDB backend checks a write's condition and then
+writes without a lock, so two conditional writes of one item at once could both pass their condition (DynamoDB
+makes each write atomic): two concurrent admissions to one bed were both admitted once in a CI run. Here every
+item write (PutItem, UpdateItem, DeleteItem, TransactWriteItems; BatchWriteItem goes through the first and third)
+holds one lock, so each is atomic as DynamoDB's is.
 
 moto 5.2.5 backs up a transaction by deep-copying every table the transaction touches, whole, before it starts
 (moto/dynamodb/models/__init__.py, DynamoDBBackend.transact_write_items). The readings table grows by every
@@ -33,6 +39,8 @@ from moto.dynamodb.models.table import Table
 from moto.server import main
 
 _inside_transaction = threading.local()
+# Reentrant: a cancelled transaction puts its items back through put_item and delete_item.
+_writes = threading.RLock()
 _moto_transact_write_items = DynamoDBBackend.transact_write_items
 
 
@@ -102,9 +110,19 @@ def _make_server_and_report_its_port(*args, **kwargs):
     return server
 
 
+def _one_write_at_a_time(write):
+    def locked(self, *args, **kwargs):
+        with _writes:
+            return write(self, *args, **kwargs)
+    locked.__name__ = write.__name__
+    return locked
+
+
 dynamodb_models.copy = _CopyWithoutTables()
 werkzeug.serving.make_server = _make_server_and_report_its_port
-DynamoDBBackend.transact_write_items = _transact_write_items
+DynamoDBBackend.transact_write_items = _one_write_at_a_time(_transact_write_items)
+for _name in ("put_item", "update_item", "delete_item"):
+    setattr(DynamoDBBackend, _name, _one_write_at_a_time(getattr(DynamoDBBackend, _name)))
 
 if __name__ == "__main__":
     os.setsid()
