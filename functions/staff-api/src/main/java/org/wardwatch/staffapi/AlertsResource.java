@@ -43,7 +43,7 @@ import org.wardwatch.functions.service.AlertRecordStore;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AlertsResource {
 
-    static final String ACKNOWLEDGE = "ACKNOWLEDGE_ALERT";
+    static final String ACKNOWLEDGE = AuditAction.ACKNOWLEDGE_ALERT.name();
     static final int NOTE_MAX = 500;
 
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");

@@ -17,6 +17,8 @@ import java.util.Set;
  *       nurses also take its fridge's excursion or a monitor's flat battery, so that no alert of a ward waits for
  *       someone who may not be on shift); the pharmacist a storage unit's (cold chain); the biomed engineer a
  *       device's;</li>
+ *   <li>record a patient's observations that NEWS2 scores (consciousness, air or oxygen): nurse, nurse in charge,
+ *       clinician (those at the bedside);</li>
  *   <li>admit, transfer, discharge: nurse in charge, clinician;</li>
  *   <li>set a patient's SpO2 scale and threshold overrides: clinician;</li>
  *   <li>read the audit: admin (the audit is the tenant's, not a ward's).</li>
@@ -50,6 +52,11 @@ public enum StaffRole {
 
     public boolean mayAcknowledge(AlertType type) {
         return acknowledges.contains(type);
+    }
+
+    /** Record a patient's nurse observations (consciousness, air or oxygen): the roles at the bedside. */
+    public boolean mayRecordObservations() {
+        return this == NURSE || this == NURSE_IN_CHARGE || this == CLINICIAN;
     }
 
     /** Admit, transfer and discharge a patient. */

@@ -51,6 +51,12 @@ class StaffRoleTest {
     }
 
     @Test
+    void observations_areRecordedByTheRolesAtTheBedside() {
+        assertThat(thatMay(StaffRole::mayRecordObservations)).containsExactlyInAnyOrder(NURSE, NURSE_IN_CHARGE,
+                CLINICIAN);
+    }
+
+    @Test
     void admissions_areForTheNurseInChargeAndTheClinician() {
         assertThat(thatMay(StaffRole::mayAdmit)).containsExactlyInAnyOrder(NURSE_IN_CHARGE, CLINICIAN);
     }
