@@ -12,6 +12,7 @@ import org.wardwatch.functions.service.ExcursionAcknowledgements;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * A COLD_CHAIN alert's acknowledgement in the excursion log (functions/README.md, "Temperature logs"): the device's
@@ -30,6 +31,51 @@ public final class DynamoExcursionAcknowledgements implements ExcursionAcknowled
         this.dynamo = dynamo;
         this.table = readingsTable;
         this.tenantId = tenantId;
+    }
+
+    /** What {@link #acknowledge} did. */
+    public enum Outcome { ACKNOWLEDGED, ALREADY_ACKNOWLEDGED, NO_SUCH_EXCURSION }
+
+    /**
+     * The answer of {@link #acknowledge}: for {@link Outcome#ALREADY_ACKNOWLEDGED} who acknowledged it first and
+     * when (as stored).
+     */
+    public record Acknowledgement(Outcome outcome, String acknowledgedBy, String acknowledgedAt) {
+    }
+
+    /**
+     * Acknowledges the excursion of {@code thingName} that started at {@code start}, as the
+     * {@code acknowledge-excursion} handler did: one UpdateItem conditioned on the item existing, being this tenant's
+     * and not acknowledged yet; a refused update returns the item as it stood (no extra read), which tells a second
+     * acknowledgement (who, when) from no such excursion (absent, or another tenant's).
+     */
+    public Acknowledgement acknowledge(String thingName, Instant start, String by, Instant at, String note) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":by", s(by));
+        values.put(":at", s(at.toString()));
+        values.put(":t", s(tenantId));
+        if (note != null) {
+            values.put(":note", s(note));
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(PK, s(Keys.device(thingName)), SK, s(Keys.excursion(start))))
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(acknowledgedBy) AND tenantId = :t")
+                    .updateExpression(note == null ? "SET acknowledgedBy = :by, acknowledgedAt = :at"
+                            : "SET acknowledgedBy = :by, acknowledgedAt = :at, actionsTaken = :note")
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return new Acknowledgement(Outcome.ACKNOWLEDGED, by, at.toString());
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> item = e.hasItem() ? e.item() : Map.of();
+            AttributeValue tenant = item.get("tenantId");
+            AttributeValue first = item.get("acknowledgedBy");
+            if (tenant != null && tenantId.equals(tenant.s()) && first != null) {
+                AttributeValue when = item.get("acknowledgedAt");
+                return new Acknowledgement(Outcome.ALREADY_ACKNOWLEDGED, first.s(), when == null ? null : when.s());
+            }
+            return new Acknowledgement(Outcome.NO_SUCH_EXCURSION, null, null);
+        }
     }
 
     @Override

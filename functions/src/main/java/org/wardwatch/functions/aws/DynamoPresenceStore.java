@@ -157,6 +157,12 @@ public final class DynamoPresenceStore implements PresenceStore {
         }
     }
 
+    /** The presence a {@code P#presence} item records ({@link PresenceState#NONE} for none). */
+    static PresenceState state(String thingName, Map<String, AttributeValue> item) {
+        return item == null || item.isEmpty() ? PresenceState.NONE
+                : new PresenceState(event(thingName, item, ""), event(thingName, item, "lastDisconnect"));
+    }
+
     private static PresenceEvent event(String thingName, Map<String, AttributeValue> item, String prefix) {
         AttributeValue type = item.get(name(prefix, "eventType"));
         if (type == null) {

@@ -95,7 +95,8 @@ public final class DynamoTemperatureLogSource implements TemperatureLogSource {
                         ":to", AttributeValue.fromS(toKey)));
     }
 
-    private static ExcursionRecord excursion(Map<String, AttributeValue> item) {
+    /** An excursion log item as the temperature log reads it. */
+    static ExcursionRecord excursion(Map<String, AttributeValue> item) {
         String sk = item.get(SK).s();
         String start = text(item, "start");
         String end = text(item, "end");

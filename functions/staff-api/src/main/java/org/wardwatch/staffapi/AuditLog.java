@@ -35,8 +35,8 @@ class AuditLog {
     void append(Entry e) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", s("AU#" + e.at().atOffset(ZoneOffset.UTC).toLocalDate()));
-        item.put("sk", s(e.at() + "#" + randomId()));
-        item.put("at", s(e.at().toString()));
+        item.put("sk", s(time(e.at()) + "#" + randomId()));
+        item.put("at", s(time(e.at())));
         item.put("who", s(e.who()));
         item.put("roles", s(e.roles()));
         item.put("action", s(e.action()));
@@ -51,6 +51,18 @@ class AuditLog {
         }
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
+
+    /**
+     * An instant as fixed-width ISO-8601 UTC with milliseconds ({@code 2026-11-20T10:00:00.000Z}), so that sort keys
+     * order as times do ({@code Instant.toString} leaves out zero fractions, and {@code 10:00:00Z} would sort after
+     * {@code 10:00:00.5Z}).
+     */
+    static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static String randomId() {
         char[] id = new char[12];

@@ -257,7 +257,8 @@ class AlertsApiTest {
 
         assertThat(doc.getString("openapi")).startsWith("3.");
         assertThat(doc.getMap("paths")).containsOnlyKeys("/alerts", "/alerts/{alertId}", "/alerts/{alertId}/ack",
-                "/wards", "/wards/{ward}/beds");
+                "/wards", "/wards/{ward}/beds", "/devices", "/storage", "/storage/{device}/excursions",
+                "/storage/{device}/excursions/{start}/ack", "/storage/{device}/temperature-log", "/audit");
         assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state");
         assertThat(doc.getMap("paths.'/alerts'.get.responses")).containsKeys("200", "400", "401", "403");
         assertThat(doc.getMap("paths.'/alerts/{alertId}'.get.responses"))
