@@ -26,6 +26,7 @@ import static org.wardwatch.infra.TemplateJson.ref;
 class LeastPrivilegeTest {
 
     private static final String OPEN_ALERT_INDEX = "/index/" + TableIndexes.BY_OPEN_ALERT;
+    private static final String WARD_ALERT_INDEX = "/index/" + TableIndexes.BY_WARD_ALERT;
 
     private static List<Template> templates;
     private static Template jvm;
@@ -49,8 +50,8 @@ class LeastPrivilegeTest {
 
     /**
      * The logical id an IAM resource entry points at: {@code Ref} or {@code GetAtt ... Arn} of a resource of this
-     * stack, or that ARN followed by {@code /index/*} (the table's own indexes), or by {@code /index/byOpenAlert}
-     * (that index only: {@code <logical id>/index/byOpenAlert}). Anything else fails.
+     * stack, or that ARN followed by {@code /index/*} (the table's own indexes), or by {@code /index/byOpenAlert} or
+     * {@code /index/byWardAlert} (that index only: {@code <logical id>/index/<name>}). Anything else fails.
      */
     @SuppressWarnings("unchecked")
     private static String ownResource(Object resource, Set<String> logicalIds) {
@@ -68,9 +69,9 @@ class LeastPrivilegeTest {
                 List<Object> parts = (List<Object>) ((List<Object>) map.get("Fn::Join")).get(1);
                 assertThat(parts).as("joined resource %s", resource).hasSize(2);
                 assertThat(parts.get(1)).as("only a table's own indexes may be joined: %s", resource)
-                        .isIn("/index/*", OPEN_ALERT_INDEX);
+                        .isIn("/index/*", OPEN_ALERT_INDEX, WARD_ALERT_INDEX);
                 String table = ownResource(parts.get(0), logicalIds);
-                return parts.get(1).equals(OPEN_ALERT_INDEX) ? table + OPEN_ALERT_INDEX : table;
+                return parts.get(1).equals("/index/*") ? table : table + parts.get(1);
             }
         }
         throw new AssertionError("IAM resource is not one of the stack's own resources: " + resource);
@@ -334,8 +335,9 @@ class LeastPrivilegeTest {
         expected.get("dynamodb:Query").add(readings);
         expected.put("dynamodb:UpdateItem", Set.of(readings));
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, audit)));
-        // the ward view: the beds' latest items, the ward's devices
+        // the ward view: the beds' latest items, the ward's devices, a ward's alert history
         expected.put("dynamodb:BatchGetItem", Set.of(readings));
+        expected.get("dynamodb:Query").add(readings + WARD_ALERT_INDEX);
         expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices")));
         putOwnLogs(expected, "StaffApi");
 

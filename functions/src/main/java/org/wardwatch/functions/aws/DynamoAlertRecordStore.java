@@ -33,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@value #OPEN} and {@value #OPEN_INDEX_SORT} = {@code <ward>#<place>#<type>#<subject>#<alertId>}, the keys of
  * the sparse index {@value #OPEN_INDEX}; the put that closes it leaves them out, which takes it out of the index,
  * unless the record still has pending notifications ({@code pending}: each alert as the outbox keeps one, and its
- * claim), which keep it in the index until they are sent.
+ * claim), which keep it in the index until they are sent. Every record, open or closed, also carries
+ * {@value #WARD_INDEX_PARTITION} (its ward) and {@value #WARD_INDEX_SORT} ({@link AlertRecordStore#historyKey}), the
+ * keys of the index {@value #WARD_INDEX}: a ward's alert history, newest first.
  * The names are the model's ({@link TableIndexes}), which the stack declares the index with.
  */
 public final class DynamoAlertRecordStore implements AlertRecordStore {
@@ -44,6 +46,10 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
     public static final String OPEN_INDEX_SORT = TableIndexes.OPEN_SORT;
     /** The one value of {@link #OPEN_INDEX_PARTITION}. */
     public static final String OPEN = TableIndexes.OPEN;
+    /** The readings table's index of every alert record by ward, newest first (the staff API's alert history). */
+    public static final String WARD_INDEX = TableIndexes.BY_WARD_ALERT;
+    public static final String WARD_INDEX_PARTITION = TableIndexes.WARD_ALERT_PARTITION;
+    public static final String WARD_INDEX_SORT = TableIndexes.WARD_ALERT_SORT;
     /** Written for an alert without a ward (the SNS {@code ward} attribute's word for it too). */
     static final String NO_WARD = "none";
 
@@ -83,6 +89,30 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
     public List<Stored> openAt(String ward, String place, String type, String subject) {
         return query(OPEN_INDEX_PARTITION + " = :o AND begins_with(" + OPEN_INDEX_SORT + ", :p)",
                 Map.of(":o", s(OPEN), ":p", s(openPrefix(ward, place, type, subject))));
+    }
+
+    @Override
+    public List<Stored> ofWard(String ward, java.time.Instant from, java.time.Instant to, String before) {
+        String upper = AlertRecordStore.historyTime(to);
+        if (before != null && before.compareTo(upper) < 0) {
+            upper = before;
+        }
+        String lower = AlertRecordStore.historyTime(from);
+        if (upper.compareTo(lower) <= 0) {
+            return List.of();
+        }
+        // upper is exclusive: a key equal to it (the cursor's own record, or a time's bare prefix) is dropped below
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(WARD_INDEX)
+                .keyConditionExpression(WARD_INDEX_PARTITION + " = :w AND " + WARD_INDEX_SORT + " BETWEEN :l AND :u")
+                .expressionAttributeValues(Map.of(":w", s(ward == null ? NO_WARD : ward), ":l", s(lower),
+                        ":u", s(upper)))
+                .scanIndexForward(false).build();
+        List<Stored> found = new ArrayList<>();
+        String last = upper;
+        dynamo.queryPaginator(request).items().stream()
+                .filter(item -> item.get(WARD_INDEX_SORT).s().compareTo(last) < 0)
+                .forEach(item -> found.add(stored(item)));
+        return found;
     }
 
     private List<Stored> query(String condition, Map<String, AttributeValue> values) {
@@ -157,6 +187,8 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
             }
             item.put("pending", AttributeValue.fromL(outbox));
         }
+        item.put(WARD_INDEX_PARTITION, s(r.ward() == null ? NO_WARD : r.ward()));
+        item.put(WARD_INDEX_SORT, s(AlertRecordStore.historyKey(r)));
         if (r.open() || !pending.isEmpty()) {
             item.put(OPEN_INDEX_PARTITION, s(OPEN));
             item.put(OPEN_INDEX_SORT, s(openPrefix(r.ward(), r.place(), r.type(), r.subject()) + r.alertId()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.wardwatch.functions.core.AlertRecord;
+import org.wardwatch.model.tenant.SortableTime;
 
 /**
  * Where every alert's record is kept (issue 15; functions/README.md, "Acknowledgement and escalation"): one item
@@ -54,6 +55,24 @@ public interface AlertRecordStore {
      * {@code subject} (a metric or condition code), or about anything when {@code subject} is null.
      */
     List<Stored> openAt(String ward, String place, String type, String subject);
+
+    /**
+     * The records of {@code ward}, open and closed, opened in {@code [from, to)}, newest first; {@code before}, when
+     * not null, a record's {@link #historyKey}: only records that sort before it (the next page of a list).
+     * From an index: a record just written may be missing for a moment. Records written before the index existed
+     * (before this version) are found once they are written again.
+     */
+    List<Stored> ofWard(String ward, Instant from, Instant to, String before);
+
+    /** Where a record sorts in its ward's history: its opening time (UTC, fixed width) and its id. */
+    static String historyKey(AlertRecord record) {
+        return SortableTime.format(record.openedAt()) + "#" + record.alertId();
+    }
+
+    /** The bound of history keys at {@code at}: every key of a record opened at or after it sorts at or after it. */
+    static String historyTime(Instant at) {
+        return SortableTime.format(at);
+    }
 
     /**
      * Writes {@code next} whole, only if the stored record is still {@code expected}'s version (null: none is

@@ -172,6 +172,11 @@ class AlertRecordsTest {
             }
 
             @Override
+            public List<Stored> ofWard(String ward, java.time.Instant from, java.time.Instant to, String before) {
+                return records.ofWard(ward, from, to, before);
+            }
+
+            @Override
             public boolean write(Stored expected, AlertRecord next, List<Pending> pending) {
                 if (ran < times) {
                     ran++;
@@ -249,6 +254,51 @@ class AlertRecordsTest {
             AlertRecordStore.Stored stored = moto.records.find(alertId).orElseThrow();
             assertThat(stored.version()).isEqualTo(9);
             assertThat(stored.record().open()).isTrue();
+        }
+    }
+
+    /** A new alert id beginning with {@code prefix}, in the alert ids' alphabet. */
+    private static String id(String prefix) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder id = new StringBuilder(prefix);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (id.length() < 7) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    private static AlertRecord record(String id, String ward, java.time.Instant opened, boolean open) {
+        List<TimelineEntry> timeline = new ArrayList<>(List.of(new TimelineEntry("OPENED", opened, Severity.WARNING, 1,
+                null, null)));
+        if (!open) {
+            timeline.add(new TimelineEntry("RESOLVED", opened.plusSeconds(60), Severity.NONE, 1, null, null));
+        }
+        return new AlertRecord(id, "THRESHOLD", ward, "bed 3", "spo2", open ? Severity.WARNING : Severity.NONE, opened,
+                opened, 0, 1, null, null, null, open ? null : opened.plusSeconds(60), timeline);
+    }
+
+    @Test
+    void aWardsHistory_holdsItsOpenAndClosedRecordsOpenedInTheWindow_newestFirst_fromACursorOn() {
+        try (MotoTelemetry moto = new MotoTelemetry()) {
+            java.time.Instant t = java.time.Instant.parse("2026-11-25T10:00:00Z");
+            moto.records.write(null, record(id("H1"), ward, t, false));
+            moto.records.write(null, record(id("H2"), ward, t.plusMillis(1500), true));
+            moto.records.write(null, record(id("H3"), ward, t.plusSeconds(3600), false));
+            moto.records.write(null, record(id("H4"), ward + "X", t.plusSeconds(60), false));
+
+            List<AlertRecordStore.Stored> all = moto.records.ofWard(ward, t, t.plusSeconds(7200), null);
+            List<AlertRecordStore.Stored> window = moto.records.ofWard(ward, t.plusSeconds(1), t.plusSeconds(3600), null);
+            String cursor = AlertRecordStore.historyKey(all.get(1).record());
+            List<AlertRecordStore.Stored> after = moto.records.ofWard(ward, t, t.plusSeconds(7200), cursor);
+
+            assertThat(all).extracting(s -> s.record().alertId().substring(0, 2)).containsExactly("H3", "H2", "H1");
+            assertThat(window).as("from inclusive, to exclusive").extracting(s -> s.record().alertId().substring(0, 2))
+                    .containsExactly("H2");
+            assertThat(after).as("only what sorts before the cursor").extracting(s -> s.record().alertId()
+                    .substring(0, 2)).containsExactly("H1");
+            assertThat(AlertRecordStore.historyKey(all.get(1).record())).startsWith("2026-11-25T10:00:01.500Z#");
+            assertThat(AlertRecordStore.historyKey(all.get(2).record())).startsWith("2026-11-25T10:00:00.000Z#");
         }
     }
 }

@@ -49,6 +49,11 @@ final class WardRecords implements AlertRecordStore {
     }
 
     @Override
+    public List<Stored> ofWard(String ward, java.time.Instant from, java.time.Instant to, String before) {
+        return records.ofWard(ward, from, to, before);
+    }
+
+    @Override
     public boolean write(Stored expected, AlertRecord next, List<Pending> pending) {
         if (++writes == nth) {
             before.run();

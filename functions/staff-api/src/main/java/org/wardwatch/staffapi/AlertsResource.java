@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ import org.wardwatch.functions.service.AcknowledgementService;
 import org.wardwatch.functions.service.AlertRecordStore;
 
 /**
- * Alerts: the open ones of a ward, one with its timeline, and acknowledging one. Every request is checked again
+ * Alerts: a ward's open or closed ones, one with its timeline, and acknowledging one. Every request is checked again
  * here for who asks (401), what they may see or do (403, by ward and role), and what they send (400, 413, 415, 422).
  */
 @Path("/alerts")
@@ -47,6 +48,9 @@ public class AlertsResource {
     static final int NOTE_MAX = 500;
 
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
+    /** What an alerts cursor carries: the history key of the last alert of the page before. */
+    private static final Pattern HISTORY_KEY = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z#[0-9A-HJKMNP-TV-Z]{7}");
 
     @Inject
     Callers callers;
@@ -58,30 +62,61 @@ public class AlertsResource {
     AuditLog audit;
 
     @GET
-    @Operation(summary = "The open alerts of a ward the caller serves")
-    @APIResponse(responseCode = "200", description = "the ward's open alerts (not paginated yet)",
+    @Operation(summary = "A ward's alerts, open or closed, newest first",
+            description = "The ward's open alerts (every one, or those opened between from and to), or its closed "
+                    + "alerts opened between from and to (default: the last 7 days; at most 31 days), of a type and "
+                    + "severity if asked, newest first, a page at a time. A closed alert is found from the first time "
+                    + "its record was written by this version of wardwatch.")
+    @APIResponse(responseCode = "200", description = "a page of the ward's alerts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AlertList.class)))
     public AlertList list(
             @Parameter(description = "the ward", required = true, example = "ICU-3",
                     schema = @Schema(type = SchemaType.STRING, pattern = WardName.REGEX))
             @QueryParam("ward") String ward,
-            @Parameter(description = "only open alerts are served yet",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"open"}, defaultValue = "open"))
-            @QueryParam("state") String state) {
+            @Parameter(description = "open (default) or closed",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "closed"},
+                            defaultValue = "open"))
+            @QueryParam("state") String state,
+            @Parameter(description = "only alerts of this type",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"THRESHOLD", "NEWS2", "DEVICE",
+                            "COLD_CHAIN", "ENVIRONMENT"}))
+            @QueryParam("type") String type,
+            @Parameter(description = "only alerts of this severity: an open alert's current one, a closed alert's "
+                    + "highest",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"WARNING", "CRITICAL"}))
+            @QueryParam("severity") String severity,
+            @Parameter(description = "opened at or after (ISO-8601 with offset)", example = "2026-11-20T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "opened before (ISO-8601 with offset)", example = "2026-11-21T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "alerts per page, 1-100", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "the cursor a previous page's next gave", schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("next") String next) {
         Caller caller = callers.current();
         if (!WardName.valid(ward)) {
             throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
         }
-        if (state != null && !state.equals("open")) {
-            throw new ProblemException(400, "state must be open (closed alerts are not served yet)");
-        }
+        AlertQuery query = AlertQuery.of(state, type, severity, from, to, Instant.now());
+        int pageSize = Paging.limit(limit);
+        String before = next == null ? null : Paging.cursor(next, HISTORY_KEY);
         if (!caller.serves(ward)) {
             throw new ProblemException(403, "you do not serve ward " + ward);
         }
-        List<AlertView> open = records.open().stream().map(AlertRecordStore.Stored::record)
-                .filter(r -> r.open() && ward.equals(r.ward())).map(r -> AlertView.of(r, false)).toList();
-        return new AlertList(ward, "open", open);
+        List<AlertRecordStore.Stored> candidates = query.open()
+                ? records.open().stream().filter(s -> ward.equals(s.record().ward())).toList()
+                : records.ofWard(ward, query.from(), query.to(), before);
+        List<AlertRecord> matching = candidates.stream().map(AlertRecordStore.Stored::record).filter(query::matches)
+                .filter(r -> before == null || AlertRecordStore.historyKey(r).compareTo(before) < 0)
+                .sorted(Comparator.comparing(AlertRecordStore::historyKey).reversed()).toList();
+        List<AlertRecord> page = matching.stream().limit(pageSize).toList();
+        String more = matching.size() > page.size()
+                ? Paging.encode(AlertRecordStore.historyKey(page.get(page.size() - 1))) : null;
+        return new AlertList(ward, query.state(), page.stream().map(r -> AlertView.of(r, false)).toList(), more);
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wardwatch.model.tenant.SortableTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -52,17 +53,10 @@ class AuditLog {
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
-    /**
-     * An instant as fixed-width ISO-8601 UTC with milliseconds ({@code 2026-11-20T10:00:00.000Z}), so that sort keys
-     * order as times do ({@code Instant.toString} leaves out zero fractions, and {@code 10:00:00Z} would sort after
-     * {@code 10:00:00.5Z}).
-     */
+    /** An instant as the model's sortable time ({@code 2026-11-20T10:00:00.000Z}): sort keys order as times do. */
     static String time(Instant at) {
-        return TIME.format(at);
+        return SortableTime.format(at);
     }
-
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static String randomId() {
         char[] id = new char[12];

@@ -8,8 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -33,9 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WardsResource {
 
-    static final int LIMIT_DEFAULT = 50;
-    static final int LIMIT_MAX = 100;
-    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
+    /** What a beds cursor carries: the last bed of the page before (as the admissions name beds). */
+    private static final Pattern BED_NAME = Pattern.compile("[^#\\p{Cntrl}]{1,64}");
 
     @Inject
     Callers callers;
@@ -88,8 +85,8 @@ public class WardsResource {
         if (!WardName.valid(ward)) {
             throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
         }
-        int pageSize = limit(limit);
-        String after = next == null ? null : cursor(next);
+        int pageSize = Paging.limit(limit);
+        String after = next == null ? null : Paging.cursor(next, BED_NAME);
         if (!caller.serves(ward)) {
             throw new ProblemException(403, "you do not serve ward " + ward);
         }
@@ -100,36 +97,8 @@ public class WardsResource {
         NavigableSet<String> beds = WardBoard.beds(ward, tenant);
         NavigableSet<String> rest = after == null ? beds : beds.tailSet(after, false);
         List<String> page = rest.stream().limit(pageSize).toList();
-        String more = rest.size() > page.size() ? encode(page.get(page.size() - 1)) : null;
+        String more = rest.size() > page.size() ? Paging.encode(page.get(page.size() - 1)) : null;
         return new WardViews.BedList(ward, board.vitalsOf(ward).code(),
                 page.stream().map(b -> board.bed(ward, b, tenant)).toList(), more);
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return LIMIT_DEFAULT;
-        }
-        int n = LIMIT.matcher(limit).matches() ? Integer.parseInt(limit) : 0;
-        if (n < 1 || n > LIMIT_MAX) {
-            throw new ProblemException(400, "limit must be a whole number from 1 to " + LIMIT_MAX);
-        }
-        return n;
-    }
-
-    /** The bed a cursor names: the last bed of the page before (base64url of its name). */
-    private static String cursor(String next) {
-        try {
-            String bed = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.UTF_8);
-            if (!bed.isEmpty() && bed.length() <= 64 && bed.chars().noneMatch(Character::isISOControl)) {
-                return bed;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
-        }
-        throw new ProblemException(400, "next must be the cursor a previous page gave");
-    }
-
-    private static String encode(String bed) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bed.getBytes(StandardCharsets.UTF_8));
     }
 }

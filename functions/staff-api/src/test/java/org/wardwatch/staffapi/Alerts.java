@@ -53,6 +53,28 @@ final class Alerts {
         return id;
     }
 
+    /** A closed alert of {@code type} and {@code severity} (before it resolved) opened at {@code opened}: its id. */
+    String closed(String ward, String type, Severity severity, Instant opened) {
+        String id = newId();
+        Instant resolved = opened.plusSeconds(120);
+        AlertRecord r = new AlertRecord(id, type, ward, "bed 7", "heart_rate", Severity.NONE, opened, opened,
+                0, 1, null, null, null, resolved, List.of(
+                new AlertRecord.TimelineEntry("OPENED", opened, severity, 1, null, null),
+                new AlertRecord.TimelineEntry("RESOLVED", resolved, Severity.NONE, 1, null, null)));
+        store.write(null, r);
+        return id;
+    }
+
+    /** An open alert of {@code type} and {@code severity} opened at {@code opened}: its id. */
+    String open(String type, String ward, Severity severity, Instant opened) {
+        String id = newId();
+        AlertRecord r = new AlertRecord(id, type, ward, "bed 8", "spo2", severity, opened, opened, 0, 1,
+                null, null, null, null, List.of(new AlertRecord.TimelineEntry("OPENED", opened, severity,
+                1, null, null)));
+        store.write(null, r);
+        return id;
+    }
+
     /** The audit items about {@code target}. */
     List<Map<String, AttributeValue>> auditOf(String target) {
         return dynamo.scan(b -> b.tableName(StaffEmulator.AUDIT).filterExpression("target = :t")

@@ -236,7 +236,7 @@ class AlertsApiTest {
     @CsvSource(delimiter = '|', textBlock = """
             no ward               | /alerts             | state=open
             a ward with a hash    | /alerts             | ward=ICU-3%23SECRET
-            closed alerts         | /alerts             | ward=ICU-3&state=closed
+            a state that is none  | /alerts             | ward=ICU-3&state=gone
             an id that is not one | /alerts/SECRET-1    |
             """)
     void aMalformedParameter_isABadRequest(String what, String path, String query) {
@@ -259,7 +259,8 @@ class AlertsApiTest {
         assertThat(doc.getMap("paths")).containsOnlyKeys("/alerts", "/alerts/{alertId}", "/alerts/{alertId}/ack",
                 "/wards", "/wards/{ward}/beds", "/devices", "/storage", "/storage/{device}/excursions",
                 "/storage/{device}/excursions/{start}/ack", "/storage/{device}/temperature-log", "/audit");
-        assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state");
+        assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state",
+                "type", "severity", "from", "to", "limit", "next");
         assertThat(doc.getMap("paths.'/alerts'.get.responses")).containsKeys("200", "400", "401", "403");
         assertThat(doc.getMap("paths.'/alerts/{alertId}'.get.responses"))
                 .containsKeys("200", "400", "401", "403", "404");

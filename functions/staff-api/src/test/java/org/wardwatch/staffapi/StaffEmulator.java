@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The shared moto server with what the staff API needs of a tenant (the minimum of functions' TestTenant): the
- * readings table with its byOpenAlert index (alert records), the devices table, the audit table, the alert topic,
+ * readings table with its byOpenAlert and byWardAlert indexes (alert records), the devices table, the audit table, the alert topic,
  * and a tenant configuration file naming the ward view's wards ({@link #THRESHOLDS_WARD}, {@link #NEWS2_WARD} and
  * {@link #EMPTY_WARD}).
  */
@@ -40,6 +40,12 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
 
     static URI endpoint;
 
+    private static GlobalSecondaryIndex index(String name, String partition, String sort) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(key(partition, KeyType.HASH),
+                key(sort, KeyType.RANGE)).projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
     @Override
     public Map<String, String> start() {
         MotoServer moto = MotoServer.shared();
@@ -48,10 +54,8 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
         String topicArn;
         try (DynamoDbClient dynamo = dynamo(); SnsClient sns = SnsClient.builder().endpointOverride(endpoint)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            create(dynamo, READINGS, List.of("pk", "sk", "openIndex", "openKey"), List.of(GlobalSecondaryIndex
-                    .builder().indexName("byOpenAlert").keySchema(key("openIndex", KeyType.HASH),
-                            key("openKey", KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+            create(dynamo, READINGS, List.of("pk", "sk", "openIndex", "openKey", "alertWard", "alertKey"), List.of(
+                    index("byOpenAlert", "openIndex", "openKey"), index("byWardAlert", "alertWard", "alertKey")));
             create(dynamo, AUDIT, List.of("pk", "sk"), List.of());
             try {
                 dynamo.createTable(b -> b.tableName(DEVICES).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -3,7 +3,7 @@ package org.wardwatch.model.tenant;
 /**
  * The global secondary indexes of the tenant's tables and the attributes they are keyed on: the stack declares them
  * (infra, ReadingsStore) and the functions write those attributes and query the indexes (functions/README.md,
- * "Tables"), so both name them from here. Every index sorts on the table's {@code sk} except {@link #BY_OPEN_ALERT}.
+ * "Tables"), so both name them from here. Every index sorts on the table's {@code sk} except {@link #BY_OPEN_ALERT} and {@link #BY_WARD_ALERT}.
  */
 public final class TableIndexes {
 
@@ -23,6 +23,15 @@ public final class TableIndexes {
     public static final String OPEN_PARTITION = "openIndex";
     public static final String OPEN_SORT = "openKey";
     public static final String OPEN = "open";
+
+    /**
+     * Every alert record of a ward, open or closed, newest first (the staff API's alert history): every record
+     * carries {@link #WARD_ALERT_PARTITION} (its ward, {@code none} without one) and {@link #WARD_ALERT_SORT}
+     * ({@code <openedAt, UTC to the millisecond, fixed width>#<alertId>}, so that the keys sort by opening time).
+     */
+    public static final String BY_WARD_ALERT = "byWardAlert";
+    public static final String WARD_ALERT_PARTITION = "alertWard";
+    public static final String WARD_ALERT_SORT = "alertKey";
 
     /** Quarantined messages by reason code: partition {@link #REASON}. */
     public static final String BY_REASON = "byReason";
