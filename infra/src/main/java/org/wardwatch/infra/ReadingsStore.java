@@ -48,8 +48,8 @@ public final class ReadingsStore extends Construct {
         readings.addGlobalSecondaryIndex(index(TableIndexes.BY_OPEN_ALERT, TableIndexes.OPEN_PARTITION,
                 TableIndexes.OPEN_SORT));
         // every alert record, open or closed, by ward and opening time: the staff API's alert history
-        readings.addGlobalSecondaryIndex(index(TableIndexes.BY_WARD_ALERT, TableIndexes.WARD_ALERT_PARTITION,
-                TableIndexes.WARD_ALERT_SORT));
+        readings.addGlobalSecondaryIndex(index(TableIndexes.BY_WARD, TableIndexes.WARD_PARTITION,
+                TableIndexes.WARD_SORT));
 
         quarantine = table("Quarantine", names.quarantineTable(), "pk", "sk", true);
         quarantine.addGlobalSecondaryIndex(index(TableIndexes.BY_REASON, TableIndexes.REASON, "sk"));
@@ -194,7 +194,7 @@ public final class ReadingsStore extends Construct {
     /**
      * What the staff API's ward view needs besides the acknowledgement's access (functions/staff-api/README.md):
      * {@code Scan} of the devices table (the ward's ACTIVE devices) and {@code BatchGetItem} of the beds' latest items
-     * and NEWS2 state on the readings table, {@code Query} of the {@code byWardAlert} index (a ward's alert history);
+     * and NEWS2 state on the readings table, {@code Query} of the {@code byWard} index (a ward's alert history);
      * the key to read them.
      */
     public void grantWardViewAccess(IGrantable function) {
@@ -202,7 +202,7 @@ public final class ReadingsStore extends Construct {
         Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
                 .grantee(function)
                 .actions(List.of("dynamodb:Query"))
-                .resourceArns(List.of(readings.getTableArn() + "/index/" + TableIndexes.BY_WARD_ALERT))
+                .resourceArns(List.of(readings.getTableArn() + "/index/" + TableIndexes.BY_WARD))
                 .build());
         grantOnTable(function, readings, "dynamodb:BatchGetItem");
         encryptionKey.grant(function, "kms:Decrypt");

@@ -26,7 +26,7 @@ import static org.wardwatch.infra.TemplateJson.ref;
 class LeastPrivilegeTest {
 
     private static final String OPEN_ALERT_INDEX = "/index/" + TableIndexes.BY_OPEN_ALERT;
-    private static final String WARD_ALERT_INDEX = "/index/" + TableIndexes.BY_WARD_ALERT;
+    private static final String WARD_INDEX = "/index/" + TableIndexes.BY_WARD;
 
     private static List<Template> templates;
     private static Template jvm;
@@ -51,7 +51,7 @@ class LeastPrivilegeTest {
     /**
      * The logical id an IAM resource entry points at: {@code Ref} or {@code GetAtt ... Arn} of a resource of this
      * stack, or that ARN followed by {@code /index/*} (the table's own indexes), or by {@code /index/byOpenAlert} or
-     * {@code /index/byWardAlert} (that index only: {@code <logical id>/index/<name>}). Anything else fails.
+     * {@code /index/byWard} (that index only: {@code <logical id>/index/<name>}). Anything else fails.
      */
     @SuppressWarnings("unchecked")
     private static String ownResource(Object resource, Set<String> logicalIds) {
@@ -69,7 +69,7 @@ class LeastPrivilegeTest {
                 List<Object> parts = (List<Object>) ((List<Object>) map.get("Fn::Join")).get(1);
                 assertThat(parts).as("joined resource %s", resource).hasSize(2);
                 assertThat(parts.get(1)).as("only a table's own indexes may be joined: %s", resource)
-                        .isIn("/index/*", OPEN_ALERT_INDEX, WARD_ALERT_INDEX);
+                        .isIn("/index/*", OPEN_ALERT_INDEX, WARD_INDEX);
                 String table = ownResource(parts.get(0), logicalIds);
                 return parts.get(1).equals("/index/*") ? table : table + parts.get(1);
             }
@@ -337,7 +337,7 @@ class LeastPrivilegeTest {
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, audit)));
         // the ward view: the beds' latest items, the ward's devices, a ward's alert history
         expected.put("dynamodb:BatchGetItem", Set.of(readings));
-        expected.get("dynamodb:Query").add(readings + WARD_ALERT_INDEX);
+        expected.get("dynamodb:Query").add(readings + WARD_INDEX);
         expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices")));
         putOwnLogs(expected, "StaffApi");
 

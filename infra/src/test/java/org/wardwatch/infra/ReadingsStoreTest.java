@@ -58,7 +58,7 @@ class ReadingsStoreTest {
                 "TableName", "wardwatch-st-aurelia-readings",
                 "KeySchema", List.of(key("pk", "HASH"), key("sk", "RANGE")),
                 "GlobalSecondaryIndexes", List.of(index("byBed", "bedKey"), index("byPatient", "patientRef"),
-                        index("byOpenAlert", "openIndex", "openKey"), index("byWardAlert", "alertWard", "alertKey")),
+                        index("byOpenAlert", "openIndex", "openKey"), index("byWard", "wardIndex", "wardSort")),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)));
     }
 
@@ -67,7 +67,7 @@ class ReadingsStoreTest {
         template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "TableName", "wardwatch-st-aurelia-readings",
                 "AttributeDefinitions", Match.arrayEquals(List.of("pk", "sk", "bedKey", "patientRef", "openIndex",
-                        "openKey", "alertWard", "alertKey").stream().map(name -> Map.of("AttributeName", name, "AttributeType", "S")).toList())));
+                        "openKey", "wardIndex", "wardSort").stream().map(name -> Map.of("AttributeName", name, "AttributeType", "S")).toList())));
     }
 
     @Test

@@ -18,12 +18,15 @@ import org.wardwatch.functions.core.AdmissionChange.Settings;
 import org.wardwatch.model.alert.ThresholdBand;
 import org.wardwatch.model.reading.Metric;
 import org.wardwatch.model.tenant.PatientOverrides;
+import org.wardwatch.model.tenant.TableIndexes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The item layout of admissions in the readings table (functions/README.md, "Admissions"): in the bed's partition
  * ({@link Keys#bed}) the current admission ({@link Keys#ADMISSION}) and the history ({@code A#H#<time>#<id>}), and
- * the patient's pointer to their bed ({@code P#<patientRef>} / {@code A#current}). None has a TTL attribute: they are
+ * the patient's pointer to their bed ({@code P#<patientRef>} / {@code A#current}). The current admission also carries
+ * the keys of the ward index ({@link TableIndexes#BY_WARD}: {@code wardIndex} its ward, {@code wardSort}
+ * {@code A#<bed>}), which lists a ward's admitted beds. None has a TTL attribute: they are
  * kept for the life of the tenant. Overrides are JSON text in the tenant configuration's band format.
  */
 public final class AdmissionItems {
@@ -61,6 +64,8 @@ public final class AdmissionItems {
         Map<String, AttributeValue> item = new HashMap<>(key(admission.ward(), admission.bed()));
         item.put("ward", s(admission.ward()));
         item.put("bed", s(admission.bed()));
+        item.put(TableIndexes.WARD_PARTITION, s(admission.ward()));
+        item.put(TableIndexes.WARD_SORT, s(TableIndexes.WARD_ADMISSION_PREFIX + admission.bed()));
         item.put(PATIENT, s(admission.patientRef()));
         item.put("admittedAt", s(admission.admittedAt().toString()));
         item.put("spo2Scale", n(admission.spo2Scale()));

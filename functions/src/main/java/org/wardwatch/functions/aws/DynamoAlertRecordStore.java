@@ -47,9 +47,9 @@ public final class DynamoAlertRecordStore implements AlertRecordStore {
     /** The one value of {@link #OPEN_INDEX_PARTITION}. */
     public static final String OPEN = TableIndexes.OPEN;
     /** The readings table's index of every alert record by ward, newest first (the staff API's alert history). */
-    public static final String WARD_INDEX = TableIndexes.BY_WARD_ALERT;
-    public static final String WARD_INDEX_PARTITION = TableIndexes.WARD_ALERT_PARTITION;
-    public static final String WARD_INDEX_SORT = TableIndexes.WARD_ALERT_SORT;
+    public static final String WARD_INDEX = TableIndexes.BY_WARD;
+    public static final String WARD_INDEX_PARTITION = TableIndexes.WARD_PARTITION;
+    public static final String WARD_INDEX_SORT = TableIndexes.WARD_SORT;
     /** Written for an alert without a ward (the SNS {@code ward} attribute's word for it too). */
     static final String NO_WARD = "none";
 

@@ -157,9 +157,9 @@ public final class TestTenant {
     }
 
     private void createTables() {
-        create(READINGS, List.of("pk", "sk", "bedKey", "patientRef", "openIndex", "openKey", "alertWard", "alertKey"),
+        create(READINGS, List.of("pk", "sk", "bedKey", "patientRef", "openIndex", "openKey", "wardIndex", "wardSort"),
                 "pk", "sk", List.of(index("byBed", "bedKey", "sk"), index("byPatient", "patientRef", "sk"),
-                        index("byOpenAlert", "openIndex", "openKey"), index("byWardAlert", "alertWard", "alertKey")));
+                        index("byOpenAlert", "openIndex", "openKey"), index("byWard", "wardIndex", "wardSort")));
         create(QUARANTINE, List.of("pk", "sk", "reason"), "pk", "sk", List.of(index("byReason", "reason", "sk")));
         create(DEVICES, List.of("thingName"), "thingName", null, List.of());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.wardwatch.functions.aws.DynamoAlertRecordStore;
 import org.wardwatch.functions.aws.DynamoDeviceDirectory;
 import org.wardwatch.functions.aws.DynamoTelemetryStore;
+import org.wardwatch.functions.aws.DynamoWardAdmissions;
 import org.wardwatch.functions.aws.DynamoExcursionAcknowledgements;
 import org.wardwatch.functions.lambda.AlertTopic;
 import org.wardwatch.functions.lambda.AwsClients;
@@ -96,6 +97,13 @@ class StaffApiWiring {
     TelemetryStore beds(StaffApiConfig config, DynamoDbClient dynamo) {
         return new DynamoTelemetryStore(dynamo, config.readingsTable(), null, java.time.Duration.ZERO,
                 java.time.Duration.ZERO);
+    }
+
+    /** A ward's admitted beds, from the readings table's ward index. */
+    @Produces
+    @ApplicationScoped
+    DynamoWardAdmissions wardAdmissions(StaffApiConfig config, DynamoDbClient dynamo) {
+        return new DynamoWardAdmissions(dynamo, config.readingsTable());
     }
 
     @Produces

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.wardwatch.functions.aws.DynamoWardAdmissions;
+import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.core.AlertRecord;
 import org.wardwatch.functions.core.Device;
 import org.wardwatch.functions.core.News2Picture;
@@ -34,8 +36,9 @@ import org.wardwatch.model.tenant.VitalsPolicy;
 /**
  * The ward view's reads, through the functions' own stores: the tenant's wards (named in the tenant configuration's
  * {@code wards}, or with an active device or an open alert), each ward's open alerts (the open index), its devices
- * (a scan of the devices table, as the silent-devices check reads it: no index by ward), and a bed's state (the
- * telemetry store's bed read: admission, parameters, NEWS2 state and observations).
+ * (a scan of the devices table, as the silent-devices check reads it: no index by ward), its admitted beds (the ward
+ * index of the readings table), and a bed's state (the telemetry store's bed read: admission, parameters, NEWS2
+ * state and observations).
  */
 @ApplicationScoped
 class WardBoard {
@@ -50,6 +53,8 @@ class WardBoard {
     SilenceService.DeviceDirectory directory;
     @Inject
     AlertRecordStore records;
+    @Inject
+    DynamoWardAdmissions admissions;
 
     /** What one request reads of the tenant at once: its active devices and open alerts. */
     record Tenant(List<Device> devices, List<AlertRecord> open) {
@@ -83,8 +88,9 @@ class WardBoard {
     }
 
     /** The ward's beds with a device or an open alert, in bed order. */
-    static TreeSet<String> beds(String ward, Tenant tenant) {
+    TreeSet<String> beds(String ward, Tenant tenant) {
         TreeSet<String> beds = new TreeSet<>(BED_ORDER);
+        admissions.of(ward).stream().map(Admission::bed).forEach(beds::add);
         tenant.devices().stream().filter(d -> ward.equals(d.ward()) && d.bed() != null).map(Device::bed)
                 .forEach(beds::add);
         tenant.open().stream().filter(r -> ward.equals(r.ward())).map(WardBoard::bedOf).filter(b -> b != null)

@@ -60,7 +60,7 @@ public class WardsResource {
     @GET
     @Path("/{ward}/beds")
     @Operation(summary = "A ward's beds",
-            description = "The beds with an active device or an open alert, in bed order, a page at a time: per bed "
+            description = "The beds with an admitted patient, an active device or an open alert, in bed order, a page at a time: per bed "
                     + "its admission (patientRef only), each parameter's latest value with its unit, source and "
                     + "time, the NEWS2 on a ward that scores it, the open alerts at the bed and the devices there.")
     @APIResponse(responseCode = "200", description = "a page of the ward's beds",
@@ -91,10 +91,10 @@ public class WardsResource {
             throw new ProblemException(403, "you do not serve ward " + ward);
         }
         WardBoard.Tenant tenant = board.tenant();
-        if (!board.known(tenant).contains(ward)) {
+        NavigableSet<String> beds = board.beds(ward, tenant);
+        if (beds.isEmpty() && !board.known(tenant).contains(ward)) {
             throw new ProblemException(404, "the tenant knows no ward " + ward);
         }
-        NavigableSet<String> beds = WardBoard.beds(ward, tenant);
         NavigableSet<String> rest = after == null ? beds : beds.tailSet(after, false);
         List<String> page = rest.stream().limit(pageSize).toList();
         String more = rest.size() > page.size() ? Paging.encode(page.get(page.size() - 1)) : null;

@@ -46,6 +46,12 @@ final class BedFixtures {
                         null, null, null, null));
     }
 
+    void discharge(String ward, String bed, Instant at) {
+        Admission admission = admissions.current(ward, bed).orElseThrow();
+        admissions.discharge(admission, new AdmissionChange(ward, bed, admission.patientRef(),
+                AdmissionChange.Action.DISCHARGED, "nic-0001", at, null, null, null, null, null));
+    }
+
     /** The bed parameter's state with {@code thingName}'s value as its source's latest, as a reading leaves it. */
     void reading(String ward, String bed, Metric metric, String thingName, DeviceKind kind, double value,
                  Instant deviceTime) {

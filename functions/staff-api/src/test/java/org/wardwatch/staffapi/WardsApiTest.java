@@ -124,6 +124,20 @@ class WardsApiTest {
     }
 
     @Test
+    void aBedWithAnAdmittedPatientAndNothingElse_isListedToo_andADischargedOneIsNot() {
+        beds.admit("Admitted-7", "4", "MRN-A7-4", T);
+        beds.admit("Admitted-7", "5", "MRN-A7-5", T);
+        beds.discharge("Admitted-7", "5", T.plusSeconds(60));
+
+        ApiGateway.Answer answer = get(bedsOf("Admitted-7"), null, nurseOf("Admitted-7"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().getList("beds.bed")).containsExactly("4");
+        assertThat(answer.json().getString("beds[0].admission.patientRef")).isEqualTo("MRN-A7-4");
+        assertThat(answer.json().getList("beds[0].devices")).isEmpty();
+    }
+
+    @Test
     void aWardWithNothing_hasNoBeds() {
         ApiGateway.Answer answer = get(bedsOf(EMPTY_WARD), null, nurseOf(EMPTY_WARD));
 

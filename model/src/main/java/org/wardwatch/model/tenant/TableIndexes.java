@@ -3,7 +3,7 @@ package org.wardwatch.model.tenant;
 /**
  * The global secondary indexes of the tenant's tables and the attributes they are keyed on: the stack declares them
  * (infra, ReadingsStore) and the functions write those attributes and query the indexes (functions/README.md,
- * "Tables"), so both name them from here. Every index sorts on the table's {@code sk} except {@link #BY_OPEN_ALERT} and {@link #BY_WARD_ALERT}.
+ * "Tables"), so both name them from here. Every index sorts on the table's {@code sk} except {@link #BY_OPEN_ALERT} and {@link #BY_WARD}.
  */
 public final class TableIndexes {
 
@@ -25,13 +25,20 @@ public final class TableIndexes {
     public static final String OPEN = "open";
 
     /**
-     * Every alert record of a ward, open or closed, newest first (the staff API's alert history): every record
-     * carries {@link #WARD_ALERT_PARTITION} (its ward, {@code none} without one) and {@link #WARD_ALERT_SORT}
-     * ({@code <openedAt, UTC to the millisecond, fixed width>#<alertId>}, so that the keys sort by opening time).
+     * What a ward holds, for the staff API's ward view and alert history (one index for both: CloudFormation adds at
+     * most one index to a table per update): every item carrying {@link #WARD_PARTITION} (the ward's name,
+     * {@code none} for an alert without one) and {@link #WARD_SORT}. Two kinds, told apart by the sort key:
+     * <ul>
+     *   <li>every alert record, open or closed: {@code <openedAt, the model's SortableTime>#<alertId>}, which sorts
+     *       as the opening times do (and before {@link #WARD_ADMISSION_PREFIX}: it starts with a digit);</li>
+     *   <li>a bed's current admission: {@link #WARD_ADMISSION_PREFIX}{@code <bed>}.</li>
+     * </ul>
      */
-    public static final String BY_WARD_ALERT = "byWardAlert";
-    public static final String WARD_ALERT_PARTITION = "alertWard";
-    public static final String WARD_ALERT_SORT = "alertKey";
+    public static final String BY_WARD = "byWard";
+    public static final String WARD_PARTITION = "wardIndex";
+    public static final String WARD_SORT = "wardSort";
+    /** The {@link #WARD_SORT} prefix of a ward's current admissions. */
+    public static final String WARD_ADMISSION_PREFIX = "A#";
 
     /** Quarantined messages by reason code: partition {@link #REASON}. */
     public static final String BY_REASON = "byReason";
