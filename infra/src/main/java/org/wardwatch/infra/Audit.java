@@ -26,7 +26,7 @@ import java.util.List;
  * The append-only audit of staff's writes (issue 16): table {@code wardwatch-<tenant>-audit}, {@code pk}
  * {@code AU#<yyyy-mm-dd>} (UTC day) and {@code sk} {@code <ISO instant>#<random id>}, one item per write, put
  * once ({@code attribute_not_exists(pk)}) and never changed. No role is granted more than {@code PutItem}
- * ({@link #grantAppend}), and the table's resource policy denies every principal the actions that change or
+ * ({@link #grantAppend}) and {@code Query} ({@link #grantQuery}), and the table's resource policy denies every principal the actions that change or
  * remove an item. Kept for the tenant's life: no TTL, point-in-time recovery, the tenant's key, deletion
  * protection, retained.
  */
@@ -83,6 +83,19 @@ public final class Audit extends Construct {
                 .resourceArns(List.of(table.getTableArn()))
                 .build());
         encryptionKey.grant(grantee, "kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    /**
+     * What a reader of the audit needs ({@code GET /audit}: a day's partition, a time range of its sort key), and
+     * nothing more: {@code Query} on the table itself and the key to decrypt. No GetItem, Scan or PartiQL, no write.
+     */
+    public void grantQuery(IGrantable grantee) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(grantee)
+                .actions(List.of("dynamodb:Query"))
+                .resourceArns(List.of(table.getTableArn()))
+                .build());
+        encryptionKey.grant(grantee, "kms:Decrypt");
     }
 
     public Table table() {

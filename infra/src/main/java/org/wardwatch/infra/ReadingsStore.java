@@ -209,6 +209,20 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
+     * What the staff API's readings of a bed need ({@code GET /beds/{ward}/{bed}/readings}): {@code Query} of the
+     * {@code byBed} index (that index only), which holds every reading of a bed in time order whichever device took
+     * it; the key to read them.
+     */
+    public void grantBedReadingsAccess(IGrantable function) {
+        Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+                .grantee(function)
+                .actions(List.of("dynamodb:Query"))
+                .resourceArns(List.of(readings.getTableArn() + "/index/" + TableIndexes.BY_BED))
+                .build());
+        encryptionKey.grant(function, "kms:Decrypt");
+    }
+
+    /**
      * The alert records' {@code byOpenAlert} index ({@code Query}) and items ({@code GetItem}, {@code PutItem}).
      * Items are not narrowed to their {@code AL#} partitions with {@code dynamodb:LeadingKeys}: no grant of the stack
      * conditions on keys (a function's role is the tenant's, on the tenant's own table).

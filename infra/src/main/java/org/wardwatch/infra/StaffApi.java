@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.wardwatch.model.staff.StaffApiRoutes;
 import org.wardwatch.model.tenant.TenantNames;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizerProps;
@@ -27,7 +28,8 @@ import java.util.List;
  * The staff API (issue 16): the staff-api function (functions/staff-api, its own artifact) behind an API Gateway HTTP
  * API {@code wardwatch-<tenant>-staff-api}. Every route but {@code GET /openapi} needs an ID or access token of the
  * tenant's staff pool issued to the dashboard client (a JWT authorizer: issuer, audience, signature, expiry); the
- * function then checks the token use, role and ward itself. The routes are the function's endpoints, one by one: a
+ * function then checks the token use, role and ward itself. The routes are the function's endpoints, one by one
+ * ({@link StaffApiRoutes}, named once in the model): a
  * path the function does not serve is API Gateway's 404 and never invokes it. Throttled, access-logged to a log
  * group encrypted with the tenant key. No CORS: the dashboard's origin is not decided, and an API without CORS
  * headers is not callable from any browser origin.
@@ -49,14 +51,9 @@ public final class StaffApi extends Construct {
     static final int THROTTLE_RATE = 50;
     static final int THROTTLE_BURST = 100;
     /** The routes behind the JWT authorizer: the function's endpoints (functions/staff-api/README.md). */
-    static final List<Route> AUTHORIZED_ROUTES = List.of(
-            new Route(HttpMethod.GET, "/alerts"),
-            new Route(HttpMethod.GET, "/alerts/{alertId}"),
-            new Route(HttpMethod.POST, "/alerts/{alertId}/ack"),
-            new Route(HttpMethod.GET, "/wards"),
-            new Route(HttpMethod.GET, "/wards/{ward}/beds"));
+    static final List<Route> AUTHORIZED_ROUTES = StaffApiRoutes.AUTHORIZED.stream().map(Route::of).toList();
     /** The one route anyone may call: the OpenAPI document, which a client reads before it has a token. */
-    static final Route OPENAPI = new Route(HttpMethod.GET, "/openapi");
+    static final Route OPENAPI = Route.of(StaffApiRoutes.OPENAPI);
     /**
      * One JSON line per request: no query string, no body, no header, so no patient reference; who called is in
      * the audit of each write.
@@ -71,6 +68,11 @@ public final class StaffApi extends Construct {
 
     /** A method and path of the API. */
     record Route(HttpMethod method, String path) {
+        /** From a route key of {@link StaffApiRoutes}, e.g. {@code GET /alerts}. */
+        static Route of(String key) {
+            return new Route(HttpMethod.valueOf(StaffApiRoutes.method(key)), StaffApiRoutes.path(key));
+        }
+
         String key() {
             return method + " " + path;
         }
@@ -85,7 +87,7 @@ public final class StaffApi extends Construct {
         super(scope, id);
         TenantNames names = props.names();
         function = new TenantFunction(this, TenantFunction.ID, new TenantFunction.Definition(names, NAME, null,
-                names.staffApi(), "the staff HTTP API (alerts: list, timeline, acknowledge; wards and their beds); behind "
+                names.staffApi(), "the staff HTTP API (alerts, wards and beds, readings, admissions, observations, devices, storage, audit); behind "
                 + names.staffApi() + "'s JWT authorizer", props.code(), true, props.memoryMb(),
                 props.logRetentionDays(), props.environment(), props.layers(), TIMEOUT, props.encryptionKey(),
                 RESERVED_CONCURRENCY));

@@ -181,10 +181,23 @@ public final class TenantStack extends Stack {
                 .dashboard(staffSignIn.dashboard())
                 .layers(java.util.List.of(configLayer.layer()))
                 .build());
+        // What each endpoint needs (the slice-2 contract's table), by the grant of the function that did it before:
+        // acknowledging alerts; the ward view and the devices (device state and presence items by GetItem,
+        // BatchGetItem and Query, all in the acknowledgement's and the admission's grants); a bed's readings (the
+        // byBed index); admissions, transfers, discharges, settings and nurse observations, as the admission
+        // function (its discharges and observations resolve and raise alerts, so it publishes); storage units,
+        // their excursions and temperature logs, as the temperature-log function did; an excursion's
+        // acknowledgement, as the acknowledge-excursion function did (one conditional UpdateItem); the audit:
+        // appending each write, and Query for GET /audit. Never an update or delete of the audit.
         readingsStore.grantAcknowledgementAccess(staffApi.function());
         readingsStore.grantWardViewAccess(staffApi.function());
+        readingsStore.grantBedReadingsAccess(staffApi.function());
+        readingsStore.grantAdmissionAccess(staffApi.function());
+        readingsStore.grantTemperatureLogAccess(staffApi.function());
+        readingsStore.grantExcursionAcknowledgementAccess(staffApi.function());
         alertChannels.grantPublish(staffApi.function());
         audit.grantAppend(staffApi.function());
+        audit.grantQuery(staffApi.function());
 
         Tags.of(this).add("tenant", names.tenantId());
         Tags.of(this).add("data-classification", "PHI");

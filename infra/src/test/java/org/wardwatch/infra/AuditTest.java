@@ -22,7 +22,10 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wardwatch.infra.TemplateJson.arnOf;
 
-/** The append-only audit table: kept forever, changed by nobody, appended to only through {@link Audit#grantAppend}. */
+/**
+ * The append-only audit table: kept forever, changed by nobody, appended to only through {@link Audit#grantAppend}
+ * and read only through {@link Audit#grantQuery}.
+ */
 class AuditTest {
 
     /** Actions that change or remove an item, or could (wildcards). */
@@ -38,13 +41,15 @@ class AuditTest {
         appended = grantedStack();
     }
 
-    /** A stack of its own: the audit, a writer granted what the staff API will be, and a role granted too much. */
+    /** A stack of its own: the audit, a writer, a reader, and a role granted too much. */
     private static Template grantedStack() {
         App app = new App(software.amazon.awscdk.AppProps.builder()
                 .outdir(SynthesizedTenants.TARGET.resolve("cdk-test/audit").toString()).build());
         Stack stack = new Stack(app, "audit-grants");
         Audit audit = new Audit(stack, "Audit", new TenantNames("st-aurelia"), new Key(stack, "DataKey"));
         audit.grantAppend(Role.Builder.create(stack, "Writer")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build());
+        audit.grantQuery(Role.Builder.create(stack, "Reader")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build());
         audit.table().grant(Role.Builder.create(stack, "Meddler")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com")).build(), "dynamodb:UpdateItem");
@@ -120,7 +125,20 @@ class AuditTest {
     }
 
     @Test
-    void aRoleGrantedAnUpdate_isFoundByTheCheck_theWriterIsNot() {
+    void theReadersGrant_isQueryOnTheTable_andDecrypt_only() {
+        String table = TemplateJson.logicalId(appended, "AWS::DynamoDB::Table", "AuditTable");
+        String key = TemplateJson.logicalId(appended, "AWS::KMS::Key", "DataKey");
+        String reader = TemplateJson.logicalId(appended, "AWS::IAM::Role", "Reader");
+
+        appended.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(TemplateJson.ref(reader)),
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Action", "dynamodb:Query", "Effect", "Allow", "Resource", arnOf(table)),
+                        Map.of("Action", "kms:Decrypt", "Effect", "Allow", "Resource", arnOf(key))))));
+    }
+
+    @Test
+    void aRoleGrantedAnUpdate_isFoundByTheCheck_theWriterAndTheReaderAreNot() {
         String table = TemplateJson.logicalId(appended, "AWS::DynamoDB::Table", "AuditTable");
 
         assertThat(changesGranted(appended, table)).containsOnlyKeys(

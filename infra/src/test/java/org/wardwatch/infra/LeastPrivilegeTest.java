@@ -21,12 +21,14 @@ import static org.wardwatch.infra.TemplateJson.ref;
  * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
  * function three read actions, the acknowledge-excursion function one update, the admission function its reads and
  * transactions and the alert topic, the silent-devices check what its scan,
- * state and alerts take, the staff API what the acknowledge function may and a PutItem of audit records.
+ * state and alerts take, the staff API what its endpoints need (the acknowledge, admission, temperature-log and
+ * acknowledge-excursion functions' grants, the ward view, a bed's readings) and PutItem and Query of audit records.
  */
 class LeastPrivilegeTest {
 
     private static final String OPEN_ALERT_INDEX = "/index/" + TableIndexes.BY_OPEN_ALERT;
     private static final String WARD_INDEX = "/index/" + TableIndexes.BY_WARD;
+    private static final String BED_INDEX = "/index/" + TableIndexes.BY_BED;
 
     private static List<Template> templates;
     private static Template jvm;
@@ -51,7 +53,8 @@ class LeastPrivilegeTest {
     /**
      * The logical id an IAM resource entry points at: {@code Ref} or {@code GetAtt ... Arn} of a resource of this
      * stack, or that ARN followed by {@code /index/*} (the table's own indexes), or by {@code /index/byOpenAlert} or
-     * {@code /index/byWard} (that index only: {@code <logical id>/index/<name>}). Anything else fails.
+     * {@code /index/byWard} or {@code /index/byBed} (that index only: {@code <logical id>/index/<name>}). Anything
+     * else fails.
      */
     @SuppressWarnings("unchecked")
     private static String ownResource(Object resource, Set<String> logicalIds) {
@@ -69,7 +72,7 @@ class LeastPrivilegeTest {
                 List<Object> parts = (List<Object>) ((List<Object>) map.get("Fn::Join")).get(1);
                 assertThat(parts).as("joined resource %s", resource).hasSize(2);
                 assertThat(parts.get(1)).as("only a table's own indexes may be joined: %s", resource)
-                        .isIn("/index/*", OPEN_ALERT_INDEX, WARD_INDEX);
+                        .isIn("/index/*", OPEN_ALERT_INDEX, WARD_INDEX, BED_INDEX);
                 String table = ownResource(parts.get(0), logicalIds);
                 return parts.get(1).equals("/index/*") ? table : table + parts.get(1);
             }
@@ -328,21 +331,43 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void staffApiFunction_mayDoWhatTheAcknowledgeFunctionMay_readTheWardView_andPutAuditRecords_only() {
+    void staffApiFunction_mayDoWhatItsEndpointsNeed_readTheAudit_andAppendToIt_only() {
         String readings = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreReadings");
+        String devices = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices");
         String audit = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable");
         Map<String, Set<String>> expected = alertRecordAccess();
-        expected.get("dynamodb:Query").add(readings);
+        // the excursions, device state and presence, admission history (the table); a bed's readings (its index);
+        // the audit (GET /audit)
+        expected.put("dynamodb:Query", new TreeSet<>(List.of(readings, readings + OPEN_ALERT_INDEX,
+                readings + BED_INDEX, audit)));
+        // an excursion's acknowledgement (conditional), an alert's record is written whole (PutItem)
         expected.put("dynamodb:UpdateItem", Set.of(readings));
         expected.put("dynamodb:PutItem", new TreeSet<>(List.of(readings, audit)));
-        // the ward view: the beds' latest items, the ward's devices, a ward's alert history
+        // the beds' latest items, a bed's NEWS2 inputs; the storage unit of a temperature log
         expected.put("dynamodb:BatchGetItem", Set.of(readings));
+        // a ward's alert history and admitted beds
         expected.get("dynamodb:Query").add(readings + WARD_INDEX);
-        expected.put("dynamodb:Scan", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "ReadingsStoreDevices")));
+        expected.put("dynamodb:GetItem", new TreeSet<>(List.of(readings, devices)));
+        // the transactions of admissions, transfers and discharges
+        expected.put("dynamodb:DeleteItem", Set.of(readings));
+        // the ward's devices and storage units
+        expected.put("dynamodb:Scan", Set.of(devices));
         putOwnLogs(expected, "StaffApi");
 
-        // on the audit table PutItem only: no read, no UpdateItem or DeleteItem; no quarantine table
+        // on the audit table PutItem and Query only: no GetItem or Scan, no UpdateItem or DeleteItem; no quarantine
         assertThat(granted("StaffApi")).isEqualTo(expected);
+    }
+
+    @Test
+    void staffApiFunction_mayQueryTheAuditTable_butNeverUpdateOrDeleteARecord() {
+        String audit = TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable");
+        Map<String, Set<String>> granted = granted("StaffApi");
+        assertThat(granted.get("dynamodb:Query")).contains(audit);
+        assertThat(granted.get("dynamodb:PutItem")).contains(audit);
+        for (String change : List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+                "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete")) {
+            assertThat(granted.getOrDefault(change, Set.of())).as(change).doesNotContain(audit);
+        }
     }
 
     @Test
