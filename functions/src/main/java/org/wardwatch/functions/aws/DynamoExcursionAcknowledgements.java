@@ -50,13 +50,7 @@ public final class DynamoExcursionAcknowledgements implements ExcursionAcknowled
      * acknowledgement (who, when) from no such excursion (absent, or another tenant's).
      */
     public Acknowledgement acknowledge(String thingName, Instant start, String by, Instant at, String note) {
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        values.put(":by", s(by));
-        values.put(":at", s(at.toString()));
-        values.put(":t", s(tenantId));
-        if (note != null) {
-            values.put(":note", s(note));
-        }
+        Map<String, AttributeValue> values = values(by, at, note);
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of(PK, s(Keys.device(thingName)), SK, s(Keys.excursion(start))))
@@ -88,13 +82,7 @@ public final class DynamoExcursionAcknowledgements implements ExcursionAcknowled
         if (latest.isEmpty()) {
             return;
         }
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        values.put(":by", s(by));
-        values.put(":at", s(at.toString()));
-        values.put(":t", s(tenantId));
-        if (note != null) {
-            values.put(":note", s(note));
-        }
+        Map<String, AttributeValue> values = values(by, at, note);
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, s(pk), SK, latest.get(0).get(SK)))
                     .conditionExpression("attribute_not_exists(acknowledgedBy) AND tenantId = :t")
@@ -104,5 +92,17 @@ public final class DynamoExcursionAcknowledgements implements ExcursionAcknowled
         } catch (ConditionalCheckFailedException acknowledgedAlready) {
             // the first acknowledgement stands
         }
+    }
+
+    /** The values of an acknowledgement's update: who, when, the tenant it must be, the actions taken if any. */
+    private Map<String, AttributeValue> values(String by, Instant at, String note) {
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":by", s(by));
+        values.put(":at", s(at.toString()));
+        values.put(":t", s(tenantId));
+        if (note != null) {
+            values.put(":note", s(note));
+        }
+        return values;
     }
 }

@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import org.wardwatch.functions.aws.DynamoExcursionAcknowledgements;
 
 /**
  * The {@code acknowledge-excursion} handler: records who acknowledged a cold-chain excursion and when, in the
@@ -84,39 +82,17 @@ public class AcknowledgeExcursionHandler
         } catch (DateTimeParseException e) {
             throw new InvalidAcknowledgementException("start must be the excursion's start, e.g. 2026-11-24T09:00:00Z");
         }
-        String at = clock.instant().toString();
-        String sk = "X#" + org.wardwatch.functions.aws.ExcursionKeys.of(start);
-        try {
-            dynamo.updateItem(b -> b.tableName(config.readingsTable())
-                    .key(Map.of("pk", AttributeValue.fromS("D#" + request.device), "sk", AttributeValue.fromS(sk)))
-                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(acknowledgedBy) AND tenantId = :t")
-                    .updateExpression(request.note == null
-                            ? "SET acknowledgedBy = :by, acknowledgedAt = :at"
-                            : "SET acknowledgedBy = :by, acknowledgedAt = :at, actionsTaken = :note")
-                    .expressionAttributeValues(request.note == null
-                            ? Map.of(":by", AttributeValue.fromS(request.by), ":at", AttributeValue.fromS(at),
-                            ":t", AttributeValue.fromS(config.tenantId()))
-                            : Map.of(":by", AttributeValue.fromS(request.by), ":at", AttributeValue.fromS(at),
-                            ":t", AttributeValue.fromS(config.tenantId()), ":note", AttributeValue.fromS(request.note)))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-        } catch (ConditionalCheckFailedException e) {
-            throw refusal(request, e.hasItem() ? e.item() : Map.of());
-        }
-        return Map.of("device", request.device, "start", start.toString(), "acknowledgedBy", request.by,
-                "acknowledgedAt", at);
-    }
-
-    /** Why the acknowledgement was refused, from the item as it stood (empty when there is none). */
-    private RuntimeException refusal(Request request, Map<String, AttributeValue> item) {
-        AttributeValue tenant = item.get("tenantId");
-        AttributeValue by = item.get("acknowledgedBy");
-        if (tenant != null && config.tenantId().equals(tenant.s()) && by != null) {
-            AttributeValue when = item.get("acknowledgedAt");
-            return new ExcursionAlreadyAcknowledgedException("the excursion of " + request.device + " started at "
-                    + request.start + " was already acknowledged by " + by.s()
-                    + (when == null ? "" : " at " + when.s()));
-        }
-        return new NoSuchExcursionException("no excursion of " + request.device + " started at " + request.start
-                + " in this tenant");
+        DynamoExcursionAcknowledgements.Acknowledgement done = new DynamoExcursionAcknowledgements(dynamo,
+                config.readingsTable(), config.tenantId()).acknowledge(request.device, start, request.by,
+                clock.instant(), request.note);
+        return switch (done.outcome()) {
+            case ACKNOWLEDGED -> Map.of("device", request.device, "start", start.toString(), "acknowledgedBy",
+                    request.by, "acknowledgedAt", done.acknowledgedAt());
+            case ALREADY_ACKNOWLEDGED -> throw new ExcursionAlreadyAcknowledgedException("the excursion of "
+                    + request.device + " started at " + request.start + " was already acknowledged by "
+                    + done.acknowledgedBy() + (done.acknowledgedAt() == null ? "" : " at " + done.acknowledgedAt()));
+            case NO_SUCH_EXCURSION -> throw new NoSuchExcursionException("no excursion of " + request.device
+                    + " started at " + request.start + " in this tenant");
+        };
     }
 }
