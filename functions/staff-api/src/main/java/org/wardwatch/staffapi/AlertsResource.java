@@ -98,9 +98,7 @@ public class AlertsResource {
             @Parameter(description = "the cursor a previous page's next gave", schema = @Schema(type = SchemaType.STRING))
             @QueryParam("next") String next) {
         Caller caller = callers.current();
-        if (!WardName.valid(ward)) {
-            throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
-        }
+        WardParameter.checked(ward);
         AlertQuery query = AlertQuery.of(state, type, severity, from, to, Instant.now());
         int pageSize = Paging.limit(limit);
         String before = next == null ? null : Paging.cursor(next, HISTORY_KEY);

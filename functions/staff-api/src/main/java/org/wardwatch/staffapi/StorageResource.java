@@ -92,8 +92,8 @@ public class StorageResource {
                     schema = @Schema(type = SchemaType.STRING, pattern = WardName.REGEX))
             @QueryParam("ward") String ward) {
         Caller caller = callers.current();
-        if (ward != null && !WardName.valid(ward)) {
-            throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
+        if (ward != null) {
+            WardParameter.checked(ward);
         }
         if (ward != null && !caller.serves(ward)) {
             throw new ProblemException(403, "you do not serve ward " + ward);

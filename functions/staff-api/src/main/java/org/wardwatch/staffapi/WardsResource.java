@@ -82,9 +82,7 @@ public class WardsResource {
             @Parameter(description = "the cursor a previous page's next gave", schema = @Schema(type = SchemaType.STRING))
             @QueryParam("next") String next) {
         Caller caller = callers.current();
-        if (!WardName.valid(ward)) {
-            throw new ProblemException(400, "ward must be a ward's name: 1-64 letters, digits, space, . _ -");
-        }
+        WardParameter.checked(ward);
         int pageSize = Paging.limit(limit);
         String after = next == null ? null : Paging.cursor(next, BED_NAME);
         if (!caller.serves(ward)) {
