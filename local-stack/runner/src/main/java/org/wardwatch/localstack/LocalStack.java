@@ -21,6 +21,8 @@ import org.wardwatch.devicecerts.DeviceSpec;
 import org.wardwatch.devicecerts.IotRegistrar;
 import org.wardwatch.devicecerts.TenantCa;
 import org.wardwatch.devicecerts.TenantFiles;
+import org.wardwatch.localstack.api.ApiFront;
+import org.wardwatch.localstack.api.JwtAuthorizer;
 import org.wardwatch.localstack.broker.BrokerTls;
 import org.wardwatch.localstack.broker.IotBroker;
 import org.wardwatch.localstack.broker.PublishListener;
@@ -28,6 +30,8 @@ import org.wardwatch.localstack.faults.FaultProxy;
 import org.wardwatch.localstack.lambda.FunctionPool;
 import org.wardwatch.localstack.rules.RulesEngine;
 import org.wardwatch.localstack.tenant.LocalTenant;
+import org.wardwatch.localstack.tenant.StaffPool;
+import org.wardwatch.localstack.tenant.TenantHttpApi;
 import org.wardwatch.localstack.tenant.TemplateProvisioner;
 import org.wardwatch.localstack.tenant.TenantSynth;
 import org.wardwatch.localstack.ward.DeviceConnection;
@@ -113,6 +117,8 @@ public final class LocalStack implements AutoCloseable {
     private StackFunctions functions;
     private DataPlane dataPlane;
     private TenantQueues queues;
+    private ApiFront apiFront;
+    private Optional<org.wardwatch.localstack.staff.StaffUsers> demoStaff;
 
     private LocalStack(Options options) {
         this.options = options;
@@ -335,15 +341,65 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Creates the demo's staff users in the tenant's staff user pool ({@link org.wardwatch.localstack.staff.StaffUsers},
-     * fresh passwords each run); empty when the tenant template has no staff pool.
+     * fresh passwords each run) on the first call, and returns them on every call; empty when the tenant template
+     * has no staff pool.
      */
-    public Optional<org.wardwatch.localstack.staff.StaffUsers> createDemoStaff() {
-        return tenant.staffPool().map(pool -> org.wardwatch.localstack.staff.StaffUsers.createDemo(
-                emulator.cognito(), pool, new java.security.SecureRandom()));
+    public synchronized Optional<org.wardwatch.localstack.staff.StaffUsers> createDemoStaff() {
+        if (demoStaff == null) {
+            demoStaff = tenant.staffPool().map(pool -> org.wardwatch.localstack.staff.StaffUsers.createDemo(
+                    emulator.cognito(), pool, new java.security.SecureRandom()));
+        }
+        return demoStaff;
+    }
+
+    /** The staff API's local URL, once {@link #serveApi()} serves it. */
+    public synchronized Optional<URI> apiUrl() {
+        return Optional.ofNullable(apiFront).map(ApiFront::url);
+    }
+
+    /**
+     * Serves the tenant's staff API on {@code http://127.0.0.1:<port>} (once; later calls return the same URL): the
+     * staff API's function ({@code functions/staff-api/target/function.zip}) with one warm instance under the
+     * Lambda runtime interface client, behind {@link ApiFront}, which checks tokens as the API's JWT authorizer
+     * against the emulator's Cognito and builds the payload 2.0 events. Empty when the template has no HTTP API.
+     */
+    public synchronized Optional<URI> serveApi() {
+        if (apiFront != null) {
+            return Optional.of(apiFront.url());
+        }
+        Optional<TenantHttpApi> api = tenant.httpApi();
+        if (api.isEmpty()) {
+            return Optional.empty();
+        }
+        StaffPool pool = tenant.staffPool().orElseThrow(() -> new IllegalStateException(
+                "the tenant template has an HTTP API but no staff user pool to sign in with"));
+        TenantHttpApi http = api.get();
+        if (!http.issuer().equals(pool.issuer()) || !http.audience().equals(java.util.List.of(pool.clientId()))) {
+            throw new IllegalStateException("the HTTP API's JWT authorizer does not name the staff pool's issuer "
+                    + "and dashboard client");
+        }
+        step("starting the staff API (" + http.function().functionName() + ", 1 warm instance) behind its local front");
+        FunctionPool function = functions.startApiFunction(http.function(),
+                options.root().resolve("functions/staff-api/target/function.zip"), 1);
+        JwtAuthorizer authorizer = new JwtAuthorizer(pool.jwksUri(emulator.endpoint()), http.issuer(),
+                pool.clientId(), java.time.Clock.systemUTC());
+        try {
+            apiFront = new ApiFront(http, authorizer, function::invoke, EMULATED_ACCOUNT, java.time.Clock.systemUTC(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the staff API", e);
+        }
+        resources.add(apiFront);
+        step("staff API: " + apiFront.url());
+        return Optional.of(apiFront.url());
     }
 
     public DynamoDbClient dynamo() {
         return emulator.dynamo();
+    }
+
+    /** The emulator's Cognito (the staff user pool): to sign staff in with InitiateAuth. */
+    public software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient cognito() {
+        return emulator.cognito();
     }
 
     public IotClient iot() {

@@ -77,8 +77,9 @@ public final class LocalStackCommand implements Callable<Integer> {
             + "both runs' alarm burden side by side and the alerts one run opened that the other did not.")
     Path compare;
 
-    @Option(names = "--serve", description = "Keep running until Ctrl-C, and write local-stack/.run/connection.json "
-            + "so other MQTT clients and AWS tools can use the stack.")
+    @Option(names = "--serve", description = "Keep running until Ctrl-C, serve the staff API on http://127.0.0.1:<port> "
+            + "and write local-stack/.run/connection.json (devices, AWS, the API's URL and sign-in, demo staff) "
+            + "so other MQTT clients, AWS tools and API clients can use the stack.")
     boolean serve;
 
     @Option(names = "--instances", paramLabel = "N", defaultValue = "2",
@@ -248,6 +249,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
         admitted = admit(stack, ward);
         if (serve) {
+            stack.serveApi();
             Path file = writeConnectionFile(stack, root);
             err.println("[local-stack] connection details for your own clients: " + file);
         }
@@ -498,14 +500,15 @@ public final class LocalStackCommand implements Callable<Integer> {
     }
 
     /**
-     * The staff sign-in part of connection.json, when the tenant has a staff pool: {@code api} (region, user pool,
-     * the dashboard's app client, the emulator's Cognito endpoint and the tokens' issuer; no URL yet: the staff
-     * API's local front is still to come) and {@code staff}, the demo users created for this run with their
-     * passwords, groups and wards.
+     * The staff sign-in part of connection.json, when the tenant has a staff pool: {@code api} (the staff API's
+     * local URL once {@link LocalStack#serveApi()} serves it, region, user pool, the dashboard's app client, the
+     * emulator's Cognito endpoint and the tokens' issuer) and {@code staff}, the demo users created for this run
+     * with their passwords, groups and wards.
      */
     static void signIn(ObjectNode doc, LocalStack stack) {
         stack.tenant().staffPool().ifPresent(pool -> {
             ObjectNode api = doc.putObject("api");
+            stack.apiUrl().ifPresent(url -> api.put("url", url.toString()));
             api.put("region", pool.region());
             api.put("userPoolId", pool.userPoolId());
             api.put("clientId", pool.clientId());

@@ -24,6 +24,7 @@ import org.wardwatch.localstack.lambda.FunctionCode;
 import org.wardwatch.localstack.lambda.FunctionPool;
 import org.wardwatch.localstack.lambda.FunctionSpec;
 import org.wardwatch.localstack.tenant.LocalTenant;
+import org.wardwatch.localstack.tenant.TenantHttpApi;
 import org.wardwatch.localstack.tenant.TenantRule;
 import org.wardwatch.model.tenant.Handler;
 import org.wardwatch.model.tenant.TenantNames;
@@ -138,6 +139,24 @@ final class StackFunctions {
         env.putAll(options.functionEnvironment());
         return new FunctionSpec(name, code, ric, runtimeHandler, env, timeout, memoryMb,
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
+    }
+
+    /**
+     * Starts {@code instances} warm instances of the HTTP API's function from its own artifact ({@code zip},
+     * unpacked beside the device-facing one), with the template's timeout, memory and environment; closed with the
+     * stack.
+     */
+    FunctionPool startApiFunction(TenantHttpApi.Function function, Path zip, int instances) {
+        Path apiCode = FunctionCode.unpack(zip, options.runDirectory().resolve("task-" + function.functionName()));
+        Map<String, String> env = new LinkedHashMap<>(function.environment());
+        env.putAll(options.functionEnvironment());
+        FunctionPool started = new FunctionPool(new FunctionSpec(function.functionName(), apiCode, ric,
+                function.runtimeHandler(), env, function.timeout(), function.memoryMb(),
+                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni")))),
+                awsEnvironment(region), options.runDirectory().resolve("logs"));
+        closeLater.accept(started);
+        started.start(instances, Duration.ofSeconds(120));
+        return started;
     }
 
     /** Runs the function's {@code redrive} handler once; see {@link LocalStack#redrive()}. */

@@ -22,6 +22,7 @@ import org.wardwatch.model.tenant.TenantNames;
  *                     {@code redrive}, ...), references resolved
  * @param rules every enabled topic rule of the stack, in template order, each with the function it invokes
  * @param staffPool the staff user pool and the dashboard's app client, when the template has them
+ * @param httpApi the staff HTTP API and its function, when the template has them
  */
 public record LocalTenant(String tenantId, String region, String account, String devicesTable,
                           String readingsTable, String quarantineTable, String alertTopicArn, String staffQueueUrl,
@@ -29,7 +30,8 @@ public record LocalTenant(String tenantId, String region, String account, String
                           String policyName, String functionName, String functionArn, String handler,
                           Map<String, String> functionEnvironment, Duration functionTimeout, int functionMemoryMb,
                           int retryAttempts, Map<String, Map<String, String>> environments,
-                          List<TenantRule> rules, Optional<StaffPool> staffPool) {
+                          List<TenantRule> rules, Optional<StaffPool> staffPool,
+                          Optional<TenantHttpApi> httpApi) {
 
     /** The rule invoking the telemetry function. */
     public TenantRule telemetryRule() {

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * each with the function its Lambda action invokes (that function's environment and asynchronous invoke
  * configuration). Staff subscriptions (SMS, e-mail) are replaced by one SQS queue. KMS encryption at rest, IAM,
  * alarms and logs are not emulated. The staff API (its function, which has no {@code QUARKUS_LAMBDA_HANDLER}, and
- * its API Gateway resources) is left out: the local stack does not serve it yet.
+ * its API Gateway resources) is read for the local front ({@link HttpApis}), which serves it when asked.
  */
 public final class TemplateProvisioner {
 
@@ -82,8 +82,7 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        // Every function of the device-facing artifact (telemetry, presence, redrive, temperature-log, ...) by its
-        // handler.
+        // Every function of the device-facing artifact (telemetry, presence, redrive, ...) by its handler.
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         Map<String, String> functionIdsByName = new LinkedHashMap<>();
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
@@ -94,12 +93,17 @@ public final class TemplateProvisioner {
         t.ofType("AWS::Lambda::Alias").forEach((id, p) -> t.define(id, "arn:aws:lambda:" + region + ":" + account
                 + ":function:" + t.string(p.get("FunctionName")) + ":" + t.string(p.get("Name")), Map.of()));
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {
-            // A function of an artifact of its own (the staff API's) has no handler: the local stack does not run
-            // it, nor the API Gateway resources in front of it.
+            // A function of an artifact of its own (the staff API's) has no handler: the HTTP API's front runs it.
             if (f.path("Environment").path("Variables").has(FunctionEnvironment.HANDLER)) {
                 Map<String, String> environment = environment(t, f);
                 environments.put(handlerName(environment), environment);
             }
+        });
+
+        Optional<TenantHttpApi> httpApi = HttpApis.read(t, functionIdsByName, id -> {
+            JsonNode f = t.ofType("AWS::Lambda::Function").get(id);
+            return new TenantHttpApi.Function(t.string(f.get("FunctionName")), t.string(f.get("Handler")),
+                    environment(t, f), Duration.ofSeconds(f.path("Timeout").asInt(3)), f.path("MemorySize").asInt(128));
         });
 
         List<TenantRule> rules = new ArrayList<>();
@@ -128,7 +132,7 @@ public final class TemplateProvisioner {
                 alertTopicArn, staffQueue, telemetry.name(), telemetry.sql(), telemetry.errorQueueUrl(),
                 function.onFailureQueueUrl(), policyName, function.functionName(), function.functionArn(),
                 function.runtimeHandler(), environment, function.timeout(), function.memoryMb(),
-                function.retryAttempts(), environments, List.copyOf(rules), staffPool);
+                function.retryAttempts(), environments, List.copyOf(rules), staffPool, httpApi);
     }
 
     /**

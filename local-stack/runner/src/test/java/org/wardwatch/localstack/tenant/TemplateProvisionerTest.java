@@ -179,25 +179,50 @@ class TemplateProvisionerTest {
                 .hasMessageContaining("wardwatch-fixture-hospital-presence has no asynchronous invoke configuration");
     }
 
+    /** A route's target as CDK writes it: {@code integrations/<the integration's Ref>}. */
+    private static com.fasterxml.jackson.databind.node.ArrayNode integrationTarget() {
+        var join = JSON.createArrayNode().add("");
+        join.addArray().add("integrations/").addObject().put("Ref", "StaffApiIntegration");
+        return join;
+    }
+
+    /** The staff API's function and its HTTP API as CDK writes them: one integration, a JWT authorizer, two routes. */
+    private static void staffApi(ObjectNode r, String payloadVersion) {
+        ObjectNode function = r.putObject("StaffApiFunction");
+        function.put("Type", "AWS::Lambda::Function");
+        ObjectNode properties = function.putObject("Properties");
+        properties.put("FunctionName", "wardwatch-fixture-hospital-staff-api");
+        properties.put("Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        properties.put("Timeout", 10).put("MemorySize", 1024);
+        properties.putObject("Environment").putObject("Variables")
+                .put("WARDWATCH_TENANT_ID", "fixture-hospital")
+                .put("WARDWATCH_AUDIT_TABLE", "wardwatch-fixture-hospital-audit");
+        r.putObject("StaffApiHttpApi").put("Type", "AWS::ApiGatewayV2::Api").putObject("Properties")
+                .put("Name", "wardwatch-fixture-hospital-staff-api").put("ProtocolType", "HTTP");
+        ObjectNode integration = r.putObject("StaffApiIntegration").put("Type", "AWS::ApiGatewayV2::Integration")
+                .putObject("Properties").put("IntegrationType", "AWS_PROXY").put("PayloadFormatVersion", payloadVersion);
+        integration.putObject("ApiId").put("Ref", "StaffApiHttpApi");
+        integration.putObject("IntegrationUri").set("Fn::GetAtt",
+                JSON.createArrayNode().add("StaffApiFunction").add("Arn"));
+        ObjectNode authorizer = r.putObject("StaffApiSignIn").put("Type", "AWS::ApiGatewayV2::Authorizer")
+                .putObject("Properties").put("AuthorizerType", "JWT").put("Name", "staff-sign-in");
+        ObjectNode jwt = authorizer.putObject("JwtConfiguration")
+                .put("Issuer", "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_fixture");
+        jwt.putArray("Audience").add("dashboard-client");
+        ObjectNode wards = r.putObject("StaffApiGETwards").put("Type", "AWS::ApiGatewayV2::Route")
+                .putObject("Properties").put("RouteKey", "GET /wards").put("AuthorizationType", "JWT");
+        wards.putObject("Target").set("Fn::Join", integrationTarget());
+        ObjectNode openapi = r.putObject("StaffApiGETopenapi").put("Type", "AWS::ApiGatewayV2::Route")
+                .putObject("Properties").put("RouteKey", "GET /openapi").put("AuthorizationType", "NONE");
+        openapi.putObject("Target").set("Fn::Join", integrationTarget());
+        r.putObject("StaffApiDefaultStage").put("Type", "AWS::ApiGatewayV2::Stage").putObject("Properties")
+                .put("StageName", "$default").putObject("ApiId").put("Ref", "StaffApiHttpApi");
+    }
+
     @Test
-    void theStaffApisFunction_withoutAHandler_andItsHttpApi_areLeftOut_andTelemetryKeepsItsEnvironment(
+    void theStaffApisFunction_withoutAHandler_isReadForTheApiFront_withItsRoutesAndAuthorizer_notAsARuleFunction(
             @TempDir Path dir) throws Exception {
-        Path template = variant(dir, r -> {
-            ObjectNode function = r.putObject("StaffApiFunction");
-            function.put("Type", "AWS::Lambda::Function");
-            ObjectNode properties = function.putObject("Properties");
-            properties.put("FunctionName", "wardwatch-fixture-hospital-staff-api");
-            properties.put("Handler", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
-            properties.putObject("Environment").putObject("Variables")
-                    .put("WARDWATCH_TENANT_ID", "fixture-hospital")
-                    .put("WARDWATCH_AUDIT_TABLE", "wardwatch-fixture-hospital-audit");
-            r.putObject("StaffApiHttpApi").put("Type", "AWS::ApiGatewayV2::Api").putObject("Properties")
-                    .put("Name", "wardwatch-fixture-hospital-staff-api").put("ProtocolType", "HTTP");
-            r.putObject("StaffApiDefaultStage").put("Type", "AWS::ApiGatewayV2::Stage").putObject("Properties")
-                    .put("StageName", "$default").putObject("ApiId").put("Ref", "StaffApiHttpApi");
-            r.putObject("StaffApiAccessLogs").put("Type", "AWS::Logs::LogGroup").putObject("Properties")
-                    .put("LogGroupName", "/aws/vendedlogs/wardwatch-fixture-hospital-staff-api-access");
-        });
+        Path template = variant(dir, r -> staffApi(r, "2.0"));
 
         LocalTenant tenant = provisioner.provision(template, REGION, ACCOUNT);
 
@@ -206,5 +231,28 @@ class TemplateProvisionerTest {
                 .doesNotContainKey("WARDWATCH_AUDIT_TABLE");
         assertThat(tenant.rules()).extracting(TenantRule::name)
                 .containsExactly("wardwatch_fixture_hospital_telemetry", "wardwatch_fixture_hospital_presence");
+        TenantHttpApi api = tenant.httpApi().orElseThrow();
+        assertThat(api.routes()).containsExactly(
+                new TenantHttpApi.Route("GET /wards", true, java.time.Duration.ofSeconds(30)),
+                new TenantHttpApi.Route("GET /openapi", false, java.time.Duration.ofSeconds(30)));
+        assertThat(api.issuer()).isEqualTo("https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_fixture");
+        assertThat(api.audience()).containsExactly("dashboard-client");
+        assertThat(api.function().functionName()).isEqualTo("wardwatch-fixture-hospital-staff-api");
+        assertThat(api.function().timeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(api.function().environment()).containsEntry("WARDWATCH_AUDIT_TABLE", "wardwatch-fixture-hospital-audit");
+    }
+
+    @Test
+    void anHttpApiTheFrontCannotServeAsApiGatewayWould_isRefused(@TempDir Path dir) throws Exception {
+        Path template = variant(dir, r -> staffApi(r, "1.0"));
+
+        assertThatThrownBy(() -> provisioner.provision(template, REGION, ACCOUNT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a Lambda proxy integration with payload format 2.0");
+    }
+
+    @Test
+    void aTemplateWithoutAnHttpApi_hasNone() throws Exception {
+        assertThat(provisioner.provision(fixture(), REGION, ACCOUNT).httpApi()).isEmpty();
     }
 }
