@@ -82,7 +82,7 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        // Every function of the device-facing artifact (telemetry, presence, redrive, temperature-log, ...) by its
+        // Every function of the device-facing artifact (telemetry, presence, redrive, admission, ...) by its
         // handler.
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         Map<String, String> functionIdsByName = new LinkedHashMap<>();
