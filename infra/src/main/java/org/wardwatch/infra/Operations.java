@@ -31,9 +31,8 @@ import java.util.Map;
  * depth of every dead-letter queue, on the telemetry function's errors and throttles, on errors of the redrive
  * function, of the silent-devices check, of the presence function and of the escalation check, on staff alerts SNS
  * could not deliver (SMS, e-mail) and on alerts a function could not publish, all notifying the ops topic (alarm
- * and recovery). The temperature-log
- * function has none: it fails by design on a request it cannot answer (an unknown device, a malformed month), and
- * whoever asked sees the reason. The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
+ * and recovery). The admission and acknowledge functions have none: whoever invoked them reads every failure in
+ * the answer. The ops topic is encrypted with the tenant's key, which therefore lets CloudWatch use it.
  */
 public final class Operations extends Construct {
 

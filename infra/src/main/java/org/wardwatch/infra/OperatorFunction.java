@@ -6,8 +6,8 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
 /**
- * A function an operator or the hospital's tooling invokes synchronously ({@link Handler.Trigger#OPERATOR}): the
- * temperature log, the excursion acknowledgement, admissions. Nothing in the stack invokes it; what it may do is
+ * A function an operator or the hospital's tooling invokes synchronously ({@link Handler.Trigger#OPERATOR}):
+ * admissions, the acknowledgement of any alert. Nothing in the stack invokes it; what it may do is
  * granted by the stack (TenantStack, next to each), its timeout is its handler's ({@link Handler#timeout}).
  */
 public final class OperatorFunction extends Construct {

@@ -105,9 +105,10 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
-     * What the temperature-log function needs (functions/README.md, "Temperature logs"), read only: {@code Query} on
-     * the readings table itself (a device's partition; not its indexes), {@code GetItem} on the devices table, and
-     * {@code kms:Decrypt} to read them. Not {@code Table.grant}, which would add the readings table's indexes.
+     * What the staff API's temperature log needs ({@code GET /storage/{device}/temperature-log};
+     * functions/README.md, "Temperature logs"), read only: {@code Query} on the readings table itself (a device's
+     * partition; not its indexes), {@code GetItem} on the devices table, and {@code kms:Decrypt} to read them. Not
+     * {@code Table.grant}, which would add the readings table's indexes.
      */
     public void grantTemperatureLogAccess(IGrantable function) {
         grantOnTable(function, readings, "dynamodb:Query");
@@ -116,7 +117,8 @@ public final class ReadingsStore extends Construct {
     }
 
     /**
-     * What the acknowledge-excursion function needs (functions/README.md, "Cold chain"): one conditional
+     * What the staff API's acknowledgement of an excursion needs
+     * ({@code POST /storage/{device}/excursions/{start}/ack}; functions/README.md, "Cold chain"): one conditional
      * {@code UpdateItem} of an excursion's item on the readings table itself (not its indexes), and the key to read
      * and rewrite it. No reads of any other table, no Query, no PutItem: it only adds the acknowledgement to an
      * excursion that exists.

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What a construct that deploys one of the tenant's functions, and nothing it needs beyond it, is given
- * ({@link TemperatureLogs}, {@link ExcursionAcknowledgements}, {@link SilentDevices}).
+ * ({@link OperatorFunction}, {@link SilentDevices}, {@link Escalations}).
  *
  * @param names         the tenant's names
  * @param settings      how the tenant's functions are deployed (artifact, runtime, shared environment)

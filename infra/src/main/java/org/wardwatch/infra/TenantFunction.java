@@ -133,7 +133,7 @@ public final class TenantFunction extends Construct {
      * Everything a function is built from. {@link TenantFunctionProps} gives it for a handler of the one artifact;
      * the staff API ({@link StaffApi}) gives its own.
      *
-     * @param name        what names the role's description and the key policy's Sid ({@code temperature-log},
+     * @param name        what names the role's description and the key policy's Sid ({@code admission},
      *                    {@code staff-api})
      * @param handler     the {@code QUARKUS_LAMBDA_HANDLER}, or null for an artifact of its own
      * @param environment besides {@code QUARKUS_LAMBDA_HANDLER} and {@code JAVA_TOOL_OPTIONS} (ordered)
@@ -177,7 +177,7 @@ public final class TenantFunction extends Construct {
                 .build());
     }
 
-    /** {@code temperature-log} to {@code TemperatureLog}. */
+    /** {@code staff-api} to {@code StaffApi}. */
     static String pascalCase(String handler) {
         StringBuilder text = new StringBuilder();
         for (String word : handler.split("-")) {

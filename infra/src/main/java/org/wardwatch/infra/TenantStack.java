@@ -35,8 +35,6 @@ public final class TenantStack extends Stack {
     private final AlertChannels alertChannels;
     private final Ingest ingest;
     private final Redrive redrive;
-    private final OperatorFunction temperatureLogs;
-    private final OperatorFunction excursionAcknowledgements;
     private final OperatorFunction admissions;
     private final OperatorFunction acknowledgements;
     private final SilentDevices silentDevices;
@@ -105,18 +103,10 @@ public final class TenantStack extends Stack {
                 .settings(functions)
                 .encryptionKey(key)
                 .build();
-        // Operator functions (functions/README.md, "Temperature logs", "Cold chain", "Admissions"), each with only what
-        // it needs: the temperature log only reads (60 s: a month of one device, and the AWS CLI waits 60 s by
-        // default); an acknowledgement is one conditional UpdateItem; an admission change one conditional
-        // transaction, and a discharge resolves the bed's open alerts, which staff hear about, so it publishes.
-        temperatureLogs = new OperatorFunction(this, "TemperatureLogs", singleFunction, Handler.TEMPERATURE_LOG,
-                "compiles a storage sensor's monthly temperature log (CSV)");
-        readingsStore.grantTemperatureLogAccess(temperatureLogs.function());
-
-        excursionAcknowledgements = new OperatorFunction(this, "ExcursionAcknowledgements", singleFunction,
-                Handler.ACKNOWLEDGE_EXCURSION, "records who acknowledged a cold-chain excursion and the actions taken");
-        readingsStore.grantExcursionAcknowledgementAccess(excursionAcknowledgements.function());
-
+        // Operator functions (functions/README.md, "Admissions"), each with only what it needs: an admission change
+        // is one conditional transaction, and a discharge resolves the bed's open alerts, which staff hear about, so
+        // it publishes. A storage unit's temperature log and an excursion's acknowledgement are the staff API's
+        // endpoints (below).
         admissions = new OperatorFunction(this, "Admissions", singleFunction, Handler.ADMISSION,
                 "admits, transfers and discharges patients; keeps each bed's admission history");
         readingsStore.grantAdmissionAccess(admissions.function());
@@ -181,14 +171,15 @@ public final class TenantStack extends Stack {
                 .dashboard(staffSignIn.dashboard())
                 .layers(java.util.List.of(configLayer.layer()))
                 .build());
-        // What each endpoint needs (the slice-2 contract's table), by the grant of the function that did it before:
+        // What each endpoint needs (the slice-2 contract's table), by the grants the acknowledge and admission
+        // functions have too, and the storage endpoints' own:
         // acknowledging alerts; the ward view and the devices (device state and presence items by GetItem,
         // BatchGetItem and Query, all in the acknowledgement's and the admission's grants); a bed's readings (the
         // byBed index); admissions, transfers, discharges, settings and nurse observations, as the admission
         // function (its discharges and observations resolve and raise alerts, so it publishes); storage units,
-        // their excursions and temperature logs, as the temperature-log function did; an excursion's
-        // acknowledgement, as the acknowledge-excursion function did (one conditional UpdateItem); the audit:
-        // appending each write, and Query for GET /audit. Never an update or delete of the audit.
+        // their excursions and temperature logs (read only: Query of the readings table, GetItem of a unit); an
+        // excursion's acknowledgement (one conditional UpdateItem); the audit: appending each write, and Query for
+        // GET /audit. Never an update or delete of the audit.
         readingsStore.grantAcknowledgementAccess(staffApi.function());
         readingsStore.grantWardViewAccess(staffApi.function());
         readingsStore.grantBedReadingsAccess(staffApi.function());
@@ -276,10 +267,6 @@ public final class TenantStack extends Stack {
         output("FunctionAliasArn", ingest.alias().getFunctionArn(), "the alias the topic rule invokes");
         output("RedriveFunctionName", redrive.function().getFunctionName(),
                 "replays the dead-letter queues: invoke its live alias by hand once a fault is fixed");
-        output("TemperatureLogFunctionName", temperatureLogs.function().getFunctionName(),
-                "a storage sensor's monthly temperature log: invoke its live alias with device and month");
-        output("AcknowledgeExcursionFunctionName", excursionAcknowledgements.function().getFunctionName(),
-                "records who acknowledged a cold-chain excursion: invoke its live alias with device, start, by, note");
         output("AdmissionFunctionName", admissions.function().getFunctionName(),
                 "admits, transfers and discharges patients: invoke its live alias with action, ward, bed, ...");
         output("AcknowledgeFunctionName", acknowledgements.function().getFunctionName(),
@@ -336,14 +323,6 @@ public final class TenantStack extends Stack {
 
     public Redrive redrive() {
         return redrive;
-    }
-
-    public OperatorFunction temperatureLogs() {
-        return temperatureLogs;
-    }
-
-    public OperatorFunction excursionAcknowledgements() {
-        return excursionAcknowledgements;
     }
 
     public OperatorFunction admissions() {

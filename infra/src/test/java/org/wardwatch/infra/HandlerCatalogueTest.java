@@ -1,5 +1,6 @@
 package org.wardwatch.infra;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wardwatch.model.tenant.Handler;
@@ -76,5 +77,20 @@ class HandlerCatalogueTest {
                 .isEqualTo(handler.timeout().toSeconds());
         assertThat(triggersOf(function)).isEqualTo(handler.trigger() == Handler.Trigger.OPERATOR
                 ? Set.of() : Set.of(handler.trigger()));
+    }
+
+    /** The converse: a retired handler (temperature-log, acknowledge-excursion) leaves no function behind. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionOfTheArtifact_runsAHandlerOfTheCatalogue() {
+        List<Object> handlers = TemplateJson.logicalIds(TEMPLATE, "AWS::Lambda::Function").stream()
+                .map(id -> (Map<String, Map<String, Object>>) properties(id).get("Environment"))
+                .filter(environment -> environment != null
+                        && environment.get("Variables").containsKey("QUARKUS_LAMBDA_HANDLER"))
+                .map(environment -> environment.get("Variables").get("QUARKUS_LAMBDA_HANDLER"))
+                .toList();
+
+        assertThat(handlers).hasSize(Handler.values().length).allSatisfy(name -> assertThat(
+                Handler.fromName((String) name)).as("%s is in the catalogue", name).isPresent());
     }
 }

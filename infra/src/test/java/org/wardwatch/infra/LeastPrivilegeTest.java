@@ -18,11 +18,11 @@ import static org.wardwatch.infra.TemplateJson.ref;
 
 /**
  * IAM across the whole stack: no wildcard resources or actions, and each function touches only its own things: the
- * telemetry function what functions/README.md lists, the redrive function that and its two queues, the temperature-log
- * function three read actions, the acknowledge-excursion function one update, the admission function its reads and
- * transactions and the alert topic, the silent-devices check what its scan,
- * state and alerts take, the staff API what its endpoints need (the acknowledge, admission, temperature-log and
- * acknowledge-excursion functions' grants, the ward view, a bed's readings) and PutItem and Query of audit records.
+ * telemetry function what functions/README.md lists, the redrive function that and its two queues, the admission
+ * function its reads and transactions and the alert topic, the silent-devices check what its scan, state and alerts
+ * take, the staff API what its endpoints need (the acknowledge and admission functions' grants, the ward view, a
+ * bed's readings, a storage unit's temperature log and the one conditional update of an excursion's
+ * acknowledgement) and PutItem and Query of audit records.
  */
 class LeastPrivilegeTest {
 
@@ -91,9 +91,10 @@ class LeastPrivilegeTest {
             Set<String> logicalIds = TemplateJson.resources(template).keySet();
             Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
             assertThat(policies)
-                    .as("telemetry, redrive, temperature-log, acknowledge-excursion, admission, silence, presence, "
-                            + "acknowledge, escalation, staff API, rules' error action")
-                    .hasSize(11);
+                    .as("telemetry, redrive, admission, silence, presence, acknowledge, escalation, staff API, "
+                            + "rules' error action (no temperature-log or acknowledge-excursion function: the staff "
+                            + "API serves both)")
+                    .hasSize(9);
             for (Map<String, Object> policy : policies.values()) {
                 for (Map<String, Object> statement : statements(policy)) {
                     assertThat(statement.get("Effect")).isEqualTo("Allow");
@@ -111,9 +112,9 @@ class LeastPrivilegeTest {
     @Test
     void roles_haveNoManagedOrInlinePolicies() {
         for (Template template : templates) {
-            assertThat(template.findResources("AWS::IAM::Role")).hasSize(11);
+            assertThat(template.findResources("AWS::IAM::Role")).hasSize(9);
             assertThat(template.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
-                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(11);
+                    "ManagedPolicyArns", Match.absent(), "Policies", Match.absent()))))).hasSize(9);
         }
     }
 
@@ -214,32 +215,6 @@ class LeastPrivilegeTest {
 
         // no sqs:SendMessage: a synchronous invocation has no on-failure destination, and a redrive never re-queues
         assertThat(granted("Redrive")).isEqualTo(expected);
-    }
-
-    @Test
-    void temperatureLogFunction_mayOnlyQueryReadings_getDevices_andDecrypt() {
-        Map<String, Set<String>> expected = new TreeMap<>();
-        expected.put("dynamodb:Query", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
-                "ReadingsStoreReadings")));
-        expected.put("dynamodb:GetItem", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
-                "ReadingsStoreDevices")));
-        expected.put("kms:Decrypt", Set.of(key()));
-        putOwnLogs(expected, "TemperatureLogs");
-
-        assertThat(granted("TemperatureLogs")).isEqualTo(expected);
-    }
-
-    @Test
-    void acknowledgeExcursionFunction_mayOnlyUpdateReadings_andUseTheKey() {
-        Map<String, Set<String>> expected = new TreeMap<>();
-        expected.put("dynamodb:UpdateItem", Set.of(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table",
-                "ReadingsStoreReadings")));
-        expected.put("kms:Decrypt", Set.of(key()));
-        expected.put("kms:GenerateDataKey", Set.of(key()));
-        putOwnLogs(expected, "ExcursionAcknowledgements");
-
-        // no GetItem, PutItem or Query, no other table, no SNS: one conditional UpdateItem of an excursion's item
-        assertThat(granted("ExcursionAcknowledgements")).isEqualTo(expected);
     }
 
     @Test
@@ -372,8 +347,7 @@ class LeastPrivilegeTest {
 
     @Test
     void operatorScheduledAndPresenceFunctions_mayUseTheReadingsTableItself_notItsIndexes() {
-        for (String construct : List.of("TemperatureLogs", "ExcursionAcknowledgements", "Admissions", "SilentDevices",
-                "Presence")) {
+        for (String construct : List.of("Admissions", "SilentDevices", "Presence")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             Map<String, Map<String, Object>> policies = jvm.findResources("AWS::IAM::Policy", Map.of("Properties",
                     Match.objectLike(Map.of("Roles", List.of(ref(role))))));
@@ -386,8 +360,8 @@ class LeastPrivilegeTest {
 
     @Test
     void functionRoles_canBeAssumedOnlyByLambda() {
-        for (String construct : List.of("Ingest", "Redrive", "TemperatureLogs", "ExcursionAcknowledgements",
-                "Admissions", "SilentDevices", "Presence", "Acknowledgements", "Escalations", "StaffApi")) {
+        for (String construct : List.of("Ingest", "Redrive", "Admissions", "SilentDevices", "Presence",
+                "Acknowledgements", "Escalations", "StaffApi")) {
             String role = TemplateJson.logicalId(jvm, "AWS::IAM::Role", construct + "FunctionRole");
             assertThat(jvm.findResources("AWS::IAM::Role", Map.of("Properties", Match.objectLike(Map.of(
                     "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(

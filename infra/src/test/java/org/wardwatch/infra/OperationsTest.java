@@ -58,17 +58,15 @@ class OperationsTest {
     }
 
     @Test
-    void aRedriveThatFails_raisesAnAlarm_theTemperatureLogAndAcknowledgementRequestErrorsDoNot() {
+    void aRedriveThatFails_raisesAnAlarm_theAdmissionAndAcknowledgementRequestErrorsDoNot() {
         String redrive = TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction");
         hasAlarm("wardwatch-st-aurelia-redrive-errors", "AWS/Lambda", "Errors", "Sum",
                 Map.of("Name", "FunctionName", "Value", ref(redrive)));
         // two queues, telemetry errors and throttles, redrive, silent-devices check and presence errors; none for the
-        // temperature-log and acknowledge-excursion functions, which fail by design on a request they cannot answer,
-        // nor for the admission function, whose operator reads every failure in its answer
+        // admission and acknowledge functions, whose operator reads every failure in the answer
         // plus the escalation check's errors, failed deliveries and failed publishes (tested below)
         template.resourceCountIs("AWS::CloudWatch::Alarm", 10);
-        for (String construct : List.of("TemperatureLogsFunction", "ExcursionAcknowledgementsFunction",
-                "AdmissionsFunction", "AcknowledgementsFunction")) {
+        for (String construct : List.of("AdmissionsFunction", "AcknowledgementsFunction")) {
             String function = TemplateJson.logicalId(template, "AWS::Lambda::Function", construct);
             assertThat(template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Match.objectLike(
                     Map.of("Dimensions", Match.arrayWith(List.of(Map.of("Name", "FunctionName",
@@ -185,10 +183,9 @@ class OperationsTest {
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Alias", "IngestLiveAlias"))));
         template.hasOutput("RedriveFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "RedriveFunction"))));
-        template.hasOutput("TemperatureLogFunctionName", Map.of("Value",
-                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "TemperatureLogsFunction"))));
-        template.hasOutput("AcknowledgeExcursionFunctionName", Map.of("Value",
-                ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "ExcursionAcknowledgementsFunction"))));
+        // the temperature log and an excursion's acknowledgement are the staff API's (StaffApiUrl), not functions'
+        assertThat(template.findOutputs("*").keySet()).doesNotContain("TemperatureLogFunctionName",
+                "AcknowledgeExcursionFunctionName");
         template.hasOutput("SilentDevicesFunctionName", Map.of("Value",
                 ref(TemplateJson.logicalId(template, "AWS::Lambda::Function", "SilentDevicesFunction"))));
         template.hasOutput("PresenceTopicRuleName", Map.of("Value", "wardwatch_st_aurelia_presence"));

@@ -3,9 +3,10 @@ package org.wardwatch.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wardwatch.infra.TemplateJson.ref;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wardwatch.model.tenant.TenantNames;
@@ -13,8 +14,9 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The functions operators and tooling invoke (OperatorFunction): the temperature log pharmacy tooling fetches, the
- * excursion acknowledgement, admissions (later also the staff API's). Their IAM is checked in LeastPrivilegeTest.
+ * The functions operators and tooling invoke (OperatorFunction): admissions and the acknowledgement of any alert.
+ * The temperature log and an excursion's acknowledgement have none: the staff API serves them. Their IAM is checked
+ * in LeastPrivilegeTest.
  */
 class OperatorFunctionsTest {
 
@@ -28,8 +30,7 @@ class OperatorFunctionsTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource({"TemperatureLogs, temperature-log, 60", "ExcursionAcknowledgements, acknowledge-excursion, 30",
-            "Admissions, admission, 30", "Acknowledgements, acknowledge, 30"})
+    @CsvSource({"Admissions, admission, 30", "Acknowledgements, acknowledge, 30"})
     void jvm_runsJava21WithSnapStart_forItsTimeout_withoutReservedConcurrency(String construct, String handler,
                                                                              int timeout) {
         jvm.hasResourceProperties("AWS::Lambda::Function", Map.of(
@@ -45,7 +46,7 @@ class OperatorFunctionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"temperature-log, 60", "acknowledge-excursion, 30", "admission, 30", "acknowledge, 30"})
+    @CsvSource({"admission, 30", "acknowledge, 30"})
     void native_runsTheBootstrapOnAl2023(String handler, int timeout) {
         nativeTemplate.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "wardwatch-harbour-clinic-" + handler,
@@ -57,17 +58,32 @@ class OperatorFunctionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"temperature-log", "acknowledge-excursion", "admission", "acknowledge", "escalation"})
+    @CsvSource({"admission", "acknowledge", "escalation"})
     void functionName_fitsLambdasLimit_forTheLongestTenantId(String handler) {
         // tenant ids are at most 32 characters (TenantConfigReader); Lambda function names at most 64
         assertThat(new TenantNames("a".repeat(32)).resource(handler)).hasSizeLessThanOrEqualTo(64);
     }
 
-    @Test
-    void temperatureLogsHospitalTimeZone_comesFromTheConfig_andIsUtcWhenItSaysNothing() {
-        assertThat(TemplateJson.environment(jvm, "TemperatureLogsFunction"))
-                .containsEntry("WARDWATCH_TIME_ZONE", "Europe/London");
-        assertThat(TemplateJson.environment(nativeTemplate, "TemperatureLogsFunction"))
-                .containsEntry("WARDWATCH_TIME_ZONE", "UTC");
+    /** The staff API serves both (GET /storage/{device}/temperature-log, POST .../excursions/{start}/ack). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"temperature-log", "acknowledge-excursion"})
+    @SuppressWarnings("unchecked")
+    void theRetiredTemperatureLogAndExcursionAcknowledgementFunctions_areNotDeployed(String handler) {
+        for (Template template : List.of(jvm, nativeTemplate)) {
+            List<String> namesAndHandlers = new ArrayList<>();
+            template.findResources("AWS::Lambda::Function").values().forEach(function -> {
+                Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+                namesAndHandlers.add(String.valueOf(properties.get("FunctionName")));
+                Map<String, Object> environment = (Map<String, Object>) properties.get("Environment");
+                if (environment != null) {
+                    namesAndHandlers.add(String.valueOf(((Map<String, Object>) environment.get("Variables"))
+                            .get("QUARKUS_LAMBDA_HANDLER")));
+                }
+            });
+            assertThat(namesAndHandlers).as("function names and handlers").isNotEmpty()
+                    .noneMatch(name -> name.endsWith(handler));
+            assertThat(template.findResources("AWS::Logs::LogGroup", Map.of("Properties", Match.objectLike(Map.of(
+                    "LogGroupName", Match.stringLikeRegexp(".*-" + handler)))))).as("log groups").isEmpty();
+        }
     }
 }

@@ -31,9 +31,8 @@ class SilentDevicesTest {
     @Test
     void deviceIntervals_reachTheFunctionsOnlyWhenTheConfigSetsThem() {
         // GIVEN st-aurelia sets both intervals, harbour-clinic neither (the function's 60 and 300 s apply)
-        for (String function : List.of("IngestFunction", "RedriveFunction", "TemperatureLogsFunction",
-                "ExcursionAcknowledgementsFunction", "SilentDevicesFunction", "PresenceFunction",
-                "AcknowledgementsFunction", "EscalationsFunction")) {
+        for (String function : List.of("IngestFunction", "RedriveFunction", "AdmissionsFunction",
+                "SilentDevicesFunction", "PresenceFunction", "AcknowledgementsFunction", "EscalationsFunction")) {
             assertThat(TemplateJson.environment(jvm, function)).as(function)
                     .containsEntry("WARDWATCH_VITALS_INTERVAL_SECONDS", "30")
                     .containsEntry("WARDWATCH_STORAGE_INTERVAL_SECONDS", "600");

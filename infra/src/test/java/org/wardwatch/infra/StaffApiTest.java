@@ -175,6 +175,14 @@ class StaffApiTest {
     }
 
     @Test
+    void theHospitalsTimeZone_forTheTemperatureLogsDays_comesFromTheConfig_andIsUtcWhenItSaysNothing() {
+        assertThat(TemplateJson.environment(jvm, "StaffApiFunction"))
+                .containsEntry("WARDWATCH_TIME_ZONE", "Europe/London");
+        assertThat(TemplateJson.environment(nativeTemplate, "StaffApiFunction"))
+                .containsEntry("WARDWATCH_TIME_ZONE", "UTC");
+    }
+
+    @Test
     void theStackOutputsTheApisUrl() {
         String api = TemplateJson.logicalId(jvm, "AWS::ApiGatewayV2::Api", "StaffApi");
         jvm.hasOutput("StaffApiUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(

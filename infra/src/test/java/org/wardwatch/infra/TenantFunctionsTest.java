@@ -30,8 +30,6 @@ class TenantFunctionsTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource({
-            "TemperatureLogsFunction, temperature-log",
-            "ExcursionAcknowledgementsFunction, acknowledge-excursion",
             "AdmissionsFunction, admission",
             "SilentDevicesFunction, silence",
             "PresenceFunction, presence",
@@ -49,8 +47,6 @@ class TenantFunctionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "redrive, Redrive",
-            "temperature-log, TemperatureLog",
-            "acknowledge-excursion, AcknowledgeExcursion",
             "admission, Admission",
             "silence, Silence",
             "presence, Presence",

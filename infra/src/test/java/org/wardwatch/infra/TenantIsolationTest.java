@@ -70,7 +70,7 @@ class TenantIsolationTest {
         Set<String> namesA = physicalNames(templateA);
         Set<String> namesB = physicalNames(templateB);
 
-        assertThat(namesA).hasSize(47).allSatisfy(name -> assertThat(name).containsAnyOf(
+        assertThat(namesA).hasSize(43).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-st-aurelia-", "wardwatch_st_aurelia_"));
         assertThat(namesB).hasSize(namesA.size()).allSatisfy(name -> assertThat(name).containsAnyOf(
                 "wardwatch-harbour-clinic-", "wardwatch_harbour_clinic_"));

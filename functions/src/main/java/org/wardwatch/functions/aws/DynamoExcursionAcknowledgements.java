@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /**
  * A COLD_CHAIN alert's acknowledgement in the excursion log (functions/README.md, "Temperature logs"): the device's
  * latest excursion item {@code D#<thing>} / {@code X#<start>} that started at or before the acknowledgement gets
- * {@code acknowledgedBy}, {@code acknowledgedAt} and the note as {@code actionsTaken}, the columns the
- * {@code acknowledge-excursion} handler writes and the temperature log reads; one Query and one conditional
- * UpdateItem, which changes nothing when the excursion was acknowledged already or is another tenant's.
+ * {@code acknowledgedBy}, {@code acknowledgedAt} and the note as {@code actionsTaken}, the columns the temperature
+ * log reads; one Query and one conditional UpdateItem, which changes nothing when the excursion was acknowledged
+ * already or is another tenant's. {@link #acknowledge} is the staff API's acknowledgement of an excursion itself.
  */
 public final class DynamoExcursionAcknowledgements implements ExcursionAcknowledgements {
 
@@ -44,9 +44,9 @@ public final class DynamoExcursionAcknowledgements implements ExcursionAcknowled
     }
 
     /**
-     * Acknowledges the excursion of {@code thingName} that started at {@code start}, as the
-     * {@code acknowledge-excursion} handler did: one UpdateItem conditioned on the item existing, being this tenant's
-     * and not acknowledged yet; a refused update returns the item as it stood (no extra read), which tells a second
+     * Acknowledges the excursion of {@code thingName} that started at {@code start} (the staff API's
+     * {@code POST /storage/{device}/excursions/{start}/ack}): one UpdateItem conditioned on the item existing, being
+     * this tenant's and not acknowledged yet; a refused update returns the item as it stood (no extra read), which tells a second
      * acknowledgement (who, when) from no such excursion (absent, or another tenant's).
      */
     public Acknowledgement acknowledge(String thingName, Instant start, String by, Instant at, String note) {

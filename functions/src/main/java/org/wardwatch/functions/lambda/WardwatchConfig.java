@@ -73,9 +73,9 @@ public interface WardwatchConfig {
     int deviceCacheSeconds();
 
     /**
-     * The hospital's time zone, an IANA id such as {@code Europe/London}: the local days of a temperature log's
-     * rows when the request names no zone, and the times in staff texts (SMS, e-mail), with the zone's
-     * abbreviation. A value that is not a zone id stops the function at start.
+     * The hospital's time zone, an IANA id such as {@code Europe/London}: the times in staff texts (SMS, e-mail),
+     * with the zone's abbreviation (the staff API reads the same variable for a temperature log's days). A value
+     * that is not a zone id stops the function at start.
      */
     @WithDefault(FunctionEnvironment.DEFAULT_TIME_ZONE)
     ZoneId timeZone();

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * The excursion log's side of acknowledging a COLD_CHAIN alert: the storage unit's excursion record keeps who
- * acknowledged it, when, and the note as its actions taken (the temperature log's columns), as the excursion-only
- * acknowledgement did.
+ * acknowledged it, when, and the note as its actions taken (the temperature log's columns), as an excursion's own
+ * acknowledgement through the staff API does.
  */
 public interface ExcursionAcknowledgements {
 

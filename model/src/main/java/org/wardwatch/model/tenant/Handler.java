@@ -16,9 +16,6 @@ public enum Handler {
     SILENCE("silence", false, true, Trigger.SCHEDULE, Duration.ofSeconds(60)),
     /** Lambda's longest timeout, for a full batch of the dead-letter queues. */
     REDRIVE("redrive", true, true, Trigger.OPERATOR, Duration.ofMinutes(15)),
-    /** A month of one device; the AWS CLI waits 60 seconds for an answer by default. */
-    TEMPERATURE_LOG("temperature-log", true, false, Trigger.OPERATOR, Duration.ofSeconds(60)),
-    ACKNOWLEDGE_EXCURSION("acknowledge-excursion", false, false, Trigger.OPERATOR, Duration.ofSeconds(30)),
     /** Admits, transfers and discharges patients; a discharge resolves the bed's alerts, so it publishes. */
     ADMISSION("admission", false, true, Trigger.OPERATOR, Duration.ofSeconds(30)),
     /**
@@ -37,7 +34,7 @@ public enum Handler {
         LIFECYCLE_RULE,
         /** An EventBridge rule, every minute, asynchronously. */
         SCHEDULE,
-        /** An operator or the pharmacy's tooling, synchronously (nothing in the stack invokes it). */
+        /** An operator or the hospital's tooling, synchronously (nothing in the stack invokes it). */
         OPERATOR
     }
 
@@ -47,8 +44,6 @@ public enum Handler {
         public static final String PRESENCE = "presence";
         public static final String SILENCE = "silence";
         public static final String REDRIVE = "redrive";
-        public static final String TEMPERATURE_LOG = "temperature-log";
-        public static final String ACKNOWLEDGE_EXCURSION = "acknowledge-excursion";
         public static final String ADMISSION = "admission";
         /** Acknowledges any alert (issue 15). */
         public static final String ACKNOWLEDGE = "acknowledge";
@@ -73,7 +68,7 @@ public enum Handler {
         this.timeout = timeout;
     }
 
-    /** The {@code QUARKUS_LAMBDA_HANDLER} value, e.g. {@code temperature-log}. */
+    /** The {@code QUARKUS_LAMBDA_HANDLER} value, e.g. {@code acknowledge}. */
     public String handlerName() {
         return handlerName;
     }

@@ -82,7 +82,8 @@ public final class TemplateProvisioner {
             // an earlier run in the same emulator
         }
 
-        // Every function of the device-facing artifact (telemetry, presence, redrive, ...) by its handler.
+        // Every function of the device-facing artifact (telemetry, presence, redrive, admission, ...) by its
+        // handler.
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         Map<String, String> functionIdsByName = new LinkedHashMap<>();
         t.ofType("AWS::Lambda::Function").forEach((id, f) -> {

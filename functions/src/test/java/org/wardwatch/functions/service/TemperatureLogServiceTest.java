@@ -1,72 +1,50 @@
-package org.wardwatch.functions.lambda;
+package org.wardwatch.functions.service;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.wardwatch.functions.service.MotoTelemetry;
-import org.wardwatch.functions.service.TelemetryResult;
+import org.wardwatch.emulator.MotoServer;
+import org.wardwatch.functions.aws.DynamoDeviceRegistry;
+import org.wardwatch.functions.aws.DynamoTemperatureLogSource;
+import org.wardwatch.functions.core.TemperatureLog;
+import org.wardwatch.functions.lambda.StaffInbox;
+import org.wardwatch.functions.lambda.StorageRecords;
+import org.wardwatch.functions.lambda.Telemetry;
+import org.wardwatch.functions.lambda.TestTenant;
+import org.wardwatch.model.tenant.FunctionConfigReader;
 
 /**
- * The {@code temperature-log} handler on records seeded into the emulator's readings table: a vaccine fridge in
- * October 2026 (Europe/London leaves BST on the 25th) with a gap, a door opening, an excursion that began on
- * 30 September, two on the 10th and one over the last midnight.
+ * The monthly temperature log (functions/README.md, "Temperature logs") the staff API's
+ * {@code GET /storage/{device}/temperature-log} serves, compiled by the service on the emulator's tables: a vaccine
+ * fridge in October 2026 (Europe/London leaves BST on the 25th) with a gap, a door opening, an excursion that began
+ * on 30 September, two on the 10th and one over the last midnight; the log of what the telemetry service itself
+ * stored; and the requests it refuses, each with its own exception (the API answers them 400 or 404).
  */
-@QuarkusTest
-@QuarkusTestResource(EmulatorResource.class)
-@TestProfile(TemperatureLogHandlerTest.TemperatureLogFunction.class)
-class TemperatureLogHandlerTest {
+class TemperatureLogServiceTest {
 
     static final Instant GENERATED_AT = Instant.parse("2026-11-02T09:00:00Z");
 
-    public static class TemperatureLogFunction implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.lambda.handler", "temperature-log", "wardwatch.time-zone", "Europe/London");
-        }
+    private static TestTenant tenant;
+    private static TemperatureLogService service;
 
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(FixedClock.class);
-        }
-    }
-
-    /** Logs are generated at {@link #GENERATED_AT}, so their CSV can be compared whole. */
-    @Alternative
-    @Singleton
-    public static class FixedClock {
-        @Produces
-        @Singleton
-        Clock clock() {
-            return Clock.fixed(GENERATED_AT, ZoneOffset.UTC);
-        }
-    }
-
-    private final TestTenant tenant = TestTenant.get();
-
-    @BeforeEach
-    void aVaccineFridgesOctober() {
+    @BeforeAll
+    static void aVaccineFridgesOctober() {
+        tenant = TestTenant.provision(MotoServer.shared().endpoint());
+        // built as the staff API builds it (StorageWiring): the tenant's storage profiles, the hospital's zone
+        service = new TemperatureLogService(TestTenant.ID,
+                new DynamoDeviceRegistry(tenant.dynamo, TestTenant.DEVICES, Duration.ZERO),
+                new DynamoTemperatureLogSource(tenant.dynamo, TestTenant.READINGS),
+                FunctionConfigReader.read(TestTenant.deliveryConfigFile()).storageProfiles(),
+                ZoneId.of("Europe/London"), Clock.fixed(GENERATED_AT, ZoneOffset.UTC));
         tenant.registerDevice("pharm-fridge-1", "storage_sensor", "Pharmacy, Level 2", null, "ACTIVE", TestTenant.ID,
                 "vaccine_fridge");
         new StorageRecords(tenant.dynamo, "pharm-fridge-1", "Pharmacy, Level 2")
@@ -110,21 +88,20 @@ class TemperatureLogHandlerTest {
 
     @Test
     void monthlyLog_inTheHospitalsZone_isTheCsvAnInspectorGets() {
-        request("pharm-fridge-1", "2026-10", null)
-                .statusCode(200)
-                .body("device", equalTo("pharm-fridge-1"))
-                .body("month", equalTo("2026-10"))
-                .body("csv", equalTo(OCTOBER_IN_LONDON.replace("\n", "\r\n")));
+        TemperatureLog log = service.monthlyLog("pharm-fridge-1", "2026-10", null);
+
+        assertThat(log.device().thingName()).isEqualTo("pharm-fridge-1");
+        assertThat(log.month()).isEqualTo(YearMonth.of(2026, 10));
+        assertThat(log.toCsv()).isEqualTo(OCTOBER_IN_LONDON.replace("\n", "\r\n"));
     }
 
     @Test
     void monthlyLog_inAnotherZone_cutsTheDaysThere() {
-        request("pharm-fridge-1", "2026-10", "UTC")
-                .statusCode(200)
-                .body("csv", containsString("\r\n# time zone,UTC\r\n"))
-                .body("csv", containsString("\r\n2026-10-01,2,4.3,5.0,\r\n"))
-                .body("csv", containsString("\r\n2026-10-25,3,4.1,4.3,\r\n"))
-                .body("csv", not(containsString("Q4M2X7A")));
+        assertThat(service.monthlyLog("pharm-fridge-1", "2026-10", "UTC").toCsv())
+                .contains("\r\n# time zone,UTC\r\n")
+                .contains("\r\n2026-10-01,2,4.3,5.0,\r\n")
+                .contains("\r\n2026-10-25,3,4.1,4.3,\r\n")
+                .doesNotContain("Q4M2X7A");
     }
 
     /** A fridge's message through the telemetry service: a temperature and the door, closed. */
@@ -136,9 +113,9 @@ class TemperatureLogHandlerTest {
         assertThat(result.readingsStored()).isEqualTo(2);
     }
 
-    /** The log of what the telemetry function wrote (not of seeded items): its readings and its excursion entry. */
+    /** The log of what the telemetry service wrote (not of seeded items): its readings and its excursion entry. */
     @Test
-    void monthlyLog_ofWhatTheTelemetryFunctionStored() {
+    void monthlyLog_ofWhatTheTelemetryServiceStored() {
         tenant.registerStorageSensor("tl-written-fridge", "Pharmacy", "vaccine_fridge");
         try (MotoTelemetry moto = new MotoTelemetry()) {
             fridgeReports(moto, "tl-written-fridge", "tw-1", "2026-11-24T09:00:00Z", 5.0);
@@ -148,59 +125,50 @@ class TemperatureLogHandlerTest {
         }
         String alertId = StaffInbox.forDevice("tl-written-fridge").get(0).text("alertId");
 
-        request("tl-written-fridge", "2026-11", "UTC").statusCode(200)
-                .body("csv", containsString("\r\n2026-11-23,0,,,\r\n"
+        assertThat(service.monthlyLog("tl-written-fridge", "2026-11", "UTC").toCsv())
+                .contains("\r\n2026-11-23,0,,,\r\n"
                         + "2026-11-24,4,5.0,9.6,\"09:05-09:30 (25 min, 9.0..9.6 C, alert WARNING)\"\r\n"
-                        + "2026-11-25,0,,,\r\n"))
-                .body("csv", endsWith("\r\n# excursions\r\n"
+                        + "2026-11-25,0,,,\r\n")
+                .endsWith("\r\n# excursions\r\n"
                         + "start,end,duration,min_c,max_c,alert_sent,max_severity,alert_id,acknowledged_by\r\n"
                         + "2026-11-24 09:05:00 +00:00,2026-11-24 09:30:00 +00:00,0:25:00,9.0,9.6,yes,WARNING,"
-                        + alertId + ",\r\n"));
+                        + alertId + ",\r\n");
     }
 
     @Test
-    void unregisteredDevice_isRefused() {
-        request("no-such-fridge", "2026-10", null).statusCode(500)
-                .body("errorType", containsString("UnknownDeviceException"));
+    void unregisteredDevice_orNone_isRefused() {
+        assertThatThrownBy(() -> service.monthlyLog("no-such-fridge", "2026-10", null))
+                .isInstanceOf(UnknownDeviceException.class).hasMessageContaining("no-such-fridge");
+        assertThatThrownBy(() -> service.monthlyLog(" ", "2026-10", null)).isInstanceOf(UnknownDeviceException.class);
     }
 
     @Test
     void deviceThatIsNotAStorageSensor_isRefused() {
         tenant.registerDevice("tl-oximeter", "pulse_oximeter", "ICU-5", "2");
-        request("tl-oximeter", "2026-10", null).statusCode(500)
-                .body("errorType", containsString("NotAStorageSensorException"));
+        assertThatThrownBy(() -> service.monthlyLog("tl-oximeter", "2026-10", null))
+                .isInstanceOf(NotAStorageSensorException.class);
     }
 
     @Test
     void deviceOfAnotherTenant_isRefused() {
         tenant.registerDevice("tl-foreign-fridge", "storage_sensor", "Pharmacy", null, "ACTIVE", "other-hospital",
                 "vaccine_fridge");
-        request("tl-foreign-fridge", "2026-10", null).statusCode(500)
-                .body("errorType", containsString("TenantMismatchException"));
+        assertThatThrownBy(() -> service.monthlyLog("tl-foreign-fridge", "2026-10", null))
+                .isInstanceOf(TenantMismatchException.class);
     }
 
     @Test
-    void malformedMonth_isRefused() {
-        request("pharm-fridge-1", "2026-13", null).statusCode(500)
-                .body("errorType", containsString("MalformedMonthException"));
-        request("pharm-fridge-1", "October 2026", null).statusCode(500)
-                .body("errorType", containsString("MalformedMonthException"));
+    void malformedOrMissingMonth_isRefused() {
+        for (String month : new String[] {"2026-13", "October 2026", null}) {
+            assertThatThrownBy(() -> service.monthlyLog("pharm-fridge-1", month, null)).as(month)
+                    .isInstanceOf(MalformedMonthException.class);
+        }
     }
 
     @Test
     void unknownTimeZone_isRefused() {
-        request("pharm-fridge-1", "2026-10", "Europe/Atlantis").statusCode(500)
-                .body("errorType", containsString("UnknownTimeZoneException"));
-    }
-
-    private static ValidatableResponse request(String device, String month, String timeZone) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("device", device);
-        body.put("month", month);
-        if (timeZone != null) {
-            body.put("timeZone", timeZone);
-        }
-        return given().contentType(ContentType.JSON).body(body).when().post().then();
+        assertThatThrownBy(() -> service.monthlyLog("pharm-fridge-1", "2026-10", "Europe/Atlantis"))
+                .isInstanceOf(UnknownTimeZoneException.class);
     }
 
     private static final String OCTOBER_IN_LONDON = """
