@@ -33,6 +33,11 @@ import org.wardwatch.localstack.tenant.TenantHttpApi;
  */
 public final class ApiFront implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's small replies wait about 40 ms for Nagle (as for the Runtime API).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** API Gateway's HTTP API payload limit. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
