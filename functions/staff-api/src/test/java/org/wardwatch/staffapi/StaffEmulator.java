@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The shared moto server with what the staff API needs of a tenant (the minimum of functions' TestTenant): the
- * readings table with its byOpenAlert and byWard indexes (alert records), the devices table, the audit table, the alert topic,
+ * readings table with its byBed (a bed's readings), byOpenAlert and byWard indexes (alert records), the devices table, the audit table, the alert topic,
  * and a tenant configuration file naming the ward view's wards ({@link #THRESHOLDS_WARD}, {@link #NEWS2_WARD} and
  * {@link #EMPTY_WARD}).
  */
@@ -54,8 +54,9 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
         String topicArn;
         try (DynamoDbClient dynamo = dynamo(); SnsClient sns = SnsClient.builder().endpointOverride(endpoint)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            create(dynamo, READINGS, List.of("pk", "sk", "openIndex", "openKey", "wardIndex", "wardSort"), List.of(
-                    index("byOpenAlert", "openIndex", "openKey"), index("byWard", "wardIndex", "wardSort")));
+            create(dynamo, READINGS, List.of("pk", "sk", "bedKey", "openIndex", "openKey", "wardIndex", "wardSort"),
+                    List.of(index("byBed", "bedKey", "sk"), index("byOpenAlert", "openIndex", "openKey"),
+                            index("byWard", "wardIndex", "wardSort")));
             create(dynamo, AUDIT, List.of("pk", "sk"), List.of());
             try {
                 dynamo.createTable(b -> b.tableName(DEVICES).billingMode(BillingMode.PAY_PER_REQUEST)
