@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class WardsResource {
 
     /** What a beds cursor carries: the last bed of the page before (as the admissions name beds). */
-    private static final Pattern BED_NAME = Pattern.compile("[^#\\p{Cntrl}]{1,64}");
+    private static final Pattern BED_NAME = WardParameter.BED_NAME;
 
     @Inject
     Callers callers;

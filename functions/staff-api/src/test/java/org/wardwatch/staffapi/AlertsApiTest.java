@@ -258,7 +258,9 @@ class AlertsApiTest {
         assertThat(doc.getString("openapi")).startsWith("3.");
         assertThat(doc.getMap("paths")).containsOnlyKeys("/alerts", "/alerts/{alertId}", "/alerts/{alertId}/ack",
                 "/wards", "/wards/{ward}/beds", "/devices", "/storage", "/storage/{device}/excursions",
-                "/storage/{device}/excursions/{start}/ack", "/storage/{device}/temperature-log", "/audit");
+                "/storage/{device}/excursions/{start}/ack", "/storage/{device}/temperature-log", "/audit",
+                "/beds/{ward}/{bed}/readings", "/wards/{ward}/beds/{bed}/admission",
+                "/wards/{ward}/beds/{bed}/admission/settings", "/wards/{ward}/beds/{bed}/observations");
         assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state",
                 "type", "severity", "from", "to", "limit", "next");
         assertThat(doc.getMap("paths.'/alerts'.get.responses")).containsKeys("200", "400", "401", "403");

@@ -11,6 +11,10 @@ import org.wardwatch.functions.aws.DynamoTelemetryStore;
 import org.wardwatch.functions.core.Admission;
 import org.wardwatch.functions.core.AdmissionChange;
 import org.wardwatch.functions.core.BedParameterState;
+import org.wardwatch.functions.core.DecodedMessage;
+import org.wardwatch.functions.core.Device;
+import org.wardwatch.functions.core.Envelope;
+import org.wardwatch.functions.core.Reading;
 import org.wardwatch.functions.core.News2State;
 import org.wardwatch.functions.core.SourceValue;
 import org.wardwatch.functions.service.BedParameter;
@@ -66,6 +70,21 @@ final class BedFixtures {
                 Optional.empty()))) {
             throw new IllegalStateException("the bed parameter changed while written");
         }
+    }
+
+    /**
+     * A device's message of one reading stored as the telemetry function stores it (its item in the device's
+     * partition with the bed's {@code bedKey}), the device placed at {@code ward} and {@code bed}.
+     */
+    void stored(String thingName, DeviceKind kind, String ward, String bed, Metric metric, double value,
+                Instant deviceTime) {
+        Device device = new Device(thingName, StaffEmulator.TENANT, kind, ward, bed, null, null, true);
+        String messageId = "m-" + deviceTime.toEpochMilli() + "-" + metric.code();
+        Reading reading = new Reading(0, metric, value, value, metric.canonicalUnit());
+        telemetry.storeMessage(device, new Envelope(StaffEmulator.TENANT, thingName, thingName,
+                        deviceTime.plusSeconds(1)),
+                new DecodedMessage(messageId, deviceTime, null, null, List.of(reading), List.of()), List.of(reading),
+                List.of(), List.of());
     }
 
     /** The bed's NEWS2 state as an evaluation at {@code at} leaves it, with no alert. */

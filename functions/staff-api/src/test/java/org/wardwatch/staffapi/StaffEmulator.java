@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The shared moto server with what the staff API needs of a tenant (the minimum of functions' TestTenant): the
- * readings table with its byOpenAlert and byWard indexes (alert records), the devices table, the audit table, the alert topic,
- * and a tenant configuration file naming the ward view's wards ({@link #THRESHOLDS_WARD}, {@link #NEWS2_WARD} and
- * {@link #EMPTY_WARD}).
+ * readings table with its byBed (a bed's readings), byOpenAlert and byWard indexes (alert records), the devices table, the audit table, the alert topic,
+ * and a tenant configuration file naming the ward view's wards ({@link #THRESHOLDS_WARD}, {@link #NEWS2_WARD},
+ * {@link #OBSERVED_NEWS2_WARD} and {@link #EMPTY_WARD}).
  */
 public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +37,8 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
     static final String THRESHOLDS_WARD = "Cardio 1";
     static final String NEWS2_WARD = "Resp-2";
     static final String EMPTY_WARD = "Quiet-4";
+    /** A second NEWS2 ward, for the observation tests' beds (the ward view's tests list {@link #NEWS2_WARD}'s). */
+    static final String OBSERVED_NEWS2_WARD = "Resp-5";
 
     static URI endpoint;
 
@@ -54,8 +56,9 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
         String topicArn;
         try (DynamoDbClient dynamo = dynamo(); SnsClient sns = SnsClient.builder().endpointOverride(endpoint)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            create(dynamo, READINGS, List.of("pk", "sk", "openIndex", "openKey", "wardIndex", "wardSort"), List.of(
-                    index("byOpenAlert", "openIndex", "openKey"), index("byWard", "wardIndex", "wardSort")));
+            create(dynamo, READINGS, List.of("pk", "sk", "bedKey", "openIndex", "openKey", "wardIndex", "wardSort"),
+                    List.of(index("byBed", "bedKey", "sk"), index("byOpenAlert", "openIndex", "openKey"),
+                            index("byWard", "wardIndex", "wardSort")));
             create(dynamo, AUDIT, List.of("pk", "sk"), List.of());
             try {
                 dynamo.createTable(b -> b.tableName(DEVICES).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -78,7 +81,8 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
             Path file = Files.createTempFile("wardwatch-staff-tenant", ".json");
             file.toFile().deleteOnExit();
             Files.writeString(file, "{\"wards\": {\"" + THRESHOLDS_WARD + "\": {\"vitals\": \"thresholds\"}, \""
-                    + NEWS2_WARD + "\": {\"vitals\": \"news2\"}, \"" + EMPTY_WARD + "\": {}}}");
+                    + NEWS2_WARD + "\": {\"vitals\": \"news2\"}, \"" + OBSERVED_NEWS2_WARD
+                    + "\": {\"vitals\": \"news2\"}, \"" + EMPTY_WARD + "\": {}}}");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
