@@ -52,6 +52,14 @@ public interface TelemetryStore extends News2Store {
     /** A bed's admission and its {@code metrics}' alert state, read consistently (a device moved away from it). */
     BedSnapshot bed(String ward, String bed, Set<Metric> metrics);
 
+    /**
+     * Several beds of one ward at once, by bed, each as {@link #bed} reads it with {@code metrics}; with
+     * {@code news2} also with its NEWS2 parameters, alert and observations (as {@link News2Store#news2Bed}). The
+     * ward view reads a page of beds so: its keys go in as few batch reads as the limit per request allows, rather
+     * than one read (or two) per bed.
+     */
+    Map<String, BedSnapshot> beds(String ward, List<String> beds, Set<Metric> metrics, boolean news2);
+
     /** One bed parameter's alert state, read consistently (after a lost race). */
     BedParameter bedParameter(String ward, String bed, Metric metric);
 

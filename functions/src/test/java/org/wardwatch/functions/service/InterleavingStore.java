@@ -78,6 +78,12 @@ final class InterleavingStore implements TelemetryStore {
     }
 
     @Override
+    public java.util.Map<String, BedSnapshot> beds(String ward, java.util.List<String> beds, Set<Metric> metrics,
+                                                   boolean news2) {
+        return store.beds(ward, beds, metrics, news2);
+    }
+
+    @Override
     public BedParameter bedParameter(String ward, String bed, Metric metric) {
         return store.bedParameter(ward, bed, metric);
     }

@@ -104,17 +104,16 @@ class WardBoard {
             .thenComparing(b -> b.matches("[0-9]{1,9}") ? Integer.parseInt(b) : 0)
             .thenComparing(Comparator.naturalOrder());
 
-    /** One bed as staff see it. */
-    WardViews.Bed bed(String ward, String bed, Tenant tenant) {
+    /** A page of beds as staff see them, in the page's order: their state read at once ({@link TelemetryStore#beds}). */
+    List<WardViews.Bed> views(String ward, List<String> page, Tenant tenant) {
         boolean news2 = config.vitalsOf(ward) == VitalsPolicy.NEWS2;
-        BedSnapshot snapshot = news2 ? store.news2Bed(ward, bed) : store.bed(ward, bed, BED_METRICS);
+        Map<String, BedSnapshot> snapshots = store.beds(ward, page, BED_METRICS, news2);
+        return page.stream().map(bed -> bed(ward, bed, snapshots.get(bed), news2, tenant)).toList();
+    }
+
+    private WardViews.Bed bed(String ward, String bed, BedSnapshot snapshot, boolean news2, Tenant tenant) {
         Map<Metric, BedParameter> parameters = new EnumMap<>(Metric.class);
         parameters.putAll(snapshot.parameters());
-        if (news2) {
-            Set<Metric> others = EnumSet.copyOf(BED_METRICS);
-            others.removeAll(News2Parameter.METRICS);
-            parameters.putAll(store.bed(ward, bed, others).parameters());
-        }
         WardViews.Admission admission = snapshot.admission().map(a -> new WardViews.Admission(a.patientRef(),
                 AlertView.time(a.admittedAt()), a.spo2Scale())).orElse(null);
         List<WardViews.Parameter> latest = parameters.values().stream()

@@ -97,6 +97,6 @@ public class WardsResource {
         List<String> page = rest.stream().limit(pageSize).toList();
         String more = rest.size() > page.size() ? Paging.encode(page.get(page.size() - 1)) : null;
         return new WardViews.BedList(ward, board.vitalsOf(ward).code(),
-                page.stream().map(b -> board.bed(ward, b, tenant)).toList(), more);
+                board.views(ward, page, tenant), more);
     }
 }

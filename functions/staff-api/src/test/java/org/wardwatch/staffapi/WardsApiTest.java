@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.alert.Severity;
@@ -104,6 +105,27 @@ class WardsApiTest {
                 "air_or_oxygen", "pulse", "consciousness", "temperature");
         assertThat(page.getString("beds[0].news2.evaluatedAt")).isEqualTo("2026-11-20T10:00:30Z");
         assertThat(page.getList("beds[0].devices.kind")).containsExactly("bp_monitor", "pulse_oximeter");
+    }
+
+    @Test
+    void aPageOfNews2Beds_readAtOnce_showsEachBedItsOwnAdmissionNews2AndDevices() {
+        furnish(NEWS2_WARD, "5", "adm-0005");
+        furnish(NEWS2_WARD, "6", "adm-0006");
+        beds.news2Evaluated(NEWS2_WARD, "6", T.plusSeconds(30), 1);
+
+        JsonPath page = get(bedsOf(NEWS2_WARD), null, nurseOf(NEWS2_WARD)).json();
+
+        List<String> listed = page.getList("beds.bed");
+        int five = listed.indexOf("5");
+        int six = listed.indexOf("6");
+        assertThat(five).isNotNegative();
+        assertThat(six).isEqualTo(five + 1);
+        assertThat(page.getString("beds[" + five + "].admission.patientRef")).isEqualTo("adm-0005");
+        assertThat(page.getString("beds[" + six + "].admission.patientRef")).isEqualTo("adm-0006");
+        assertThat(page.getString("beds[" + five + "].news2")).as("bed 5 was never evaluated").isNull();
+        assertThat(page.getInt("beds[" + six + "].news2.score")).isEqualTo(1);
+        assertThat(page.<String>getList("beds[" + five + "].devices.thingName")).allSatisfy(t -> assertThat(t).endsWith("-5"));
+        assertThat(page.<String>getList("beds[" + six + "].devices.thingName")).allSatisfy(t -> assertThat(t).endsWith("-6"));
     }
 
     @Test
