@@ -228,7 +228,7 @@ public class StorageResource {
     @Path("/{device}/temperature-log")
     @Produces({CSV, Problem.MEDIA_TYPE})
     @Operation(summary = "A storage unit's monthly temperature log, as CSV",
-            description = "As the temperature-log function compiled it (functions/README.md, \"Temperature logs\"): "
+            description = "As the functions' temperature log service compiles it (functions/README.md, \"Temperature logs\"): "
                     + "what the log is about, one row per local day, every excursion touching the month. Any role "
                     + "serving the unit's ward; an inactive unit still has its logs.")
     @APIResponse(responseCode = "200", description = "the log (Content-Disposition names <device>-<month>.csv)",

@@ -15,8 +15,8 @@ import org.wardwatch.model.tenant.FunctionConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The devices, storage and audit endpoints' stores, built from the functions' own aws/ and service/ classes (as
- * their TemperatureLogWiring built the temperature log service; the functions jar brings no beans): the devices
+ * The devices, storage and audit endpoints' stores, built from the functions' own aws/ and service/ classes with
+ * their plain constructors (the functions jar brings no beans): the devices
  * table read without a cache (a unit's ward, which every request is checked against, is the table's as it is now),
  * the device states, the excursion log and its acknowledgement, the temperature log, the audit read.
  */
@@ -47,7 +47,7 @@ class StorageWiring {
         return new DynamoExcursionAcknowledgements(dynamo, config.readingsTable(), config.tenantId());
     }
 
-    /** The temperature-log function's service: the tenant's storage profiles, the hospital's zone. */
+    /** The temperature log service: the tenant's storage profiles, the hospital's zone. */
     @Produces
     @ApplicationScoped
     TemperatureLogService temperatureLogs(StaffApiConfig config, DeviceRegistry registry, DynamoDbClient dynamo,

@@ -21,6 +21,8 @@ import org.wardwatch.model.device.DeviceKind;
 import org.wardwatch.model.device.TenantId;
 import org.wardwatch.model.device.ThingName;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Latency of {@code GET /wards/{ward}/beds} for a full ward, warm, through the local stack as a dashboard calls
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
  * its DynamoDB reads against moto. The ward has {@code beds} beds, each with an admitted patient, a pulse oximeter
  * and a BP monitor that have each sent a reading through the broker and the telemetry function. The nurse of the
  * ward signs in once; requests are made one after another (a dashboard polls; the function has one warm instance),
- * after a warm-up. Prints the percentiles in milliseconds and the answer's size. Not a test: the machine is shared.
+ * after a warm-up, interleaved round by round with two cheaper requests that show where the time goes. Prints the
+ * percentiles in milliseconds and the answer's size. Not a test: the machine is shared.
  */
 public final class WardBoardLatency {
 
@@ -69,23 +72,42 @@ public final class WardBoardLatency {
                     .timeout(Duration.ofSeconds(30)).GET().build();
 
             String body = waitForTheWholeWard(http, request, beds);
-            System.err.println("[bench] warm-up: " + warmUp + " requests");
+            // For where the time goes, interleaved with it: the OpenAPI document (the front, the runtime client
+            // and the function, no AWS call and no token) and the wards list (the devices scan and the open
+            // alerts' query the board makes too).
+            URI api = board.resolve("/");
+            List<HttpRequest> requests = List.of(request,
+                    HttpRequest.newBuilder(api.resolve("/wards")).header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpRequest.newBuilder(api.resolve("/openapi")).timeout(Duration.ofSeconds(30)).GET().build());
+            List<String> names = List.of("GET /wards/" + WARD + "/beds", "GET /wards", "GET /openapi");
+            System.err.println("[bench] warm-up: " + warmUp + " rounds");
             for (int i = 0; i < warmUp; i++) {
-                send(http, request);
+                for (HttpRequest r : requests) {
+                    send(http, r);
+                }
             }
-            System.err.println("[bench] measuring " + samples + " requests one after another");
-            double[] ms = new double[samples];
+            System.err.println("[bench] measuring " + samples + " rounds, each request one after another");
+            double[][] ms = new double[requests.size()][samples];
             for (int i = 0; i < samples; i++) {
-                long start = System.nanoTime();
-                send(http, request);
-                ms[i] = (System.nanoTime() - start) / 1e6;
+                for (int k = 0; k < requests.size(); k++) {
+                    long start = System.nanoTime();
+                    send(http, requests.get(k));
+                    ms[k][i] = (System.nanoTime() - start) / 1e6;
+                }
             }
-            System.out.printf(Locale.ROOT, "GET /wards/%s/beds, %d beds (%d devices, %d patients), answer %d bytes, "
-                            + "%d samples after %d warm-up%n", WARD, beds, 2 * beds, beds,
+            double[] batch = motoBatchGets(stack, beds, samples);
+            System.out.printf(Locale.ROOT, "%d beds (%d devices, %d patients) in %s, the board's answer %d bytes, "
+                            + "%d samples each after %d warm-up rounds%n", beds, 2 * beds, beds, WARD,
                     body.getBytes(StandardCharsets.UTF_8).length, samples, warmUp);
-            System.out.printf(Locale.ROOT, "  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  min %.1f ms  max %.1f ms%n",
-                    Stats.median(ms), Stats.percentile(ms, 90), Stats.percentile(ms, 99), Stats.min(ms),
-                    Stats.max(ms));
+            for (int k = 0; k < requests.size(); k++) {
+                System.out.printf(Locale.ROOT, "  %-22s p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  min %6.1f ms  max %6.1f ms%n",
+                        names.get(k), Stats.median(ms[k]), Stats.percentile(ms[k], 90), Stats.percentile(ms[k], 99),
+                        Stats.min(ms[k]), Stats.max(ms[k]));
+            }
+            System.out.printf(Locale.ROOT, "  %-22s p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  min %6.1f ms  max %6.1f ms%n",
+                    "moto BatchGetItem x100", Stats.median(batch), Stats.percentile(batch, 90),
+                    Stats.percentile(batch, 99), Stats.min(batch), Stats.max(batch));
         }
     }
 
@@ -123,6 +145,31 @@ public final class WardBoardLatency {
         } finally {
             connections.forEach(DeviceConnection::close);
         }
+    }
+
+    /**
+     * What the board's reads cost in moto alone, from this JVM: one consistent {@code BatchGetItem} of 100 of the
+     * ward's bed items (the most a request holds; the board makes one per 100 keys), {@code samples} times. The bed
+     * items are those under the readings table's bed partitions, {@code B#<ward>#<bed>} (functions/README.md).
+     */
+    private static double[] motoBatchGets(LocalStack stack, int beds, int samples) {
+        String table = stack.tenant().readingsTable();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int bed = 1; bed <= beds && keys.size() < 100; bed++) {
+            String partition = "B#" + WARD + "#" + bed;
+            stack.dynamo().query(b -> b.tableName(table).keyConditionExpression("pk = :p")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))).items()
+                    .forEach(item -> keys.add(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+        }
+        List<Map<String, AttributeValue>> hundred = keys.subList(0, Math.min(100, keys.size()));
+        double[] ms = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            stack.dynamo().batchGetItem(b -> b.requestItems(Map.of(table,
+                    KeysAndAttributes.builder().keys(hundred).consistentRead(true).build())));
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return ms;
     }
 
     /** Polls the board until every bed shows its BP (the telemetry function is asynchronous); returns the answer. */

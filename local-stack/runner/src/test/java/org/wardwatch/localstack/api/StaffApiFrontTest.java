@@ -190,6 +190,53 @@ class StaffApiFrontTest {
         assertThat(http.audience()).containsExactly(pool.clientId());
     }
 
+    /**
+     * A patient's stay through the API, each write by a role allowed to make it after one that is not, and the
+     * audit afterwards: who, what, which bed, for every write and no refusal.
+     */
+    @Test
+    void admissionSettingsObservationsAndDischarge_byTheRolesAllowed_areEachAudited() throws Exception {
+        String bed = "/wards/ICU-3/beds/1";
+        String admit = "{\"patientRef\":\"front-0001\"}";
+        assertProblem(call("POST", bed + "/admission", bearer("nurse-icu3"), "application/json", admit), 403);
+        assertProblem(call("POST", bed + "/admission", bearer("nurse-w5"), "application/json", admit), 403);
+        assertThat(call("POST", bed + "/admission", bearer("nurse-in-charge-icu3"), "application/json", admit)
+                .statusCode()).isEqualTo(201);
+
+        String settings = "{\"spo2Scale\":2,\"reason\":\"hypercapnic respiratory failure, target 88-92%\"}";
+        assertProblem(call("PUT", bed + "/admission/settings", bearer("nurse-in-charge-icu3"), "application/json",
+                settings), 403);
+        HttpResponse<String> changed = call("PUT", bed + "/admission/settings", bearer("clinician-icu3-w5"),
+                "application/json", settings);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        String observed = "{\"consciousness\":\"A\",\"oxygen\":false}";
+        assertProblem(call("POST", bed + "/observations", bearer("pharmacist"), "application/json", observed), 403);
+        HttpResponse<String> recorded = call("POST", bed + "/observations", bearer("nurse-icu3"), "application/json",
+                observed);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+
+        assertProblem(call("DELETE", bed + "/admission", bearer("nurse-icu3"), null, null), 403);
+        assertThat(call("DELETE", bed + "/admission", bearer("nurse-in-charge-icu3"), null, null).statusCode())
+                .isEqualTo(200);
+        assertProblem(call("DELETE", bed + "/admission", bearer("nurse-in-charge-icu3"), null, null), 404);
+
+        JsonNode audit = json(get("/audit", "admin"));
+        List<String> writes = new java.util.ArrayList<>();
+        audit.path("entries").forEach(e -> {
+            if ("ICU-3#1".equals(e.path("target").asText())) {
+                writes.add(e.path("who").asText() + " " + e.path("action").asText());
+            }
+        });
+        assertThat(writes).containsExactlyInAnyOrder("nurse-in-charge-icu3 ADMIT", "clinician-icu3-w5 CHANGE_SETTINGS",
+                "nurse-icu3 RECORD_OBSERVATIONS", "nurse-in-charge-icu3 DISCHARGE");
+        assertThat(audit.toString()).as("the audit names beds, not patients").doesNotContain("front-0001");
+    }
+
+    private static String bearer(String user) {
+        return "Bearer " + tokens.get(user);
+    }
+
     @Test
     void theWardsList_isTheCallersWards() throws Exception {
         JsonNode wards = json(get("/wards", "clinician-icu3-w5"));
