@@ -71,18 +71,12 @@ public class AuditResource {
             @Parameter(description = "the cursor a previous page's next gave", schema = @Schema(type = SchemaType.STRING))
             @QueryParam("next") String next) {
         Caller caller = callers.current();
-        Instant until = Paging.time("to", to);
-        Instant since = Paging.time("from", from);
+        Paging.Window window = Paging.window(from, to, Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1),
+                Duration.ofHours(24), MAX_SPAN, "31 days");
+        Instant since = window.from();
+        Instant until = window.to();
         int pageSize = Paging.limit(limit);
         String after = next == null ? null : Paging.cursor(next, CURSOR);
-        until = until != null ? until : Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        since = since != null ? since : until.minus(Duration.ofHours(24));
-        if (!since.isBefore(until)) {
-            throw new ProblemException(400, "from must be before to");
-        }
-        if (Duration.between(since, until).compareTo(MAX_SPAN) > 0) {
-            throw new ProblemException(400, "from and to may be at most 31 days apart");
-        }
         if (!StaffRole.anyMay(caller.roles(), StaffRole::mayReadAudit)) {
             throw new ProblemException(403, "reading the audit needs admin");
         }

@@ -1,6 +1,7 @@
 package org.wardwatch.staffapi;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -63,5 +64,28 @@ final class Paging {
             throw new ProblemException(400, name + " must be an ISO-8601 time with its offset, e.g. "
                     + "2026-11-20T10:00:00Z");
         }
+    }
+
+    /** A {@code [from, to)} window asked for with {@code from} and {@code to}. */
+    record Window(Instant from, Instant to) {
+    }
+
+    /**
+     * The window of the {@code from} and {@code to} parameters: {@code to} defaults to {@code end}, {@code from} to
+     * {@code span} before {@code to}; from must be before to, and they may be at most {@code max} apart
+     * ({@code maxText} says it in the refusal, e.g. {@code 24 hours}).
+     */
+    static Window window(String from, String to, Instant end, Duration span, Duration max, String maxText) {
+        Instant until = time("to", to);
+        Instant since = time("from", from);
+        until = until != null ? until : end;
+        since = since != null ? since : until.minus(span);
+        if (!since.isBefore(until)) {
+            throw new ProblemException(400, "from must be before to");
+        }
+        if (Duration.between(since, until).compareTo(max) > 0) {
+            throw new ProblemException(400, "from and to may be at most " + maxText + " apart");
+        }
+        return new Window(since, until);
     }
 }

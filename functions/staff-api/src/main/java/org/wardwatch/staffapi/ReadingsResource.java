@@ -85,16 +85,10 @@ public class ReadingsResource {
         WardParameter.checkedBed(bed);
         Metric only = metric == null ? null : Metric.fromCode(metric).orElseThrow(() -> new ProblemException(400,
                 "metric must be one of " + METRICS));
-        Instant until = Paging.time("to", to);
-        until = until == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : until;
-        Instant since = Paging.time("from", from);
-        since = since == null ? until.minus(DEFAULT_WINDOW) : since;
-        if (!since.isBefore(until)) {
-            throw new ProblemException(400, "from must be before to");
-        }
-        if (Duration.between(since, until).compareTo(MAX_WINDOW) > 0) {
-            throw new ProblemException(400, "from and to are at most 24 hours apart");
-        }
+        Paging.Window window = Paging.window(from, to, Instant.now().truncatedTo(ChronoUnit.MILLIS), DEFAULT_WINDOW,
+                MAX_WINDOW, "24 hours");
+        Instant since = window.from();
+        Instant until = window.to();
         int pageSize = Paging.limit(limit);
         DynamoBedReadings.Position after = null;
         if (next != null) {
