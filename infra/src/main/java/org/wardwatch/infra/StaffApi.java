@@ -52,8 +52,8 @@ public final class StaffApi extends Construct {
     static final int THROTTLE_BURST = 100;
     /** The routes behind the JWT authorizer: the function's endpoints (functions/staff-api/README.md). */
     static final List<Route> AUTHORIZED_ROUTES = StaffApiRoutes.AUTHORIZED.stream().map(Route::of).toList();
-    /** The one route anyone may call: the OpenAPI document, which a client reads before it has a token. */
-    static final Route OPENAPI = Route.of(StaffApiRoutes.OPENAPI);
+    /** The routes anyone may call: the OpenAPI document and the dashboard's files (no token yet). */
+    static final List<Route> PUBLIC_ROUTES = StaffApiRoutes.PUBLIC.stream().map(Route::of).toList();
     /**
      * One JSON line per request: no query string, no body, no header, so no patient reference; who called is in
      * the audit of each write.
@@ -102,7 +102,7 @@ public final class StaffApi extends Construct {
                 .apiName(names.staffApi())
                 .description("wardwatch " + names.tenantId() + ": the staff API")
                 .createDefaultStage(false)
-                // Every route is authorized unless it says otherwise (only GET /openapi does).
+                // Every route is authorized unless it says otherwise (only the public ones do).
                 .defaultAuthorizer(authorizer)
                 .build();
         HttpLambdaIntegration integration = new HttpLambdaIntegration("Function", function.alias());
@@ -110,8 +110,10 @@ public final class StaffApi extends Construct {
             api.addRoutes(AddRoutesOptions.builder().path(route.path()).methods(List.of(route.method()))
                     .integration(integration).build());
         }
-        api.addRoutes(AddRoutesOptions.builder().path(OPENAPI.path()).methods(List.of(OPENAPI.method()))
-                .integration(integration).authorizer(new HttpNoneAuthorizer()).build());
+        for (Route route : PUBLIC_ROUTES) {
+            api.addRoutes(AddRoutesOptions.builder().path(route.path()).methods(List.of(route.method()))
+                    .integration(integration).authorizer(new HttpNoneAuthorizer()).build());
+        }
 
         String accessLogGroup = "/aws/vendedlogs/" + names.staffApi() + "-access";
         TenantFunction.allowLogsToUseKey(this, props.encryptionKey(), accessLogGroup, NAME + "-access");

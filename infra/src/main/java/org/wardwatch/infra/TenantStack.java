@@ -227,6 +227,7 @@ public final class TenantStack extends Stack {
         environment.put(CONFIG_FILE, FunctionConfigFile.PATH_IN_FUNCTION);
         environment.put(AUDIT_TABLE, audit.table().getTableName());
         environment.put(TIME_ZONE, config.timeZone());
+        environment.put(DASHBOARD_CLIENT_ID, staffSignIn.dashboard().getUserPoolClientId());
         return environment;
     }
 

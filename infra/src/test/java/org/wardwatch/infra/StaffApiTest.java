@@ -45,7 +45,7 @@ class StaffApiTest {
 
     private static List<String> allRoutes() {
         List<String> all = new java.util.ArrayList<>(StaffApiRoutes.AUTHORIZED);
-        all.add(StaffApiRoutes.OPENAPI);
+        all.addAll(StaffApiRoutes.PUBLIC);
         return all;
     }
 
@@ -93,10 +93,10 @@ class StaffApiTest {
                     "GET /storage", "GET /storage/{device}/excursions",
                     "POST /storage/{device}/excursions/{start}/ack", "GET /storage/{device}/temperature-log",
                     "GET /audit",
-                    "GET /openapi");
+                    "GET /openapi", "GET /dashboard", "GET /dashboard/{file}");
             assertThat(routes.keySet()).containsExactlyInAnyOrderElementsOf(allRoutes());
             routes.forEach((key, route) -> {
-                if (key.equals("GET /openapi")) {
+                if (StaffApiRoutes.PUBLIC.contains(key)) {
                     assertThat(route.get("AuthorizationType")).as(key).isEqualTo("NONE");
                     assertThat(route).as(key).doesNotContainKey("AuthorizerId");
                 } else {
@@ -170,6 +170,8 @@ class StaffApiTest {
             expected.put(name, telemetry.get(name));
         }
         expected.put("WARDWATCH_AUDIT_TABLE", ref(TemplateJson.logicalId(jvm, "AWS::DynamoDB::Table", "AuditTable")));
+        expected.put("WARDWATCH_DASHBOARD_CLIENT_ID", ref(TemplateJson.logicalId(jvm, "AWS::Cognito::UserPoolClient",
+                "StaffSignInDashboard")));
 
         assertThat(TemplateJson.environment(jvm, "StaffApiFunction")).isEqualTo(expected);
     }

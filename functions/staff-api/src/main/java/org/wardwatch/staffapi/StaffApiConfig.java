@@ -33,6 +33,9 @@ interface StaffApiConfig {
     /** WARDWATCH_AUDIT_TABLE: one item per write, append-only. */
     String auditTable();
 
+    /** WARDWATCH_DASHBOARD_CLIENT_ID: the app client the dashboard signs in with; absent, the page cannot sign in. */
+    Optional<String> dashboardClientId();
+
     /** WARDWATCH_TIME_ZONE: the hospital's zone, for times in staff texts. */
     @WithDefault("Europe/London")
     ZoneId timeZone();

@@ -260,7 +260,8 @@ class AlertsApiTest {
                 "/wards", "/wards/{ward}/beds", "/devices", "/storage", "/storage/{device}/excursions",
                 "/storage/{device}/excursions/{start}/ack", "/storage/{device}/temperature-log", "/audit",
                 "/beds/{ward}/{bed}/readings", "/wards/{ward}/beds/{bed}/admission",
-                "/wards/{ward}/beds/{bed}/admission/settings", "/wards/{ward}/beds/{bed}/observations");
+                "/wards/{ward}/beds/{bed}/admission/settings", "/wards/{ward}/beds/{bed}/observations",
+                "/dashboard", "/dashboard/{file}");
         assertThat(doc.getList("paths.'/alerts'.get.parameters.name")).containsExactlyInAnyOrder("ward", "state",
                 "type", "severity", "from", "to", "limit", "next");
         assertThat(doc.getMap("paths.'/alerts'.get.responses")).containsKeys("200", "400", "401", "403");

@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
 
+    /** The dashboard's app client id the function is configured with. */
+    static final String DASHBOARD_CLIENT = "dashboard-client-of-the-test";
+
     static final String TENANT = "st-elsewhere";
     static final String READINGS = "wardwatch-" + TENANT + "-readings";
     static final String AUDIT = "wardwatch-" + TENANT + "-audit";
@@ -72,7 +75,8 @@ public class StaffEmulator implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("wardwatch.tenant-id", TENANT, "wardwatch.readings-table", READINGS,
                 "wardwatch.audit-table", AUDIT, "wardwatch.alert-topic-arn", topicArn,
-                "wardwatch.devices-table", DEVICES, "wardwatch.config-file", configFile().toString());
+                "wardwatch.devices-table", DEVICES, "wardwatch.config-file", configFile().toString(),
+                "wardwatch.dashboard-client-id", DASHBOARD_CLIENT);
     }
 
     /** The tenant configuration file, as the stack gives it: the wards block the ward view reads. */

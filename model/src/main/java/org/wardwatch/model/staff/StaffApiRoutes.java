@@ -31,8 +31,17 @@ public final class StaffApiRoutes {
             "GET /storage/{device}/temperature-log",
             "GET /audit");
 
-    /** The one route anyone may call: the OpenAPI document, which a client reads before it has a token. */
+    /** The OpenAPI document, which a client reads before it has a token. */
     public static final String OPENAPI = "GET /openapi";
+
+    /**
+     * The ward dashboard's page and its files (issue 17): served by the same function, so the page and the API share
+     * one origin and the API needs no CORS; the page signs in itself and sends the token with each API call.
+     */
+    public static final List<String> DASHBOARD = List.of("GET /dashboard", "GET /dashboard/{file}");
+
+    /** Route keys anyone may call, without a token: the OpenAPI document and the dashboard's files. */
+    public static final List<String> PUBLIC = List.of(OPENAPI, DASHBOARD.get(0), DASHBOARD.get(1));
 
     /** A route key: an HTTP method, one space, and a path of literal or {@code {parameter}} segments. */
     public static final Pattern ROUTE_KEY = Pattern.compile(

@@ -27,6 +27,8 @@ public final class FunctionEnvironment {
     public static final String DEVICE_CACHE_SECONDS = "WARDWATCH_DEVICE_CACHE_SECONDS";
     /** The staff API's append-only audit table (functions/staff-api); no handler of this artifact reads it. */
     public static final String AUDIT_TABLE = "WARDWATCH_AUDIT_TABLE";
+    /** The staff pool's app client the dashboard signs in with (the staff API serves it to the page). */
+    public static final String DASHBOARD_CLIENT_ID = "WARDWATCH_DASHBOARD_CLIENT_ID";
     /** Which handler a function runs (a {@link Handler} name). */
     public static final String HANDLER = "QUARKUS_LAMBDA_HANDLER";
 
