@@ -77,8 +77,9 @@ public final class LocalStackCommand implements Callable<Integer> {
             + "both runs' alarm burden side by side and the alerts one run opened that the other did not.")
     Path compare;
 
-    @Option(names = "--serve", description = "Keep running until Ctrl-C, serve the staff API on http://127.0.0.1:<port> "
-            + "and write local-stack/.run/connection.json (devices, AWS, the API's URL and sign-in, demo staff) "
+    @Option(names = "--serve", description = "Keep running until Ctrl-C, serve the staff API and the ward "
+            + "dashboard on http://127.0.0.1:<port> and write local-stack/.run/connection.json (devices, AWS, the API's "
+            + "and the dashboard's URLs, sign-in, demo staff) "
             + "so other MQTT clients, AWS tools and API clients can use the stack.")
     boolean serve;
 
@@ -249,7 +250,8 @@ public final class LocalStackCommand implements Callable<Integer> {
         }
         admitted = admit(stack, ward);
         if (serve) {
-            stack.serveApi();
+            stack.serveApi().ifPresent(api -> err.println("[local-stack] ward dashboard: " + api.resolve("/dashboard")
+                    + " (sign in as one of connection.json's staff)"));
             Path file = writeConnectionFile(stack, root);
             err.println("[local-stack] connection details for your own clients: " + file);
         }
@@ -494,6 +496,7 @@ public final class LocalStackCommand implements Callable<Integer> {
         aws.put("onFailureQueueUrl", stack.tenant().onFailureQueueUrl());
         aws.put("tenantCertificates", stack.files().dir().getParent().toString());
         signIn(doc, stack);
+        stack.apiUrl().ifPresent(url -> doc.putObject("dashboard").put("url", url.resolve("/dashboard").toString()));
         Path file = root.resolve("local-stack/.run/connection.json");
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n");
         return file;

@@ -178,14 +178,14 @@ class StaffApiFrontTest {
     }
 
     @Test
-    void theFront_servesTheTemplatesRoutes_exactlyTheModelsRouteKeys_withTheAuthorizerOnAllButOpenApi() {
+    void theFront_servesTheTemplatesRoutes_exactlyTheModelsRouteKeys_withTheAuthorizerOnAllButThePublicOnes() {
         var http = stack.tenant().httpApi().orElseThrow();
 
         assertThat(http.routes()).extracting(r -> r.routeKey()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(org.wardwatch.model.staff.StaffApiRoutes.AUTHORIZED.stream(),
-                        Stream.of(org.wardwatch.model.staff.StaffApiRoutes.OPENAPI)).toList());
+                        org.wardwatch.model.staff.StaffApiRoutes.PUBLIC.stream()).toList());
         assertThat(http.routes()).allSatisfy(r -> assertThat(r.authorized())
-                .isEqualTo(!r.routeKey().equals(org.wardwatch.model.staff.StaffApiRoutes.OPENAPI)));
+                .isEqualTo(!org.wardwatch.model.staff.StaffApiRoutes.PUBLIC.contains(r.routeKey())));
         assertThat(http.issuer()).isEqualTo(pool.issuer());
         assertThat(http.audience()).containsExactly(pool.clientId());
     }
