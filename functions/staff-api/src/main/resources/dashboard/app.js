@@ -11,6 +11,7 @@ const SEVERITY_ICON = { CRITICAL: "\u2716", WARNING: "\u26a0", NONE: "\u2139" };
 let config = null;
 let token = null;
 let timer = null;
+let view = "ward";
 
 const $ = (id) => document.getElementById(id);
 
@@ -138,13 +139,138 @@ function bedTile(bed) {
   return tile;
 }
 
+async function wardView(ward) {
+  const board = await api("/wards/" + encodeURIComponent(ward) + "/beds?limit=100");
+  return ["Beds of " + board.ward, element("ul", { id: "beds", class: "beds" }, ...sortBeds(board.beds).map(bedTile))];
+}
+
+/** The alerts whose timeline is open: kept across the view's refreshes, and read again with them. */
+const expanded = new Set();
+
+function timeline(alertId, events) {
+  return element("ol", { class: "timeline", "aria-label": "Timeline of alert " + alertId },
+    ...events.map((e) => element("li", { text: new Date(e.at).toLocaleTimeString() + " " + e.event
+      + (e.severity ? " " + e.severity : "") + (e.by ? " by " + e.by : "") + (e.note ? ": " + e.note : "") })));
+}
+
+async function alertsView(ward) {
+  const ward_ = encodeURIComponent(ward);
+  const [open, closed] = await Promise.all([api("/alerts?ward=" + ward_ + "&limit=50"),
+    api("/alerts?ward=" + ward_ + "&state=closed&limit=20")]);
+  const shown = [...open.alerts, ...closed.alerts].filter((a) => expanded.has(a.alertId));
+  const timelines = new Map((await Promise.all(shown.map((a) => api("/alerts/" + encodeURIComponent(a.alertId)))))
+    .map((full) => [full.alertId, full.timeline]));
+  const items = (alerts) => alerts.map((a) => {
+    const item = alertItem(a);
+    if (a.resolvedAt) item.append(element("p", { text: "Resolved " + age(a.resolvedAt) }));
+    const button = element("button", { type: "button", class: "secondary", "aria-expanded": String(timelines.has(a.alertId)),
+      text: timelines.has(a.alertId) ? "Hide timeline" : "Timeline" });
+    button.addEventListener("click", () => {
+      if (expanded.has(a.alertId)) expanded.delete(a.alertId); else expanded.add(a.alertId);
+      refresh();
+    });
+    item.append(button);
+    if (timelines.has(a.alertId)) item.append(timeline(a.alertId, timelines.get(a.alertId)));
+    return item;
+  });
+  return ["Alerts of " + ward, element("h3", { text: "Open (" + open.alerts.length + ")" }),
+    element("ul", { class: "list alerts", id: "open-alerts" }, ...items(open.alerts)),
+    element("h3", { text: "Recently closed" }),
+    element("ul", { class: "list alerts", id: "closed-alerts" }, ...items(closed.alerts))];
+}
+
+/** The month's temperature log of a unit, fetched with the token and handed to the browser as a download. */
+async function downloadLog(unit, month) {
+  const response = await fetch("/storage/" + encodeURIComponent(unit) + "/temperature-log?month=" + month,
+    { headers: { Authorization: "Bearer " + token, Accept: "text/csv" } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || "the log could not be fetched (" + response.status + ")");
+  }
+  const link = element("a", { href: URL.createObjectURL(await response.blob()),
+    download: unit + "-" + month + ".csv" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+function excursionItem(unit, x) {
+  const item = element("div", { class: "alert " + x.maxSeverity, "data-excursion": x.start },
+    element("span", { class: "severity", text: SEVERITY_ICON[x.maxSeverity] + " Excursion, "
+      + (x.maxSeverity === "NONE" ? "no alert yet" : x.maxSeverity) }),
+    " since " + new Date(x.start).toLocaleString() + " (" + x.minCelsius + " to " + x.maxCelsius + " \u00b0C)");
+  if (x.acknowledgedBy) {
+    item.append(element("p", { class: "acknowledged", text: "\u2714 Acknowledged by " + x.acknowledgedBy
+      + ": " + x.note }));
+    return item;
+  }
+  const note = element("input", { "aria-label": "Actions taken for the excursion of " + unit.thingName,
+    placeholder: "actions taken", required: "", maxlength: "500" });
+  const form = element("form", {}, note, element("button", { type: "submit", text: "Acknowledge excursion" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api("/storage/" + encodeURIComponent(unit.thingName) + "/excursions/" + encodeURIComponent(x.start)
+        + "/ack", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ note: note.value }) });
+      show("");
+      await refresh();
+    } catch (e) {
+      show(e.message);
+    }
+  });
+  item.append(form);
+  return item;
+}
+
+async function storageView(ward) {
+  const { units } = await api("/storage?ward=" + encodeURIComponent(ward));
+  const month = new Date().toISOString().slice(0, 7);
+  const tiles = units.map((u) => {
+    const t = u.temperature;
+    const out = t && u.range && (t.celsius < u.range.min || t.celsius > u.range.max);
+    const tile = element("li", { class: "unit" + (out ? " out" : ""), "data-unit": u.thingName },
+      element("h3", { text: u.thingName }),
+      element("p", { text: u.storageProfile.replace("_", " ") + (u.range ? ", range " + u.range.min + " to "
+        + u.range.max + " \u00b0C" : "") }),
+      element("p", { text: t ? "Now " + t.celsius + " \u00b0C, " + (out ? "\u2716 OUT OF RANGE" : "\u2714 in range")
+        + " (" + age(t.at) + ")" : "No reading yet" }));
+    if (u.openExcursion) tile.append(excursionItem(u, u.openExcursion));
+    const download = element("button", { type: "button", class: "secondary",
+      text: "Download " + month + " temperature log (CSV)" });
+    download.addEventListener("click", () => downloadLog(u.thingName, month).catch((e) => show(e.message)));
+    tile.append(download);
+    return tile;
+  });
+  return ["Cold chain of " + ward, units.length ? element("ul", { class: "list" }, ...tiles)
+    : element("p", { text: "No storage units on this ward." })];
+}
+
+async function devicesView(ward) {
+  const { devices } = await api("/devices?ward=" + encodeURIComponent(ward) + "&limit=100");
+  const rank = (d) => (d.silent ? 0 : 4) + (d.batteryLow ? 0 : 2) + (d.connection && !d.connection.connected ? 0 : 1);
+  const sorted = devices.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map((x) => x.d);
+  return ["Devices of " + ward, element("ul", { class: "list" }, ...sorted.map((d) => element("li",
+    { class: "device" + (d.silent ? " silent" : ""), "data-device": d.thingName },
+    element("h3", { text: d.thingName }),
+    element("p", { text: d.kind.replace("_", " ") + (d.place ? " at " + d.place : "") + ", " + d.status }),
+    element("p", { text: (d.silent ? "\u26a0 SILENT, " : "") + (d.batteryLow ? "\u26a0 battery low, " : "battery ok, ")
+      + (d.connection ? (d.connection.connected ? "connected" : "\u2716 disconnected") : "connection unknown")
+      + ", last seen " + (d.lastSeen ? age(d.lastSeen) : "never") }))))];
+}
+
+const VIEWS = { ward: wardView, alerts: alertsView, storage: storageView, devices: devicesView };
+
 async function refresh() {
   const ward = $("ward").value;
   if (!token || !ward) return;
   try {
-    const board = await api("/wards/" + encodeURIComponent(ward) + "/beds?limit=100");
-    $("board-title").textContent = "Beds of " + board.ward;
-    $("beds").replaceChildren(...sortBeds(board.beds).map(bedTile));
+    const [title, ...content] = await VIEWS[view](ward);
+    $("board-title").textContent = title;
+    // Keep what is being typed into a note: the view is rebuilt only when no note has focus.
+    if (!$("content").contains(document.activeElement) || document.activeElement.tagName !== "INPUT") {
+      $("content").replaceChildren(...content);
+    }
     $("updated").textContent = "Updated " + new Date().toLocaleTimeString();
     $("board").hidden = false;
     show("");
@@ -162,6 +288,7 @@ async function start(idToken) {
   $("who").textContent = who["cognito:username"];
   $("sign-in").hidden = true;
   $("session").hidden = false;
+  $("views").hidden = false;
   const { wards } = await api("/wards");
   $("ward").replaceChildren(...wards.map((w) => element("option", { value: w.ward, text: w.ward })));
   const asked = new URLSearchParams(location.search).get("ward");
@@ -178,9 +305,11 @@ async function start(idToken) {
 function signOut(message) {
   token = null;
   clearInterval(timer);
+  expanded.clear();
   $("session").hidden = true;
+  $("views").hidden = true;
   $("board").hidden = true;
-  $("beds").replaceChildren();
+  $("content").replaceChildren();
   $("sign-in").hidden = false;
   $("password").value = "";
   show(message || "");
@@ -198,6 +327,13 @@ async function main() {
   });
   $("sign-out").addEventListener("click", () => signOut());
   $("ward").addEventListener("change", refresh);
+  for (const button of document.querySelectorAll("#views button")) {
+    button.addEventListener("click", () => {
+      view = button.dataset.view;
+      document.querySelectorAll("#views button").forEach((b) => b.setAttribute("aria-pressed", String(b === button)));
+      refresh();
+    });
+  }
 }
 
 main();

@@ -43,6 +43,7 @@ class DashboardBrowserTest {
     private static LocalStack stack;
     private static URI dashboard;
     private static LocalStack.Credentials oximeter;
+    private static LocalStack.Credentials fridge;
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -58,6 +59,8 @@ class DashboardBrowserTest {
                 ThingName.of("dash-icu3-bed2-spo2"), DeviceKind.PULSE_OXIMETER, "ICU-3", "2", null));
         stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()), ThingName.of("dash-w5-bed3-spo2"),
                 DeviceKind.PULSE_OXIMETER, "W5", "3", null));
+        fridge = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
+                ThingName.of("dash-pharmacy-fridge"), DeviceKind.STORAGE_SENSOR, "Pharmacy", null, "vaccine_fridge"));
         dashboard = stack.serveApi().orElseThrow().resolve("/dashboard");
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
@@ -144,6 +147,61 @@ class DashboardBrowserTest {
         screenshot("ward-view-acknowledged");
         org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the ward view with an alert")
                 .isEmpty();
+
+        view("Alerts");
+        Locator listed = page.locator("#open-alerts .alert");
+        assertThat(listed).containsText("Acknowledged by nurse-icu3");
+        listed.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Timeline")).click();
+        assertThat(listed.locator(".timeline")).containsText("OPENED");
+        assertThat(listed.locator(".timeline")).containsText("ACKNOWLEDGED CRITICAL by nurse-icu3: probe refitted");
+        screenshot("alerts");
+        org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the alerts").isEmpty();
+
+        view("Devices");
+        assertThat(page.locator("[data-device='dash-icu3-bed2-spo2']")).containsText("pulse oximeter at bed 2");
+        screenshot("devices");
+        org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the devices").isEmpty();
+    }
+
+    private void view(String name) {
+        page.locator("#views").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName(name)).click();
+        assertThat(page.locator("#board-title")).containsText(name.equals("Cold chain") ? "Cold chain" : name);
+    }
+
+    @Test
+    void thePharmacist_acknowledgesAnExcursion_andDownloadsTheMonthsLog() throws Exception {
+        try (DeviceConnection device = stack.connect(fridge)) {
+            device.publish(stack.tenant().telemetryTopic(fridge.thing()), ("{\"schema\":\"wardwatch.reading.v1\","
+                    + "\"messageId\":\"dash-fridge-1\",\"deviceTime\":\"" + Instant.now() + "\",\"readings\":"
+                    + "[{\"metric\":\"storage_temperature\",\"value\":9.5,\"unit\":\"Cel\"}]}")
+                    .getBytes(StandardCharsets.UTF_8)).get();
+        }
+        signIn("pharmacist");
+        view("Cold chain");
+
+        Locator unit = page.locator("[data-unit='dash-pharmacy-fridge']");
+        assertThat(unit).containsText("OUT OF RANGE", new LocatorAssertions.ContainsTextOptions().setTimeout(10000));
+        Locator excursion = unit.locator("[data-excursion]");
+        assertThat(excursion).containsText("Excursion");
+        screenshot("cold-chain-excursion");
+        org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the cold chain").isEmpty();
+
+        excursion.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX)
+                .fill("door closed, stock quarantined, manufacturer called");
+        excursion.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Acknowledge excursion")).click();
+        assertThat(unit.locator(".acknowledged")).containsText("Acknowledged by pharmacist: door closed");
+        screenshot("cold-chain-acknowledged");
+
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> unit.getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                        .setName(java.util.regex.Pattern.compile("temperature log"))).click());
+        String csv = java.nio.file.Files.readString(download.path());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename())
+                .startsWith("dash-pharmacy-fridge-").endsWith(".csv");
+        org.assertj.core.api.Assertions.assertThat(csv).contains("dash-pharmacy-fridge").contains("9.5");
     }
 
     @Test
