@@ -112,7 +112,7 @@ function alertItem(alert) {
   return item;
 }
 
-function bedTile(bed) {
+function bedTile(bed, readings, devicesByThing) {
   const worst = bed.openAlerts.some((a) => a.severity === "CRITICAL") ? "critical"
     : bed.openAlerts.some((a) => a.severity === "WARNING") ? "warning" : "";
   const tile = element("li", { class: "bed " + worst, "data-bed": bed.bed, "aria-label": "Bed " + bed.bed },
@@ -121,7 +121,7 @@ function bedTile(bed) {
   const parameters = element("ul", { class: "parameters" });
   for (const p of bed.parameters) {
     parameters.append(element("li", {}, element("span", { text: p.metric.replace("_", " ") }),
-      element("span", { text: p.value + " " + p.unit }),
+      element("span", { class: "value", text: p.value + "\u00a0" + p.unit }), sparkline(readings, p.metric),
       element("span", { class: "age", text: age(p.at) + " \u00b7 " + p.source })));
   }
   tile.append(parameters);
@@ -134,14 +134,76 @@ function bedTile(bed) {
       ...bed.openAlerts.map(alertItem)));
   }
   if (bed.devices.length) {
-    tile.append(element("p", { class: "devices", text: "Devices: " + bed.devices.map((d) => d.thingName).join(", ") }));
+    tile.append(element("p", { class: "devices", text: "Devices: " + bed.devices.map((d) => d.thingName
+      + deviceState(devicesByThing.get(d.thingName))).join(", ") }));
   }
   return tile;
 }
 
+/**
+ * The last hour's readings of each bed, by "ward/bed": read again when the board shows a newer value than those
+ * read, or once a minute (the hour moves on), not at every refresh.
+ */
+const SPARK_MS = 60000;
+const sparks = new Map();
+
+async function lastHour(ward, beds) {
+  const now = Date.now();
+  const newest = (bed) => Math.max(0, ...bed.parameters.map((p) => Date.parse(p.at)));
+  const stale = beds.filter((b) => {
+    const cached = sparks.get(ward + "/" + b.bed);
+    return !cached || cached.at < now - SPARK_MS || newest(b) > cached.newest;
+  });
+  await Promise.all(stale.map(async (b) => {
+    let readings = [];
+    try {
+      readings = (await api("/beds/" + encodeURIComponent(ward) + "/" + encodeURIComponent(b.bed)
+        + "/readings?limit=100")).readings;
+    } catch (e) {
+      // no sparkline for this bed until the next read
+    }
+    sparks.set(ward + "/" + b.bed, { at: now, newest: newest(b), readings });
+  }));
+}
+
+/** A small line of a metric's last hour (oldest to newest); described in words for screen readers. */
+function sparkline(readings, metric) {
+  const values = readings.filter((r) => r.metric === metric).reverse();
+  if (values.length < 2) return null;
+  const v = values.map((r) => r.value);
+  const min = Math.min(...v);
+  const max = Math.max(...v);
+  const points = v.map((x, i) => (i * 80 / (v.length - 1)).toFixed(1) + ","
+    + (18 - (max === min ? 8 : (x - min) * 16 / (max - min))).toFixed(1)).join(" ");
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "spark");
+  svg.setAttribute("viewBox", "0 0 80 20");
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", metric.replace("_", " ") + ", last hour: " + v.length + " readings from " + min
+    + " to " + max);
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
+  line.setAttribute("points", points);
+  svg.append(line);
+  return svg;
+}
+
+/** A device's state in words: what a nurse checks when a bed goes quiet. */
+function deviceState(d) {
+  if (!d) return "";
+  const parts = [];
+  if (d.silent) parts.push("\u26a0 silent");
+  if (d.batteryLow) parts.push("\u26a0 battery low");
+  if (d.connection && !d.connection.connected) parts.push("\u2716 disconnected");
+  return parts.length ? " (" + parts.join(", ") + ")" : " (ok)";
+}
+
 async function wardView(ward) {
-  const board = await api("/wards/" + encodeURIComponent(ward) + "/beds?limit=100");
-  return ["Beds of " + board.ward, element("ul", { id: "beds", class: "beds" }, ...sortBeds(board.beds).map(bedTile))];
+  const [board, devices] = await Promise.all([api("/wards/" + encodeURIComponent(ward) + "/beds?limit=100"),
+    api("/devices?ward=" + encodeURIComponent(ward) + "&limit=100").catch(() => ({ devices: [] }))]);
+  await lastHour(ward, board.beds);
+  const byThing = new Map(devices.devices.map((d) => [d.thingName, d]));
+  return ["Beds of " + board.ward, element("ul", { id: "beds", class: "beds" },
+    ...sortBeds(board.beds).map((bed) => bedTile(bed, sparks.get(ward + "/" + bed.bed)?.readings || [], byThing)))];
 }
 
 /** The alerts whose timeline is open: kept across the view's refreshes, and read again with them. */
@@ -306,6 +368,7 @@ function signOut(message) {
   token = null;
   clearInterval(timer);
   expanded.clear();
+  sparks.clear();
   $("session").hidden = true;
   $("views").hidden = true;
   $("board").hidden = true;

@@ -131,13 +131,15 @@ class DashboardBrowserTest {
         org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the ward view").isEmpty();
 
         try (DeviceConnection device = stack.connect(oximeter)) {
-            device.publish(stack.tenant().telemetryTopic(oximeter.thing()), ("{\"schema\":\"wardwatch.reading.v1\","
-                    + "\"messageId\":\"dash-1\",\"deviceTime\":\"" + Instant.now() + "\",\"readings\":[{\"metric\":"
-                    + "\"spo2\",\"value\":84,\"unit\":\"%\"}]}").getBytes(StandardCharsets.UTF_8)).get();
+            Instant now = Instant.now();
+            device.publish(stack.tenant().telemetryTopic(oximeter.thing()), spo2("dash-0", now.minusSeconds(20), 95)).get();
+            device.publish(stack.tenant().telemetryTopic(oximeter.thing()), spo2("dash-1", now, 84)).get();
         }
         Locator alert = bed2.locator(".alert");
         assertThat(alert).containsText("CRITICAL", new LocatorAssertions.ContainsTextOptions().setTimeout(5000));
         assertThat(bed2).containsText("84");
+        assertThat(bed2.locator("svg.spark")).hasAttribute("aria-label", "spo2, last hour: 2 readings from 84 to 95");
+        assertThat(bed2.locator(".devices")).containsText("dash-icu3-bed2-spo2 (");
         screenshot("ward-view-alert");
 
         alert.getByRole(com.microsoft.playwright.options.AriaRole.TEXTBOX).fill("probe refitted, SpO2 recovering");
@@ -162,6 +164,12 @@ class DashboardBrowserTest {
         assertThat(page.locator("[data-device='dash-icu3-bed2-spo2']")).containsText("pulse oximeter at bed 2");
         screenshot("devices");
         org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the devices").isEmpty();
+    }
+
+    private static byte[] spo2(String messageId, Instant at, int value) {
+        return ("{\"schema\":\"wardwatch.reading.v1\",\"messageId\":\"" + messageId + "\",\"deviceTime\":\"" + at
+                + "\",\"readings\":[{\"metric\":\"spo2\",\"value\":" + value + ",\"unit\":\"%\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private void view(String name) {
