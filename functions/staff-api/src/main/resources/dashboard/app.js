@@ -126,8 +126,9 @@ function bedTile(bed, readings, devicesByThing) {
   }
   tile.append(parameters);
   if (bed.news2) {
-    tile.append(element("p", { class: "news2", text: "NEWS2 " + bed.news2.score + " (" + bed.news2.response.toLowerCase()
-      + (bed.news2.partial ? ", partial" : "") + ")" }));
+    // The RCP's band as a colour (green, amber, orange, red) and in words.
+    tile.append(element("p", { class: "news2 " + bed.news2.response, text: "NEWS2 " + bed.news2.score + ", "
+      + bed.news2.response.toLowerCase().replace("_", "-") + " risk" + (bed.news2.partial ? " (partial)" : "") }));
   }
   if (bed.openAlerts.length) {
     tile.append(element("ul", { class: "alerts", "aria-label": "Open alerts of bed " + bed.bed },

@@ -57,6 +57,8 @@ class DashboardBrowserTest {
                 List.of(Duration.ofMillis(100), Duration.ofMillis(100)), System.err));
         oximeter = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
                 ThingName.of("dash-icu3-bed2-spo2"), DeviceKind.PULSE_OXIMETER, "ICU-3", "2", null));
+        stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()), ThingName.of("dash-icu3-bed1-spo2"),
+                DeviceKind.PULSE_OXIMETER, "ICU-3", "1", null));
         stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()), ThingName.of("dash-w5-bed3-spo2"),
                 DeviceKind.PULSE_OXIMETER, "W5", "3", null));
         fridge = stack.declare(new DeviceSpec(TenantId.of(stack.tenant().tenantId()),
@@ -127,6 +129,7 @@ class DashboardBrowserTest {
         assertThat(page.locator("#sign-in")).isHidden();
         assertThat(page.locator("#who")).hasText("nurse-icu3");
         assertThat(bed2).containsText("dash-icu3-bed2-spo2");
+        assertThat(page.locator("#beds > li").first()).hasAttribute("data-bed", "1");
         screenshot("ward-view");
         org.assertj.core.api.Assertions.assertThat(seriousAccessibilityViolations()).as("the ward view").isEmpty();
 
@@ -138,6 +141,8 @@ class DashboardBrowserTest {
         Locator alert = bed2.locator(".alert");
         assertThat(alert).containsText("CRITICAL", new LocatorAssertions.ContainsTextOptions().setTimeout(5000));
         assertThat(bed2).containsText("84");
+        // the bed with a critical alert comes first
+        assertThat(page.locator("#beds > li").first()).hasAttribute("data-bed", "2");
         assertThat(bed2.locator("svg.spark")).hasAttribute("aria-label", "spo2, last hour: 2 readings from 84 to 95");
         assertThat(bed2.locator(".devices")).containsText("dash-icu3-bed2-spo2 (");
         screenshot("ward-view-alert");
