@@ -94,22 +94,30 @@ function alertItem(alert) {
       text: "\u2714 Acknowledged by " + alert.acknowledgedBy + " " + age(alert.acknowledgedAt) }));
     return item;
   }
-  const note = element("input", { "aria-label": "Note for alert " + alert.alertId, placeholder: "note", maxlength: "500" });
-  const form = element("form", {}, note, element("button", { type: "submit", text: "Acknowledge" }));
+  item.append(acknowledgement("/alerts/" + encodeURIComponent(alert.alertId) + "/ack", "Acknowledge",
+    { "aria-label": "Note for alert " + alert.alertId, placeholder: "note" }, (note) => note || "seen"));
+  return item;
+}
+
+/**
+ * A note and a button that POST {"note"} to {@code path} with the token, then show the view again; a refusal is
+ * shown in one line. {@code noteOf} turns what was typed into the note sent.
+ */
+function acknowledgement(path, label, input, noteOf) {
+  const note = element("input", { maxlength: "500", ...input });
+  const form = element("form", {}, note, element("button", { type: "submit", text: label }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
-      await api("/alerts/" + encodeURIComponent(alert.alertId) + "/ack", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ note: note.value || "seen" }) });
+      await api(path, { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ note: noteOf(note.value) }) });
       show("");
       await refresh();
     } catch (e) {
       show(e.message);
     }
   });
-  item.append(form);
-  return item;
+  return form;
 }
 
 function bedTile(bed, readings, devicesByThing) {
@@ -267,22 +275,9 @@ function excursionItem(unit, x) {
       + ": " + x.note }));
     return item;
   }
-  const note = element("input", { "aria-label": "Actions taken for the excursion of " + unit.thingName,
-    placeholder: "actions taken", required: "", maxlength: "500" });
-  const form = element("form", {}, note, element("button", { type: "submit", text: "Acknowledge excursion" }));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api("/storage/" + encodeURIComponent(unit.thingName) + "/excursions/" + encodeURIComponent(x.start)
-        + "/ack", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ note: note.value }) });
-      show("");
-      await refresh();
-    } catch (e) {
-      show(e.message);
-    }
-  });
-  item.append(form);
+  item.append(acknowledgement("/storage/" + encodeURIComponent(unit.thingName) + "/excursions/"
+    + encodeURIComponent(x.start) + "/ack", "Acknowledge excursion", { "aria-label": "Actions taken for the "
+    + "excursion of " + unit.thingName, placeholder: "actions taken", required: "" }, (note) => note));
   return item;
 }
 
