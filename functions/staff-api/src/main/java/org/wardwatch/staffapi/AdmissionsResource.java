@@ -314,9 +314,7 @@ public class AdmissionsResource {
         Caller caller = callers.current();
         WardParameter.checked(ward);
         WardParameter.checkedBed(bed);
-        if (!caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
-        }
+        caller.mustServe(ward);
         if (!StaffRole.anyMay(caller.roles(), permission)) {
             throw new ProblemException(403, refusal);
         }
@@ -325,8 +323,7 @@ public class AdmissionsResource {
 
     private void append(Caller caller, Instant at, AuditAction action, String ward, String bed, String before,
                         String after) {
-        audit.append(new AuditLog.Entry(at, caller.username(), caller.groups(), action.name(), ward + "#" + bed, ward,
-                before, after, callers.requestId()));
+        audit.append(AuditLog.Entry.of(caller, callers.requestId(), at, action, ward + "#" + bed, ward, before, after));
     }
 
     private static Instant now() {

@@ -44,7 +44,6 @@ import org.wardwatch.functions.service.AlertRecordStore;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AlertsResource {
 
-    static final String ACKNOWLEDGE = AuditAction.ACKNOWLEDGE_ALERT.name();
     static final int NOTE_MAX = 500;
 
     private static final Pattern ALERT_ID = Pattern.compile("[0-9A-HJKMNP-TV-Z]{7}");
@@ -102,9 +101,7 @@ public class AlertsResource {
         AlertQuery query = AlertQuery.of(state, type, severity, from, to, Instant.now());
         int pageSize = Paging.limit(limit);
         String before = next == null ? null : Paging.cursor(next, HISTORY_KEY);
-        if (!caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
-        }
+        caller.mustServe(ward);
         List<AlertRecordStore.Stored> candidates = query.open()
                 ? records.open().stream().filter(s -> ward.equals(s.record().ward())).toList()
                 : records.ofWard(ward, query.from(), query.to(), before);
@@ -183,9 +180,8 @@ public class AlertsResource {
                     e.getMessage());
         }
         AlertRecord after = done.record();
-        audit.append(new AuditLog.Entry(now, caller.username(), caller.groups(), ACKNOWLEDGE, after.alertId(),
-                after.ward(), AuditJson.acknowledgement(before), AuditJson.acknowledgement(after),
-                callers.requestId()));
+        audit.append(AuditLog.Entry.of(caller, callers.requestId(), now, AuditAction.ACKNOWLEDGE_ALERT, after.alertId(),
+                after.ward(), AuditJson.acknowledgement(before), AuditJson.acknowledgement(after)));
         return new AcknowledgedView(AlertView.of(after, true), done.notified());
     }
 

@@ -20,6 +20,13 @@ class AuditLog {
     /** One write. */
     record Entry(Instant at, String who, String roles, String action, String target, String ward, String before,
                  String after, String requestId) {
+
+        /** A staff member's write: who and their roles from the caller, the request's id as API Gateway gave it. */
+        static Entry of(Caller caller, String requestId, Instant at, AuditAction action, String target, String ward,
+                        String before, String after) {
+            return new Entry(at, caller.username(), caller.groups(), action.name(), target, ward, before, after,
+                    requestId);
+        }
     }
 
     private static final char[] ID = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();

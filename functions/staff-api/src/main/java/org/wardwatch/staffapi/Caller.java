@@ -81,6 +81,13 @@ record Caller(String username, Set<StaffRole> roles, Set<String> wards) {
         return ward != null && !roles.isEmpty() && wards.contains(ward);
     }
 
+    /** Refuses (403) a caller who does not serve {@code ward}: the check every ward-scoped endpoint makes. */
+    void mustServe(String ward) {
+        if (!serves(ward)) {
+            throw new ProblemException(403, "you do not serve ward " + ward);
+        }
+    }
+
     /**
      * Whether the caller may acknowledge an alert of {@code type} on {@code ward}: a ward they serve, and a role that
      * acknowledges that type ({@link StaffRole#mayAcknowledge}: nurse and above any alert, a pharmacist a storage

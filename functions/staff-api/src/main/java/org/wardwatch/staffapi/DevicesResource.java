@@ -72,9 +72,7 @@ public class DevicesResource {
         WardParameter.checked(ward);
         int pageSize = Paging.limit(limit);
         String after = next == null ? null : Paging.cursor(next, CURSOR);
-        if (!caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
-        }
+        caller.mustServe(ward);
         List<DynamoDeviceStates.Registered> rows = states.registered().stream()
                 .filter(r -> ward.equals(r.device().ward())).toList();
         Map<String, DynamoDeviceStates.State> byThing = states.states(rows.stream()

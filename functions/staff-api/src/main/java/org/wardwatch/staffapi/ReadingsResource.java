@@ -99,9 +99,7 @@ public class ReadingsResource {
                     .orElseThrow(() -> new ProblemException(400, "next must be the cursor a previous page gave, "
                             + "with the same from and to"));
         }
-        if (!caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
-        }
+        caller.mustServe(ward);
         DynamoBedReadings.Page page = readings.page(ward, bed, since, until, only, after, pageSize);
         return new ReadingViews.ReadingList(ward, bed, AlertView.time(since), AlertView.time(until),
                 page.readings().stream().map(ReadingViews.Reading::of).toList(),

@@ -95,8 +95,8 @@ public class StorageResource {
         if (ward != null) {
             WardParameter.checked(ward);
         }
-        if (ward != null && !caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
+        if (ward != null) {
+            caller.mustServe(ward);
         }
         Set<String> wards = ward != null ? Set.of(ward) : caller.wards();
         List<Device> units = states.registered().stream().map(DynamoDeviceStates.Registered::device)
@@ -217,10 +217,9 @@ public class StorageResource {
             default -> { }
         }
         DynamoExcursionLog.Entry after = excursions.find(unit.thingName(), at).orElseThrow(() -> noExcursion(unit, at));
-        audit.append(new AuditLog.Entry(now, caller.username(), caller.groups(),
-                AuditAction.ACKNOWLEDGE_EXCURSION.name(), unit.thingName() + "#" + at, unit.ward(),
-                StorageAudit.excursion(unit.thingName(), before), StorageAudit.excursion(unit.thingName(), after),
-                callers.requestId()));
+        audit.append(AuditLog.Entry.of(caller, callers.requestId(), now, AuditAction.ACKNOWLEDGE_EXCURSION,
+                unit.thingName() + "#" + at, unit.ward(), StorageAudit.excursion(unit.thingName(), before),
+                StorageAudit.excursion(unit.thingName(), after)));
         return StorageViews.Excursion.of(after);
     }
 

@@ -85,9 +85,7 @@ public class WardsResource {
         WardParameter.checked(ward);
         int pageSize = Paging.limit(limit);
         String after = next == null ? null : Paging.cursor(next, BED_NAME);
-        if (!caller.serves(ward)) {
-            throw new ProblemException(403, "you do not serve ward " + ward);
-        }
+        caller.mustServe(ward);
         WardBoard.Tenant tenant = board.tenant();
         NavigableSet<String> beds = board.beds(ward, tenant);
         if (beds.isEmpty() && !board.known(tenant).contains(ward)) {
