@@ -135,9 +135,15 @@ final class StackFunctions {
 
     private FunctionSpec functionSpec(String name, String runtimeHandler, Map<String, String> environment,
                                       Duration timeout, int memoryMb) {
+        return functionSpec(code, name, runtimeHandler, environment, timeout, memoryMb);
+    }
+
+    /** A function of the code unpacked in {@code codeDirectory}, with the options' environment over its own. */
+    private FunctionSpec functionSpec(Path codeDirectory, String name, String runtimeHandler,
+                                      Map<String, String> environment, Duration timeout, int memoryMb) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(options.functionEnvironment());
-        return new FunctionSpec(name, code, ric, runtimeHandler, env, timeout, memoryMb,
+        return new FunctionSpec(name, codeDirectory, ric, runtimeHandler, env, timeout, memoryMb,
                 List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni"))));
     }
 
@@ -148,11 +154,8 @@ final class StackFunctions {
      */
     FunctionPool startApiFunction(TenantHttpApi.Function function, Path zip, int instances) {
         Path apiCode = FunctionCode.unpack(zip, options.runDirectory().resolve("task-" + function.functionName()));
-        Map<String, String> env = new LinkedHashMap<>(function.environment());
-        env.putAll(options.functionEnvironment());
-        FunctionPool started = new FunctionPool(new FunctionSpec(function.functionName(), apiCode, ric,
-                function.runtimeHandler(), env, function.timeout(), function.memoryMb(),
-                List.of(FunctionCode.nativeLibraryOption(ric, options.runDirectory().resolve("jni")))),
+        FunctionPool started = new FunctionPool(functionSpec(apiCode, function.functionName(),
+                function.runtimeHandler(), function.environment(), function.timeout(), function.memoryMb()),
                 awsEnvironment(region), options.runDirectory().resolve("logs"));
         closeLater.accept(started);
         started.start(instances, Duration.ofSeconds(120));
