@@ -3,9 +3,7 @@ package org.wardwatch.fhir;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -35,10 +33,6 @@ public final class ObservationMapping {
     static final String SNOMED = "http://snomed.info/sct";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
-    /** RCP NEWS2 total score (SNOMED CT UK; docs/fhir.md). */
-    public static final String NEWS2_TOTAL = "1104051000000101";
-    /** The sub-scores' SNOMED CT codes; SpO2 scale 2 has none here (its code is not confirmed: docs/fhir.md). */
-    static final Map<News2Parameter, String> NEWS2_SUB_SCORES = subScores();
 
     private final String patientSystem;
     private final String readingSystem;
@@ -101,14 +95,14 @@ public final class ObservationMapping {
         o.addIdentifier(new Identifier().setSystem(readingSystem).setValue(key));
         o.setStatus(Observation.ObservationStatus.FINAL);
         o.addCategory(code(CATEGORY, "survey", "Survey"));
-        o.setCode(code(SNOMED, NEWS2_TOTAL, "Royal College of Physicians NEWS2 (National Early Warning Score 2) total score"));
+        o.setCode(code(SNOMED, News2Parameter.TOTAL_SCORE_SNOMED, "Royal College of Physicians NEWS2 (National Early Warning Score 2) total score"));
         o.setSubject(patient(patientRef));
         o.setEffective(time(at));
         o.setValue(new IntegerType(score.total()));
         score.subScores().forEach((parameter, points) -> {
-            String snomed = parameter == News2Parameter.SPO2 && spo2Scale == 2 ? null : NEWS2_SUB_SCORES.get(parameter);
-            CodeableConcept code = snomed == null ? new CodeableConcept().setText(parameter.code() + " (scale 2) sub-score")
-                    : code(SNOMED, snomed, parameter.code() + " sub-score");
+            CodeableConcept code = parameter.subScoreSnomed(spo2Scale)
+                    .map(snomed -> code(SNOMED, snomed, parameter.code() + " sub-score"))
+                    .orElseGet(() -> new CodeableConcept().setText(parameter.code() + " (scale 2) sub-score"));
             o.addComponent().setCode(code).setValue(new IntegerType(points));
         });
         derivedFrom.forEach(k -> o.addDerivedFrom(new Reference().setIdentifier(
@@ -151,17 +145,5 @@ public final class ObservationMapping {
 
     private static CodeableConcept code(String system, String code, String display) {
         return new CodeableConcept().addCoding(new Coding(system, code, display)).setText(display);
-    }
-
-    private static Map<News2Parameter, String> subScores() {
-        Map<News2Parameter, String> codes = new EnumMap<>(News2Parameter.class);
-        codes.put(News2Parameter.RESPIRATION_RATE, "1104301000000104");
-        codes.put(News2Parameter.SPO2, "1104311000000102");
-        codes.put(News2Parameter.AIR_OR_OXYGEN, "1104331000000105");
-        codes.put(News2Parameter.SYSTOLIC_BP, "1104341000000101");
-        codes.put(News2Parameter.PULSE, "1104351000000103");
-        codes.put(News2Parameter.CONSCIOUSNESS, "1104361000000100");
-        codes.put(News2Parameter.TEMPERATURE, "1104371000000107");
-        return Map.copyOf(codes);
     }
 }

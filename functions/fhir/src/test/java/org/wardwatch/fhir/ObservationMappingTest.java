@@ -158,7 +158,7 @@ class ObservationMappingTest {
                 List.of("D#ox-3#m-7#spo2", "D#ox-3#m-7#heart_rate"));
 
         assertThat(errors(o)).isEmpty();
-        assertThat(o.getCode().getCodingFirstRep().getCode()).isEqualTo(ObservationMapping.NEWS2_TOTAL);
+        assertThat(o.getCode().getCodingFirstRep().getCode()).isEqualTo("1104051000000101");
         assertThat(o.getValueIntegerType().getValue()).isEqualTo(6);
         assertThat(o.getComponent()).hasSize(7);
         assertThat(o.getDerivedFrom()).extracting(r -> r.getIdentifier().getValue())
